@@ -1,0 +1,4 @@
+/**
+ * What a space accepts: work item types, fields, options, templates, roles and users.
+ */
+package fpimport.metadata;

@@ -1,0 +1,4 @@
+/**
+ * Report files and summaries of a run, built from the stored results only.
+ */
+package fpimport.report;

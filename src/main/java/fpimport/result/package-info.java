@@ -1,0 +1,4 @@
+/**
+ * Runs, rows and the ledger of imported items, stored over JDBC.
+ */
+package fpimport.result;

@@ -1,0 +1,4 @@
+/**
+ * CSV files: encoding and delimiter detection, quoting, line numbers.
+ */
+package fpimport.source.csv;
