@@ -1,0 +1,311 @@
+package fpimport.result;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import fpimport.workitem.RowProblem;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The runs, rows and ledger of fpimport over JDBC (H2 or PostgreSQL). Every write commits
+ * in a transaction of its own, outside any chunk's transaction, so a rolled-back chunk
+ * can never forget that a create was sent or what it gave.
+ */
+public final class ResultStore {
+
+	private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<RowProblem>> PROBLEMS = new TypeReference<>() {
+	};
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public ResultStore(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setFetchSize(500);
+		this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Creates fpimport's tables when they are missing. */
+	public static void createSchema(DataSource dataSource) {
+		new ResourceDatabasePopulator(new ClassPathResource("fpimport/schema.sql")).execute(dataSource);
+	}
+
+	/** Records a new run, RUNNING from now, and returns its id. */
+	public long startRun(NewRun run) {
+		return inOwnTransaction(() -> {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			this.jdbc.update((connection) -> {
+				var statement = connection.prepareStatement("INSERT INTO FPI_RUN (KIND, PARENT_RUN_ID, DRY_RUN, "
+						+ "SOURCE_FILE, SOURCE_SHA256, SHEET, MAPPING_FILE, MAPPING_SHA256, MAPPING_TEXT, ON_EXISTING, "
+						+ "PROJECT_KEY, TYPE_KEY, STATUS, STARTED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+						new String[] { "RUN_ID" });
+				statement.setString(1, run.kind().name());
+				statement.setObject(2, run.parentRunId(), Types.BIGINT);
+				statement.setBoolean(3, run.dryRun());
+				statement.setString(4, run.sourceFile());
+				statement.setString(5, run.sourceSha256());
+				statement.setString(6, run.sheet());
+				statement.setString(7, run.mappingFile());
+				statement.setString(8, run.mappingSha256());
+				statement.setString(9, run.mappingText());
+				statement.setString(10, run.onExisting());
+				statement.setString(11, run.projectKey());
+				statement.setString(12, run.typeKey());
+				statement.setString(13, RunStatus.RUNNING.name());
+				statement.setObject(14, now());
+				return statement;
+			}, keys);
+			return keys.getKeyAs(Number.class).longValue();
+		});
+	}
+
+	/** The run with this id, if there is one. */
+	public Optional<RunRecord> run(long runId) {
+		return this.jdbc.query("SELECT * FROM FPI_RUN WHERE RUN_ID = ?", this::runRecord, runId).stream().findFirst();
+	}
+
+	/** The newest runs first. */
+	public List<RunRecord> recentRuns(int limit) {
+		return this.jdbc.query(
+				"SELECT * FROM FPI_RUN ORDER BY RUN_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+				this::runRecord);
+	}
+
+	/** The newest run of this file and mapping that has not completed, if any. */
+	public Optional<RunRecord> unfinishedRun(String sourceSha256, String mappingSha256) {
+		return this.jdbc
+			.query("SELECT * FROM FPI_RUN WHERE SOURCE_SHA256 = ? AND MAPPING_SHA256 = ? AND STATUS <> ? "
+					+ "AND DRY_RUN = FALSE ORDER BY RUN_ID DESC", this::runRecord, sourceSha256, mappingSha256,
+					RunStatus.COMPLETED.name())
+			.stream()
+			.findFirst();
+	}
+
+	/** Sets where the run stands, with a message (why it stopped), keeping its counts. */
+	public void markRun(long runId, RunStatus status, String message) {
+		inOwnTransaction(
+				() -> this.jdbc.update("UPDATE FPI_RUN SET STATUS = ?, MESSAGE = ?, ENDED_AT = ? WHERE RUN_ID = ?",
+						status.name(), truncate(message, 4000), (status == RunStatus.RUNNING) ? null : now(), runId));
+	}
+
+	/** Stores the run's counts from its rows, its report path and its status. */
+	public RunCounts finishRun(long runId, RunStatus status, String reportPath, String message) {
+		RunCounts counts = counts(runId);
+		inOwnTransaction(() -> this.jdbc.update(
+				"UPDATE FPI_RUN SET STATUS = ?, ROWS_TOTAL = ?, CREATED = ?, UPDATED = ?, SKIPPED = ?, INVALID = ?, "
+						+ "FAILED = ?, REPORT_PATH = ?, MESSAGE = ?, ENDED_AT = ? WHERE RUN_ID = ?",
+				status.name(), counts.total(), counts.created(), counts.updated(), counts.skipped(), counts.invalid(),
+				counts.failed(), reportPath, truncate(message, 4000), now(), runId));
+		return counts;
+	}
+
+	/** The rows of a run by status, counted from the rows themselves. */
+	public RunCounts counts(long runId) {
+		Map<RowStatus, Long> byStatus = new LinkedHashMap<>();
+		this.jdbc.query("SELECT STATUS, COUNT(*) FROM FPI_ROW WHERE RUN_ID = ? GROUP BY STATUS", (ResultSet rs) -> {
+			byStatus.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+		}, runId);
+		long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+		return new RunCounts(total, byStatus.getOrDefault(RowStatus.CREATED, 0L),
+				byStatus.getOrDefault(RowStatus.UPDATED, 0L), byStatus.getOrDefault(RowStatus.SKIPPED, 0L),
+				byStatus.getOrDefault(RowStatus.INVALID, 0L), byStatus.getOrDefault(RowStatus.FAILED, 0L),
+				byStatus.getOrDefault(RowStatus.IN_FLIGHT, 0L), byStatus.getOrDefault(RowStatus.VALID, 0L));
+	}
+
+	/**
+	 * Writes one row as it stands now, replacing what was stored for it, in a transaction
+	 * of its own.
+	 */
+	public void saveRow(RowRecord row) {
+		inOwnTransaction(() -> {
+			Instant now = Instant.now();
+			int updated = this.jdbc.update(
+					"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, ERR_MSG = ?, "
+							+ "PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ? "
+							+ "WHERE RUN_ID = ? AND ROW_NO = ?",
+					row.rowKey(), row.status().name(), row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000),
+					this.json.writeValueAsString(row.problems()), this.json.writeValueAsString(row.cells()),
+					row.idempotencyKey(), row.attempts(), at(now), row.runId(), row.rowNumber());
+			if (updated == 0) {
+				this.jdbc.update("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
+						+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
+						+ "UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row.runId(), row.rowNumber(),
+						row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
+						truncate(row.errMsg(), 4000), this.json.writeValueAsString(row.problems()),
+						this.json.writeValueAsString(row.cells()), row.idempotencyKey(), row.attempts(),
+						row.originRunId(), row.originRowNumber(), at(now), at(now));
+			}
+			return null;
+		});
+	}
+
+	/** The stored rows among these row numbers of a run, by row number. */
+	public Map<Long, RowRecord> rows(long runId, Collection<Long> rowNumbers) {
+		if (rowNumbers.isEmpty()) {
+			return Map.of();
+		}
+		String marks = rowNumbers.stream().map((n) -> "?").collect(Collectors.joining(","));
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(runId);
+		arguments.addAll(rowNumbers);
+		Map<Long, RowRecord> rows = new LinkedHashMap<>();
+		this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO IN (" + marks + ")", (ResultSet rs) -> {
+			RowRecord row = rowRecord(rs, 0);
+			rows.put(row.rowNumber(), row);
+		}, arguments.toArray());
+		return rows;
+	}
+
+	/**
+	 * Hands every row of a run to the consumer, in row order, without holding them all.
+	 */
+	public void forEachRow(long runId, Consumer<RowRecord> consumer) {
+		this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
+				(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId);
+	}
+
+	/** The rows of a run with one of these statuses, in row order. */
+	public List<RowRecord> rowsWithStatus(long runId, Set<RowStatus> statuses) {
+		String marks = statuses.stream().map((s) -> "?").collect(Collectors.joining(","));
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(runId);
+		statuses.forEach((status) -> arguments.add(status.name()));
+		return this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (" + marks + ") ORDER BY ROW_NO",
+				this::rowRecord, arguments.toArray());
+	}
+
+	/**
+	 * The most frequent reasons why rows of a run failed or were invalid, most frequent
+	 * first.
+	 */
+	public List<ErrorReason> errorReasons(long runId, int limit) {
+		Map<String, Long> reasons = new LinkedHashMap<>();
+		this.jdbc.query("SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?)",
+				(ResultSet rs) -> {
+					for (String reason : reasonsOf(rs)) {
+						reasons.merge(reason, 1L, Long::sum);
+					}
+				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name());
+		return reasons.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.limit(limit)
+			.map((entry) -> new ErrorReason(entry.getKey(), entry.getValue()))
+			.toList();
+	}
+
+	private List<String> reasonsOf(ResultSet rs) throws SQLException {
+		if (RowStatus.valueOf(rs.getString(1)) == RowStatus.FAILED) {
+			int code = rs.getInt(2);
+			return List.of((rs.wasNull() ? "" : code + " ") + rs.getString(3));
+		}
+		return this.json.readValue(rs.getString(4), PROBLEMS).stream().map(RowProblem::message).distinct().toList();
+	}
+
+	/**
+	 * The work item that a row key of a project and type became, if the ledger knows it.
+	 */
+	public OptionalLong ledgerItem(String projectKey, String typeKey, String rowKey) {
+		List<Long> ids = this.jdbc.queryForList(
+				"SELECT WORK_ITEM_ID FROM FPI_LEDGER WHERE PROJECT_KEY = ? AND TYPE_KEY = ? AND ROW_KEY = ?",
+				Long.class, projectKey, typeKey, rowKey);
+		return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0));
+	}
+
+	/** Remembers the work item that a row key became. */
+	public void ledgerPut(String projectKey, String typeKey, String rowKey, long workItemId, long runId) {
+		inOwnTransaction(() -> {
+			int updated = this.jdbc
+				.update("UPDATE FPI_LEDGER SET WORK_ITEM_ID = ?, RUN_ID = ? WHERE PROJECT_KEY = ? AND TYPE_KEY = ? "
+						+ "AND ROW_KEY = ?", workItemId, runId, projectKey, typeKey, rowKey);
+			if (updated == 0) {
+				this.jdbc.update(
+						"INSERT INTO FPI_LEDGER (PROJECT_KEY, TYPE_KEY, ROW_KEY, WORK_ITEM_ID, RUN_ID, "
+								+ "CREATED_AT) VALUES (?,?,?,?,?,?)",
+						projectKey, typeKey, rowKey, workItemId, runId, now());
+			}
+			return null;
+		});
+	}
+
+	private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
+		return this.ownTransaction.execute((status) -> work.get());
+	}
+
+	private RunRecord runRecord(ResultSet rs, int rowNumber) throws SQLException {
+		long parent = rs.getLong("PARENT_RUN_ID");
+		Long parentRunId = rs.wasNull() ? null : parent;
+		RunCounts counts = new RunCounts(rs.getLong("ROWS_TOTAL"), rs.getLong("CREATED"), rs.getLong("UPDATED"),
+				rs.getLong("SKIPPED"), rs.getLong("INVALID"), rs.getLong("FAILED"), 0, 0);
+		return new RunRecord(rs.getLong("RUN_ID"), RunKind.valueOf(rs.getString("KIND")), parentRunId,
+				rs.getBoolean("DRY_RUN"), rs.getString("SOURCE_FILE"), rs.getString("SOURCE_SHA256"),
+				rs.getString("SHEET"), rs.getString("MAPPING_FILE"), rs.getString("MAPPING_SHA256"),
+				rs.getString("MAPPING_TEXT"), rs.getString("ON_EXISTING"), rs.getString("PROJECT_KEY"),
+				rs.getString("TYPE_KEY"), RunStatus.valueOf(rs.getString("STATUS")), counts, rs.getString("MESSAGE"),
+				rs.getString("REPORT_PATH"), instant(rs, "STARTED_AT"), instant(rs, "ENDED_AT"));
+	}
+
+	private RowRecord rowRecord(ResultSet rs, int rowNumber) throws SQLException {
+		long workItem = rs.getLong("WORK_ITEM_ID");
+		Long workItemId = rs.wasNull() ? null : workItem;
+		int code = rs.getInt("ERR_CODE");
+		Integer errCode = rs.wasNull() ? null : code;
+		String problems = rs.getString("PROBLEMS");
+		return new RowRecord(rs.getLong("RUN_ID"), rs.getLong("ROW_NO"), rs.getString("ROW_KEY"),
+				RowStatus.valueOf(rs.getString("STATUS")), workItemId, errCode, rs.getString("ERR_MSG"),
+				(problems == null) ? List.of() : this.json.readValue(problems, PROBLEMS),
+				this.json.readValue(rs.getString("CELLS"), CELLS), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
+				rs.getLong("ORIGIN_RUN_ID"), rs.getLong("ORIGIN_ROW_NO"), instant(rs, "CREATED_AT"),
+				instant(rs, "UPDATED_AT"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value == null) ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime now() {
+		return at(Instant.now());
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+}

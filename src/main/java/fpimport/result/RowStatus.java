@@ -1,0 +1,28 @@
+package fpimport.result;
+
+/** What became of one source row. */
+public enum RowStatus {
+
+	/**
+	 * A create or update call is open, or its outcome is unknown (the process stopped).
+	 */
+	IN_FLIGHT,
+	/** The work item was created. */
+	CREATED,
+	/** An existing work item was updated ({@code --on-existing update}). */
+	UPDATED,
+	/** The row was imported before (the ledger knows its item) and was left alone. */
+	SKIPPED,
+	/** The row does not fit the mapping or the space; no call was made. */
+	INVALID,
+	/** The service refused the row; its err_code and message are kept. */
+	FAILED,
+	/** Dry run: the row would be created. */
+	VALID;
+
+	/** Whether the row needs no further work. */
+	public boolean succeeded() {
+		return this == CREATED || this == UPDATED || this == SKIPPED;
+	}
+
+}

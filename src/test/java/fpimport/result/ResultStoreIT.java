@@ -1,0 +1,119 @@
+package fpimport.result;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fpimport.workitem.RowProblem;
+import fpimport.workitem.RowRef;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store over a real H2 file database. */
+class ResultStoreIT {
+
+	@TempDir
+	Path directory;
+
+	private ResultStore store;
+
+	private JdbcDataSource dataSource;
+
+	@BeforeEach
+	void openDatabase() {
+		this.dataSource = new JdbcDataSource();
+		this.dataSource.setURL("jdbc:h2:file:" + this.directory.resolve("db") + ";WRITE_DELAY=0");
+		ResultStore.createSchema(this.dataSource);
+		ResultStore.createSchema(this.dataSource); // a second time does no harm
+		this.store = new ResultStore(this.dataSource);
+	}
+
+	@Test
+	void storesRunsRowsAndCountsThem() {
+		long runId = this.store.startRun(newRun("a.csv", "sha-a"));
+		this.store.saveRow(row(runId, 2, RowStatus.IN_FLIGHT, null, null, List.of()));
+		this.store.saveRow(row(runId, 2, RowStatus.CREATED, 1001L, null, List.of()));
+		this.store.saveRow(row(runId, 3, RowStatus.FAILED, null, 20050, List.of()));
+		this.store.saveRow(row(runId, 4, RowStatus.INVALID, null, null, List.of(problem(4))));
+		this.store.saveRow(row(runId, 5, RowStatus.INVALID, null, null, List.of(problem(5))));
+
+		RunCounts counts = this.store.finishRun(runId, RunStatus.COMPLETED, "/tmp/a.report.xlsx", null);
+
+		assertThat(counts).isEqualTo(new RunCounts(4, 1, 0, 0, 2, 1, 0, 0));
+		RunRecord run = this.store.run(runId).orElseThrow();
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(run.counts().created()).isEqualTo(1);
+		assertThat(run.reportPath()).isEqualTo("/tmp/a.report.xlsx");
+		assertThat(run.endedAt()).isNotNull();
+		RowRecord created = this.store.rows(runId, List.of(2L)).get(2L);
+		assertThat(created.workItemId()).isEqualTo(1001L);
+		assertThat(created.cells()).containsExactly(Map.entry("标题", "row 2"), Map.entry("优先级", "高"));
+		assertThat(this.store.errorReasons(runId, 5)).containsExactly(
+				new ErrorReason("unknown option 'P5'; options: P0, P1", 2), new ErrorReason("20050 refused", 1));
+		assertThat(this.store.rowsWithStatus(runId, Set.of(RowStatus.FAILED, RowStatus.INVALID)))
+			.extracting(RowRecord::rowNumber)
+			.containsExactly(3L, 4L, 5L);
+	}
+
+	@Test
+	void writesSurviveAReopenedDatabase() {
+		long runId = this.store.startRun(newRun("a.csv", "sha-a"));
+		this.store.saveRow(row(runId, 2, RowStatus.IN_FLIGHT, null, null, List.of()));
+
+		ResultStore reopened = new ResultStore(this.dataSource);
+
+		assertThat(reopened.rows(runId, List.of(2L)).get(2L).status()).isEqualTo(RowStatus.IN_FLIGHT);
+		assertThat(reopened.unfinishedRun("sha-a", "mapping-sha")).map(RunRecord::runId).contains(runId);
+		reopened.markRun(runId, RunStatus.COMPLETED, null);
+		assertThat(reopened.unfinishedRun("sha-a", "mapping-sha")).isEmpty();
+	}
+
+	@Test
+	void ledgerRemembersTheItemOfARowKey() {
+		assertThat(this.store.ledgerItem("p", "story", "K-1")).isEmpty();
+		this.store.ledgerPut("p", "story", "K-1", 42, 1);
+		this.store.ledgerPut("p", "story", "K-1", 43, 2);
+		assertThat(this.store.ledgerItem("p", "story", "K-1")).hasValue(43);
+		assertThat(this.store.ledgerItem("p", "issue", "K-1")).isEmpty();
+	}
+
+	@Test
+	void listsRecentRunsNewestFirst() {
+		long first = this.store.startRun(newRun("a.csv", "sha-a"));
+		long second = this.store.startRun(newRun("b.csv", "sha-b"));
+		assertThat(this.store.recentRuns(10)).extracting(RunRecord::runId).containsExactly(second, first);
+		assertThat(this.store.recentRuns(1)).extracting(RunRecord::runId).containsExactly(second);
+	}
+
+	/** Cells in header order, so that the test sees whether the order survives. */
+	private static Map<String, String> cells(long rowNumber) {
+		Map<String, String> cells = new LinkedHashMap<>();
+		cells.put("标题", "row " + rowNumber);
+		cells.put("优先级", "高");
+		return cells;
+	}
+
+	private static RowProblem problem(long rowNumber) {
+		return new RowProblem(new RowRef("a.csv", null, rowNumber), "优先级", "priority", "P5",
+				"unknown option 'P5'; options: P0, P1");
+	}
+
+	private static NewRun newRun(String file, String sha) {
+		return new NewRun(RunKind.IMPORT, null, false, file, sha, null, "m.yaml", "mapping-sha", "type: story", "skip",
+				"p", "story");
+	}
+
+	private static RowRecord row(long runId, long rowNumber, RowStatus status, Long itemId, Integer errCode,
+			List<RowProblem> problems) {
+		return new RowRecord(runId, rowNumber, "K-" + rowNumber, status, itemId, errCode,
+				(errCode == null) ? null : "refused", problems, cells(rowNumber), "idem", 1, runId, rowNumber, null,
+				null);
+	}
+
+}
