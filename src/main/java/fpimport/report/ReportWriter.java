@@ -1,0 +1,167 @@
+package fpimport.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import fpimport.result.ResultStore;
+import fpimport.result.RowRecord;
+import fpimport.result.RowStatus;
+import fpimport.result.RunRecord;
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+import fpimport.workitem.RowProblem;
+
+/**
+ * Writes a run's report from the database alone, so any past run can be reported again:
+ * {@code NAME.report.xlsx} (or {@code .csv}) with every source column and the row's
+ * outcome, and {@code NAME.failed.xlsx} with the rows that did not succeed, ready to be
+ * fixed and imported again.
+ */
+public final class ReportWriter {
+
+	/**
+	 * The column the failed-rows file adds; the mapping ignores it on a second import.
+	 */
+	public static final String REASON_COLUMN = "fpimport_reason";
+
+	static final List<String> OUTCOME_COLUMNS = List.of("fpimport_row", "fpimport_status", "fpimport_work_item_id",
+			"fpimport_link", "fpimport_err_code", "fpimport_message");
+
+	private final ResultStore store;
+
+	private final String linkBase;
+
+	/**
+	 * @param store where the run's rows are
+	 * @param linkBase the web address of the space's items, such as
+	 * {@code https://project.feishu.cn}
+	 */
+	public ReportWriter(ResultStore store, String linkBase) {
+		this.store = store;
+		this.linkBase = linkBase;
+	}
+
+	/**
+	 * Writes the report files of a run into a directory, named after the run's source
+	 * file.
+	 */
+	public ReportFiles write(RunRecord run, Path directory, ReportFormat format) {
+		String baseName = baseName(Path.of(run.sourceFile()).getFileName().toString());
+		Path report = directory.resolve(baseName + ".report." + format.extension());
+		Path failed = directory.resolve(baseName + ".failed.xlsx");
+		try {
+			Files.createDirectories(directory);
+			List<String> headers = headers(run.runId());
+			boolean anyFailed = writeReport(run, headers, report, format);
+			if (!anyFailed) {
+				Files.deleteIfExists(failed);
+				return new ReportFiles(report, null);
+			}
+			writeFailedRows(run, headers, failed);
+			return new ReportFiles(report, failed);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"cannot write the report of run " + run.runId() + " into " + directory + ": " + ex.getMessage(),
+					"choose a writable directory with --report-dir", ex);
+		}
+	}
+
+	private boolean writeReport(RunRecord run, List<String> headers, Path file, ReportFormat format)
+			throws IOException {
+		List<String> columns = new ArrayList<>(headers);
+		columns.addAll(OUTCOME_COLUMNS);
+		int linkColumn = headers.size() + 3;
+		boolean[] anyFailed = { false };
+		try (ReportSheet sheet = (format == ReportFormat.CSV) ? new CsvSheet(file)
+				: new XlsxSheet(file, "report", linkColumn)) {
+			sheet.row(columns, false, null);
+			this.store.forEachRow(run.runId(), (row) -> {
+				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID;
+				anyFailed[0] |= failed;
+				String link = (row.workItemId() == null) ? null : link(run, row.workItemId());
+				List<String> cells = cellsOf(row, headers);
+				cells.add(Long.toString(row.rowNumber()));
+				cells.add(row.status().name());
+				cells.add((row.workItemId() == null) ? "" : Long.toString(row.workItemId()));
+				cells.add((link == null) ? "" : link);
+				cells.add((row.errCode() == null) ? "" : Integer.toString(row.errCode()));
+				cells.add(message(row));
+				write(sheet, cells, failed, link);
+			});
+		}
+		return anyFailed[0];
+	}
+
+	private void writeFailedRows(RunRecord run, List<String> headers, Path file) throws IOException {
+		List<String> columns = new ArrayList<>(headers);
+		columns.add(REASON_COLUMN);
+		try (ReportSheet sheet = new XlsxSheet(file, "failed", -1)) {
+			sheet.row(columns, false, null);
+			this.store.forEachRow(run.runId(), (row) -> {
+				if (row.status().succeeded() || row.status() == RowStatus.VALID) {
+					return;
+				}
+				List<String> cells = cellsOf(row, headers);
+				cells.add(row.status().name() + ": " + message(row));
+				write(sheet, cells, false, null);
+			});
+		}
+	}
+
+	private static void write(ReportSheet sheet, List<String> cells, boolean highlight, String link) {
+		try {
+			sheet.row(cells, highlight, link);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The source columns of a run, in the order of its first rows (rows keep their header
+	 * order).
+	 */
+	private List<String> headers(long runId) {
+		Set<String> headers = new LinkedHashSet<>();
+		this.store.forEachRow(runId, (row) -> headers.addAll(row.cells().keySet()));
+		return List.copyOf(headers);
+	}
+
+	private static List<String> cellsOf(RowRecord row, List<String> headers) {
+		List<String> cells = new ArrayList<>(headers.size() + OUTCOME_COLUMNS.size());
+		for (String header : headers) {
+			cells.add(row.cells().getOrDefault(header, ""));
+		}
+		return cells;
+	}
+
+	static String message(RowRecord row) {
+		if (!row.problems().isEmpty()) {
+			return row.problems().stream().map(ReportWriter::problemText).collect(Collectors.joining("; "));
+		}
+		return (row.errMsg() == null) ? "" : row.errMsg();
+	}
+
+	private static String problemText(RowProblem problem) {
+		String where = (problem.column() != null) ? problem.column() + ": " : "";
+		return where + problem.message();
+	}
+
+	private String link(RunRecord run, long workItemId) {
+		return this.linkBase + "/" + run.projectKey() + "/" + run.typeKey() + "/detail/" + workItemId;
+	}
+
+	private static String baseName(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		return (dot > 0) ? fileName.substring(0, dot) : fileName;
+	}
+
+}

@@ -1,0 +1,93 @@
+package fpimport.report;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import fpimport.result.ErrorReason;
+import fpimport.result.RunCounts;
+import fpimport.result.RunRecord;
+
+/**
+ * What a user reads at the end of a run: counts by status, the top error reasons,
+ * duration and speed, the run id and the report's path; also as the JSON of
+ * {@code --summary-json}.
+ */
+public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reasons, Duration duration, String report) {
+
+	public RunSummary {
+		Objects.requireNonNull(run, "run");
+		Objects.requireNonNull(counts, "counts");
+		reasons = List.copyOf(reasons);
+		Objects.requireNonNull(duration, "duration");
+	}
+
+	/** Prints the summary for a person, a few lines. */
+	public void print(PrintWriter out) {
+		String mode = this.run.dryRun() ? " (dry run: nothing was created)" : "";
+		out.printf("run %d %s%s: %d rows in %s (%.1f rows/s)%n", this.run.runId(), statusWord(), mode,
+				this.counts.total(), human(this.duration), rowsPerSecond());
+		if (this.run.dryRun()) {
+			out.printf("  valid %d, invalid %d, skipped %d%n", this.counts.valid(), this.counts.invalid(),
+					this.counts.skipped());
+		}
+		else {
+			out.printf("  created %d, updated %d, skipped %d, invalid %d, failed %d%n", this.counts.created(),
+					this.counts.updated(), this.counts.skipped(), this.counts.invalid(), this.counts.failed());
+		}
+		if (this.counts.inFlight() > 0) {
+			out.printf("  unfinished %d (run 'fpimport resume %d')%n", this.counts.inFlight(), this.run.runId());
+		}
+		if (!this.reasons.isEmpty()) {
+			out.println("  top reasons:");
+			for (ErrorReason reason : this.reasons) {
+				out.printf("    %5d × %s%n", reason.rows(), reason.reason());
+			}
+		}
+		if (this.report != null) {
+			out.println("report: " + this.report);
+		}
+		out.flush();
+	}
+
+	/** The fields of {@code --summary-json}, in order. */
+	public Map<String, Object> json() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("run_id", this.run.runId());
+		json.put("status", this.run.status().name());
+		json.put("rows_total", this.counts.total());
+		json.put("created", this.counts.created());
+		json.put("updated", this.counts.updated());
+		json.put("skipped", this.counts.skipped());
+		json.put("invalid", this.counts.invalid());
+		json.put("failed", this.counts.failed());
+		json.put("report", this.report);
+		json.put("duration_ms", this.duration.toMillis());
+		return json;
+	}
+
+	private String statusWord() {
+		return switch (this.run.status()) {
+			case COMPLETED -> "finished";
+			case STOPPED -> "stopped";
+			case RUNNING -> "unfinished";
+		};
+	}
+
+	private double rowsPerSecond() {
+		double seconds = this.duration.toMillis() / 1000.0;
+		return (seconds <= 0) ? 0 : this.counts.total() / seconds;
+	}
+
+	private static String human(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds < 60) {
+			return String.format("%.1f s", duration.toMillis() / 1000.0);
+		}
+		return String.format("%d min %02d s", seconds / 60, seconds % 60);
+	}
+
+}
