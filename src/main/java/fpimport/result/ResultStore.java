@@ -113,6 +113,12 @@ public final class ResultStore {
 			.findFirst();
 	}
 
+	/** Records where the run's items go, once the preflight has resolved the type. */
+	public void setTarget(long runId, String projectKey, String typeKey) {
+		inOwnTransaction(() -> this.jdbc.update("UPDATE FPI_RUN SET PROJECT_KEY = ?, TYPE_KEY = ? WHERE RUN_ID = ?",
+				projectKey, typeKey, runId));
+	}
+
 	/** Sets where the run stands, with a message (why it stopped), keeping its counts. */
 	public void markRun(long runId, RunStatus status, String message) {
 		inOwnTransaction(

@@ -1,0 +1,34 @@
+package fpimport.cli;
+
+import java.nio.file.Path;
+
+import fpimport.job.JobSettings;
+import fpimport.report.ReportFormat;
+import picocli.CommandLine.Option;
+
+/** How a command that runs a job runs it: report, concurrency, chunk size, summary file. */
+final class JobOptions {
+
+	@Option(names = "--report-dir", paramLabel = "DIR", description = "where reports go (default: beside the input)")
+	Path reportDirectory;
+
+	@Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "xlsx",
+			description = "xlsx or csv (default ${DEFAULT-VALUE})")
+	ReportFormat reportFormat;
+
+	@Option(names = "--summary-json", paramLabel = "FILE", description = "also write the summary as JSON to FILE")
+	Path summaryJson;
+
+	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + JobSettings.DEFAULT_CONCURRENCY,
+			description = "create calls in flight at once (default ${DEFAULT-VALUE}); the rate limit still holds")
+	int concurrency;
+
+	@Option(names = "--chunk-size", paramLabel = "N", defaultValue = "" + JobSettings.DEFAULT_CHUNK_SIZE,
+			description = "rows per checkpoint (default ${DEFAULT-VALUE})")
+	int chunkSize;
+
+	JobSettings settings(String linkBase) {
+		return new JobSettings(this.chunkSize, this.concurrency, this.reportDirectory, this.reportFormat, linkBase);
+	}
+
+}

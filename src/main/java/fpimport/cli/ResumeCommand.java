@@ -1,0 +1,39 @@
+package fpimport.cli;
+
+import java.util.concurrent.Callable;
+
+import fpimport.job.ImportLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fpimport resume RUN}: continue a run that stopped, never creating anything twice. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+		description = "Continue a run that stopped (killed, crashed, refused) without creating anything twice.")
+final class ResumeCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "RUN", description = "the run id")
+	long runId;
+
+	@Mixin
+	ConnectionOptions connection;
+
+	@Mixin
+	DatabaseOption database;
+
+	@Mixin
+	JobOptions job;
+
+	@Override
+	public Integer call() {
+		ImportLauncher launcher = new ImportLauncher(this.database.url, this.connection.apiSettings(),
+				this.job.settings(this.connection.linkBase()), Consoles.progress(this.spec));
+		return RunPrinter.finish(launcher.resume(this.runId), this.spec.commandLine().getOut(), this.job.summaryJson);
+	}
+
+}

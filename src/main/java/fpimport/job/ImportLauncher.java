@@ -1,0 +1,236 @@
+package fpimport.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import fpimport.api.ApiSettings;
+import fpimport.api.OpenApiClient;
+import fpimport.mapping.MappingLoader;
+import fpimport.mapping.MappingSpec;
+import fpimport.report.RunSummary;
+import fpimport.result.NewRun;
+import fpimport.result.ResultStore;
+import fpimport.result.RunKind;
+import fpimport.result.RunRecord;
+import fpimport.result.RunStatus;
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Runs imports, retries and resumes as Spring Batch jobs on a JDBC job repository. Each call starts
+ * a Spring Boot context on the database, runs one job instance (one per run) and closes it.
+ */
+public final class ImportLauncher {
+
+	private final String databaseUrl;
+
+	private final ApiSettings api;
+
+	private final JobSettings settings;
+
+	private final RunProgress progress;
+
+	/**
+	 * @param databaseUrl the job repository's JDBC URL, or {@code null} for the default H2 file
+	 * @param api how to reach the space
+	 * @param settings how this invocation runs jobs
+	 * @param progress hears how far a run has come
+	 */
+	public ImportLauncher(String databaseUrl, ApiSettings api, JobSettings settings, RunProgress progress) {
+		this.databaseUrl = JobDatabase.url(databaseUrl);
+		this.api = api;
+		this.settings = settings;
+		this.progress = progress;
+	}
+
+	/** Imports a file: a new run, unless an unfinished run of the same file and mapping exists. */
+	public RunOutcome importFile(ImportRequest request) {
+		Path file = request.file().toAbsolutePath().normalize();
+		if (!Files.isRegularFile(file)) {
+			throw new FpImportException(Reason.INVALID_INPUT, file + ": no such file", "check the path of the file");
+		}
+		String mappingText = readMapping(request.mapping());
+		MappingSpec mapping = MappingLoader.parse(mappingText, request.mapping().getFileName().toString());
+		String projectKey = project(request.projectOverride(), mapping);
+		String fileSha = sha256(file);
+		String mappingSha = sha256(mappingText);
+		return withInfrastructure((infrastructure) -> {
+			ResultStore store = infrastructure.store();
+			if (!request.dryRun()) {
+				store.unfinishedRun(fileSha, mappingSha).ifPresent((run) -> {
+					throw new FpImportException(Reason.INVALID_INPUT,
+							"run " + run.runId() + " of " + file.getFileName() + " with this mapping is unfinished ("
+									+ run.status().name().toLowerCase(java.util.Locale.ROOT) + ")",
+							"run 'fpimport resume " + run.runId() + "' to finish it without creating anything twice");
+				});
+			}
+			long runId = store.startRun(new NewRun(RunKind.IMPORT, null, request.dryRun(), file.toString(), fileSha,
+					mapping.source().sheet(), request.mapping().toAbsolutePath().toString(), mappingSha, mappingText,
+					request.onExisting().name(), projectKey, mapping.type()));
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+		});
+	}
+
+	/** Continues a run that stopped, as a restart of its job instance. */
+	public RunOutcome resume(long runId) {
+		return withInfrastructure((infrastructure) -> {
+			ResultStore store = infrastructure.store();
+			RunRecord run = store.run(runId)
+				.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT, "there is no run " + runId,
+						"'fpimport runs' lists the runs"));
+			if (run.status() == RunStatus.COMPLETED) {
+				throw new FpImportException(Reason.INVALID_INPUT, "run " + runId + " is complete: nothing to resume",
+						"'fpimport retry " + runId + "' imports its failed rows again");
+			}
+			MappingSpec mapping = MappingLoader.parse(run.mappingText(), "the mapping of run " + runId);
+			JobExecution last = infrastructure.repository().getLastJobExecution(ImportJob.NAME, parameters(runId));
+			if (last != null && last.getStatus().isRunning()) {
+				// a killed process leaves its execution STARTED; mark it so that it can restart
+				infrastructure.operator().recover(last);
+			}
+			store.markRun(runId, RunStatus.RUNNING, null);
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+		});
+	}
+
+	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping) {
+		Instant started = Instant.now();
+		RunContext context = new RunContext(run, mapping, infrastructure.store(), new OpenApiClient(this.api),
+				this.settings, this.progress);
+		Job job = ImportJob.build(infrastructure.repository(), infrastructure.transactions(), context, started);
+		JobExecution execution;
+		try {
+			execution = infrastructure.operator().start(job, parameters(run.runId()));
+		}
+		catch (Exception ex) {
+			throw new FpImportException(Reason.INTERNAL, "cannot start the job of run " + run.runId() + ": " + ex,
+					null, ex);
+		}
+		if (context.summary() != null) {
+			return new RunOutcome(context.summary(), null);
+		}
+		this.progress.finished();
+		FpImportException stop = stopOf(execution.getAllFailureExceptions(), run.runId());
+		RunSummary summary = RunFinisher.finish(context, stop.getMessage(), started, context.isPrepared());
+		return new RunOutcome(summary, stop);
+	}
+
+	private static FpImportException stopOf(List<Throwable> failures, long runId) {
+		for (Throwable failure : failures) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof FpImportException known) {
+					return known;
+				}
+			}
+		}
+		Throwable first = failures.isEmpty() ? null : failures.get(0);
+		return new FpImportException(Reason.INTERNAL,
+				"run " + runId + " stopped: " + ((first == null) ? "the job did not complete" : first.toString()),
+				"run again with --verbose for the stack trace; 'fpimport resume " + runId + "' continues the run",
+				first);
+	}
+
+	private static JobParameters parameters(long runId) {
+		return new JobParametersBuilder().addLong("run.id", runId).toJobParameters();
+	}
+
+	private <T> T withInfrastructure(Function<Infrastructure, T> work) {
+		ConfigurableApplicationContext spring;
+		try {
+			spring = new SpringApplicationBuilder(BatchInfrastructure.class).web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false)
+				.registerShutdownHook(false)
+				.properties(Map.of("spring.datasource.url", this.databaseUrl, "spring.batch.job.enabled", "false",
+						"spring.batch.jdbc.initialize-schema", "always", "spring.datasource.hikari.maximum-pool-size",
+						Integer.toString(this.settings.concurrency() + 4), "spring.jmx.enabled", "false"))
+				.run();
+		}
+		catch (RuntimeException ex) {
+			throw JobDatabase.explain(ex, this.databaseUrl);
+		}
+		try (spring) {
+			DataSource dataSource = spring.getBean(DataSource.class);
+			ResultStore.createSchema(dataSource);
+			return work.apply(new Infrastructure(new ResultStore(dataSource), spring.getBean(JobRepository.class),
+					spring.getBean(JobOperator.class), spring.getBean(PlatformTransactionManager.class)));
+		}
+	}
+
+	private record Infrastructure(ResultStore store, JobRepository repository, JobOperator operator,
+			PlatformTransactionManager transactions) {
+	}
+
+	private static String project(String override, MappingSpec mapping) {
+		String project = (override != null && !override.isBlank()) ? override : mapping.project();
+		if (project == null || project.isBlank()) {
+			throw new FpImportException(Reason.INVALID_INPUT, "no project: the mapping has no 'project' and none was given",
+					"write 'project: <project_key or simple_name>' into the mapping, or pass --project");
+		}
+		return project.strip();
+	}
+
+	private static String readMapping(Path mapping) {
+		try {
+			return Files.readString(mapping, StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT, mapping + ": no such mapping file",
+					"'fpimport init-mapping FILE --type T' writes a starting mapping");
+		}
+		catch (IOException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT, mapping + ": cannot read: " + ex.getMessage(),
+					"check the file's permissions and that it is UTF-8 text", ex);
+		}
+	}
+
+	static String sha256(Path file) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (IOException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT, file + ": cannot read: " + ex.getMessage(),
+					"check the file's permissions", ex);
+		}
+	}
+
+	static String sha256(String text) {
+		return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package fpimport.job;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+
+/**
+ * The job repository's JDBC URL: an H2 file under {@code ~/.fpimport/} unless one is given, and for
+ * any H2 file database, commits that reach the disk before they return ({@code WRITE_DELAY=0}), so a
+ * killed process loses no committed row.
+ */
+public final class JobDatabase {
+
+	private static final int H2_DATABASE_IN_USE = 90020;
+
+	private JobDatabase() {
+	}
+
+	/** The URL to use for the given one ({@code null} or blank for the default). */
+	public static String url(String given) {
+		String url = (given == null || given.isBlank()) ? defaultUrl() : given.strip();
+		String lower = url.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.contains("write_delay")) {
+			url = url + ";WRITE_DELAY=0";
+		}
+		return url;
+	}
+
+	static String defaultUrl() {
+		Path file = Path.of(System.getProperty("user.home"), ".fpimport", "fpimport");
+		return "jdbc:h2:file:" + file;
+	}
+
+	/** The fault behind a failed start of the database, in the user's words where it is known. */
+	static RuntimeException explain(RuntimeException failure, String url) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+				return new FpImportException(Reason.INVALID_INPUT,
+						"the job repository " + withoutSecrets(url) + " is in use by another fpimport process",
+						"wait for that run to end, or give another database with --db", failure);
+			}
+			if (cause instanceof SQLException sql) {
+				return new FpImportException(Reason.INVALID_INPUT,
+						"cannot open the job repository " + withoutSecrets(url) + ": " + firstLine(sql.getMessage()),
+						"check --db (FPIMPORT_DB) and that the database is reachable", failure);
+			}
+		}
+		return failure;
+	}
+
+	/** A URL without a password parameter, fit for a message. */
+	static String withoutSecrets(String url) {
+		return url.replaceAll("(?i)(password=)[^;&]*", "$1******");
+	}
+
+	private static String firstLine(String text) {
+		if (text == null) {
+			return "";
+		}
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+}

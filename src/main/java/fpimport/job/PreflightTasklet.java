@@ -1,0 +1,80 @@
+package fpimport.job;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+import fpimport.api.OpenApiSpace;
+import fpimport.mapping.RowPlanner;
+import fpimport.metadata.SpaceCatalog;
+import fpimport.metadata.UserDirectory;
+import fpimport.source.SourceRow;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Checks the run before any create: the mapping against the space and the file's header (every
+ * problem at once), the space's metadata fetched once, and every distinct person of the file
+ * resolved in batches. Runs again on every restart, since what it prepares lives in memory.
+ */
+final class PreflightTasklet implements Tasklet {
+
+	private final RunContext context;
+
+	private final java.util.function.Supplier<RowFeed> feeds;
+
+	PreflightTasklet(RunContext context, java.util.function.Supplier<RowFeed> feeds) {
+		this.context = context;
+		this.feeds = feeds;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		String projectKey = this.context.run.projectKey();
+		OpenApiSpace space = new OpenApiSpace(this.context.client, projectKey);
+		SpaceCatalog catalog = SpaceCatalog.load(space, this.context.mapping.type());
+		long[] total = { 0 };
+		RowPlanner planner;
+		try (RowFeed feed = this.feeds.get()) {
+			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
+			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
+			planner.resolvePeople(() -> counting(feed, total), new UserDirectory(space, this.context.mapping.users()));
+		}
+		String typeKey = catalog.type().typeKey();
+		this.context.store.setTarget(this.context.runId(), projectKey, typeKey);
+		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0]));
+		long done = this.context.store.counts(this.context.runId()).total()
+				- this.context.store.counts(this.context.runId()).inFlight();
+		this.context.progress.started(total[0], done);
+		return RepeatStatus.FINISHED;
+	}
+
+	/** The feed's rows once, counting them on the way. */
+	private static Iterator<SourceRow> counting(RowFeed feed, long[] total) {
+		return new Iterator<>() {
+
+			private OriginRow next = feed.next();
+
+			@Override
+			public boolean hasNext() {
+				return this.next != null;
+			}
+
+			@Override
+			public SourceRow next() {
+				if (this.next == null) {
+					throw new NoSuchElementException();
+				}
+				SourceRow row = this.next.source();
+				total[0]++;
+				this.next = feed.next();
+				return row;
+			}
+
+		};
+	}
+
+
+}

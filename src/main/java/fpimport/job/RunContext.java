@@ -1,0 +1,83 @@
+package fpimport.job;
+
+import java.util.Objects;
+
+import fpimport.api.OpenApiClient;
+import fpimport.mapping.MappingSpec;
+import fpimport.mapping.RowPlanner;
+import fpimport.result.ResultStore;
+import fpimport.result.RunRecord;
+
+/**
+ * What one job execution works with: the run, the store, the client and the settings of this
+ * invocation, and what the preflight step prepared. One per Spring context, so one per job run.
+ */
+final class RunContext {
+
+	final RunRecord run;
+
+	final MappingSpec mapping;
+
+	final ResultStore store;
+
+	final OpenApiClient client;
+
+	final JobSettings settings;
+
+	final RunProgress progress;
+
+	private volatile Prepared prepared;
+
+	private volatile fpimport.report.RunSummary summary;
+
+	RunContext(RunRecord run, MappingSpec mapping, ResultStore store, OpenApiClient client, JobSettings settings,
+			RunProgress progress) {
+		this.run = Objects.requireNonNull(run, "run");
+		this.mapping = Objects.requireNonNull(mapping, "mapping");
+		this.store = Objects.requireNonNull(store, "store");
+		this.client = Objects.requireNonNull(client, "client");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.progress = Objects.requireNonNull(progress, "progress");
+	}
+
+	long runId() {
+		return this.run.runId();
+	}
+
+	void prepared(Prepared prepared) {
+		this.prepared = prepared;
+	}
+
+	boolean isPrepared() {
+		return this.prepared != null;
+	}
+
+	Prepared prepared() {
+		Prepared current = this.prepared;
+		if (current == null) {
+			throw new IllegalStateException("the preflight step has not run");
+		}
+		return current;
+	}
+
+	void summary(fpimport.report.RunSummary summary) {
+		this.summary = summary;
+	}
+
+	/** The summary the report step made, or {@code null} when the job did not get there. */
+	fpimport.report.RunSummary summary() {
+		return this.summary;
+	}
+
+	/** What the preflight step found: where items go, and the planner for the rows. */
+	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows) {
+
+		Prepared {
+			Objects.requireNonNull(projectKey, "projectKey");
+			Objects.requireNonNull(typeKey, "typeKey");
+			Objects.requireNonNull(planner, "planner");
+		}
+
+	}
+
+}

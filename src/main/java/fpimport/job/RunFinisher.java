@@ -1,0 +1,64 @@
+package fpimport.job;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import fpimport.report.ReportFiles;
+import fpimport.report.ReportWriter;
+import fpimport.report.RunSummary;
+import fpimport.result.RunCounts;
+import fpimport.result.RunRecord;
+import fpimport.result.RunStatus;
+
+/** Ends a run, whether it completed or stopped: its counts, its status, its report and summary. */
+final class RunFinisher {
+
+	private RunFinisher() {
+	}
+
+	/**
+	 * Stores the run's counts and status and writes its report.
+	 * @param stopMessage why the run stopped, or {@code null} when its job completed
+	 */
+	static RunSummary finish(RunContext context, String stopMessage, Instant started) {
+		return finish(context, stopMessage, started, true);
+	}
+
+	/**
+	 * Like {@link #finish(RunContext, String, Instant)}, writing a report only when asked (a run
+	 * stopped in its preflight has no rows to report).
+	 */
+	static RunSummary finish(RunContext context, String stopMessage, Instant started, boolean writeReport) {
+		RunCounts counts = context.store.counts(context.runId());
+		RunStatus status = RunStatus.COMPLETED;
+		String message = stopMessage;
+		if (stopMessage != null) {
+			status = RunStatus.STOPPED;
+		}
+		else if (counts.inFlight() > 0) {
+			status = RunStatus.STOPPED;
+			message = counts.inFlight() + " rows have an unknown outcome; 'fpimport resume " + context.runId()
+					+ "' reconciles them";
+		}
+		RunRecord run = context.store.run(context.runId()).orElseThrow();
+		Path directory = (context.settings.reportDirectory() != null) ? context.settings.reportDirectory()
+				: parentOf(run.sourceFile());
+		String report = null;
+		if (writeReport) {
+			ReportFiles files = new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
+					context.settings.reportFormat());
+			report = files.report().toString();
+		}
+		counts = context.store.finishRun(context.runId(), status, report, message);
+		RunRecord finished = context.store.run(context.runId()).orElseThrow();
+		return new RunSummary(finished, counts, context.store.errorReasons(context.runId(), 5),
+				Duration.between(started, Instant.now()), report);
+	}
+
+	private static Path parentOf(String file) {
+		Path parent = Path.of(file).toAbsolutePath().getParent();
+		return (parent != null) ? parent : Path.of("").toAbsolutePath();
+	}
+
+}

@@ -1,0 +1,66 @@
+package fpimport.job;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import fpimport.report.ReportFiles;
+import fpimport.report.ReportFormat;
+import fpimport.report.ReportWriter;
+import fpimport.result.ErrorReason;
+import fpimport.result.ResultStore;
+import fpimport.result.RunCounts;
+import fpimport.result.RunRecord;
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/** The past runs of a job repository, for {@code runs} and {@code report}; starts no job. */
+public final class RunHistory {
+
+	private final ResultStore store;
+
+	private RunHistory(ResultStore store) {
+		this.store = store;
+	}
+
+	/** Opens the job repository at this URL ({@code null} for the default). */
+	public static RunHistory open(String databaseUrl) {
+		String url = JobDatabase.url(databaseUrl);
+		try {
+			SimpleDriverDataSource dataSource = new SimpleDriverDataSource(java.sql.DriverManager.getDriver(url), url);
+			ResultStore.createSchema(dataSource);
+			return new RunHistory(new ResultStore(dataSource));
+		}
+		catch (java.sql.SQLException | RuntimeException ex) {
+			throw JobDatabase.explain((ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex),
+					url);
+		}
+	}
+
+	public List<RunRecord> recent(int limit) {
+		return this.store.recentRuns(limit);
+	}
+
+	public RunRecord run(long runId) {
+		Optional<RunRecord> run = this.store.run(runId);
+		return run.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT, "there is no run " + runId,
+				"'fpimport runs' lists the runs"));
+	}
+
+	public RunCounts counts(long runId) {
+		return this.store.counts(runId);
+	}
+
+	public List<ErrorReason> reasons(long runId, int limit) {
+		return this.store.errorReasons(runId, limit);
+	}
+
+	/** Writes a past run's report again, from the database alone. */
+	public ReportFiles report(long runId, Path directory, ReportFormat format, String linkBase) {
+		RunRecord run = run(runId);
+		Path target = (directory != null) ? directory : Path.of(run.sourceFile()).toAbsolutePath().getParent();
+		return new ReportWriter(this.store, linkBase).write(run, target, format);
+	}
+
+}
