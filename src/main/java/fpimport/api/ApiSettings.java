@@ -179,7 +179,8 @@ public record ApiSettings(URI baseUrl, String pluginId, Secret pluginSecret, Str
 	 * How transient faults are retried: exponential backoff with full jitter, bounded by
 	 * attempts and by total time.
 	 *
-	 * @param maxAttempts the most HTTP attempts of one call, the first included
+	 * @param maxAttempts the most HTTP attempts of one call, the first included; renewing
+	 * a refused token adds one
 	 * @param maxTotalTime the longest one call may take, its pauses included
 	 * @param baseBackoff the pause cap before the second attempt; it doubles for each
 	 * further attempt

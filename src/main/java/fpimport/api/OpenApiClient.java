@@ -323,6 +323,8 @@ public final class OpenApiClient {
 					transientFaults++;
 					Duration pause = pause(retry, transientFaults);
 					if (transientFaults < retry.maxAttempts() && !this.time.now().plus(pause).isAfter(deadline)) {
+						log.debug("{} {}: {}; retrying in {} ms", request.endpoint().method(), request.path(),
+								failure.errMsg(), pause.toMillis());
 						sleep(pause, request);
 						continue;
 					}
@@ -421,8 +423,12 @@ public final class OpenApiClient {
 		if (text == null) {
 			return null;
 		}
-		String clean = text.replace(this.settings.pluginSecret().reveal(), "******");
-		return (token != null && !token.isEmpty()) ? clean.replace(token, "******") : clean;
+		return blank(blank(text, this.settings.pluginSecret().reveal()), token);
+	}
+
+	private static String blank(String text, String hidden) {
+		// a value this short is no credential, and blanking it would garble the message
+		return (hidden != null && hidden.length() >= 6) ? text.replace(hidden, "******") : text;
 	}
 
 	private static long elapsedMillis(long started) {

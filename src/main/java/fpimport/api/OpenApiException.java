@@ -91,12 +91,6 @@ public class OpenApiException extends FpImportException {
 				errMsg, logId, attempts, hintOf(classification, errCode), null);
 	}
 
-	/** The same failure after more attempts. */
-	OpenApiException afterAttempts(int total) {
-		return new OpenApiException(this.classification, reason(), this.endpoint, this.httpStatus, this.errCode,
-				this.errMsg, this.logId, total, hint(), getCause());
-	}
-
 	/**
 	 * The classification of an answer: by err_code when there is one, else by HTTP
 	 * status.

@@ -127,7 +127,7 @@ final class Payloads {
 		List<WorkItemInfo> items = items(answer.data());
 		JsonNode pagination = answer.pagination();
 		if (pagination.isMissingNode() || pagination.isNull()) {
-			return new WorkItemPage(items, pageNum, pageSize, (long) (pageNum - 1) * pageSize + items.size());
+			return new WorkItemPage(items, pageNum, pageSize, WorkItemPage.UNKNOWN_TOTAL);
 		}
 		return new WorkItemPage(items, Answer.integer(pagination.path("page_num"), pageNum),
 				Answer.integer(pagination.path("page_size"), pageSize), number(pagination.path("total"), 0L));

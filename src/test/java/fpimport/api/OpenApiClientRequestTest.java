@@ -288,6 +288,19 @@ class OpenApiClientRequestTest {
 	}
 
 	@Test
+	void searchAllWithoutPaginationAsksForTheNextPageOnlyAfterAFullOne() {
+		this.server.reply(Reply.ok("[{\"id\":1},{\"id\":2}]")).reply(Reply.ok("[{\"id\":3}]"));
+		SearchRequest twoPerPage = new SearchRequest("story",
+				new SearchRequest.Group("AND", List.of(new SearchRequest.Param("name", "=", "Item")), List.of()), 1, 2);
+
+		List<WorkItemInfo> items = this.client.searchAll("doc", twoPerPage);
+
+		assertThat(items).extracting(WorkItemInfo::id).containsExactly(1L, 2L, 3L);
+		assertThat(this.server.businessRequests()).extracting((request) -> request.json().path("page_num").intValue())
+			.containsExactly(1, 2);
+	}
+
+	@Test
 	void queryTakesAtMost50IdsAsNumbers() {
 		this.server.reply(Reply.ok("[{\"id\":11,\"name\":\"A\"}]"));
 

@@ -211,6 +211,18 @@ class OpenApiClientRetryTest {
 	}
 
 	@Test
+	void aConflictAfterADroppedConnectionMeansTheFirstAttemptMayHaveCreatedTheItem() {
+		this.server.reply(Reply.dropConnection()).reply(Reply.error(429, 10430, "idempotent conflict", "log-i"));
+
+		OpenApiException failure = catchThrowableOfType(OpenApiException.class,
+				() -> this.client.create("doc", DRAFT, "row-7"));
+
+		assertThat(failure.classification()).isEqualTo(Classification.IDEMPOTENCY_CONFLICT);
+		assertThat(failure.attempts()).isEqualTo(2);
+		assertCreatesAllAlike(2);
+	}
+
+	@Test
 	void a50006ThatNamesACreateRuleIsARowFailureNotRetried() {
 		this.server.reply(Reply.error(500, 50006, "Template not found", "log-x"));
 
