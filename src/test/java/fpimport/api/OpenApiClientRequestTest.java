@@ -319,8 +319,8 @@ class OpenApiClientRequestTest {
 	void updatePutsUpdateFieldsAndDeleteDeletes() {
 		this.server.reply(Reply.ok("{}")).reply(Reply.ok("{}"));
 
-		this.client.update("doc", "story", 4812084224L,
-				List.of(new FieldValuePair("priority", Map.of("value", "p1")), new FieldValuePair("estimate", 3)));
+		this.client.update("doc", "story", 4812084224L, List.of(new FieldValuePair("priority", Map.of("value", "p1")),
+				new FieldValuePair("estimate", 3), new FieldValuePair("due", null)));
 		this.client.delete("doc", "story", 4812084224L);
 
 		List<Recorded> requests = this.server.businessRequests();
@@ -328,7 +328,8 @@ class OpenApiClientRequestTest {
 		assertThat(requests.get(0).path()).isEqualTo("/open_api/doc/work_item/story/4812084224");
 		assertThat(requests.get(0).json()).isEqualTo(json("""
 				{"update_fields": [{"field_key": "priority", "field_value": {"value": "p1"}},
-				                   {"field_key": "estimate", "field_value": 3}]}"""));
+				                   {"field_key": "estimate", "field_value": 3},
+				                   {"field_key": "due", "field_value": null}]}"""));
 		assertThat(requests.get(1).method()).isEqualTo("DELETE");
 		assertThat(requests.get(1).path()).isEqualTo("/open_api/doc/work_item/story/4812084224");
 	}
