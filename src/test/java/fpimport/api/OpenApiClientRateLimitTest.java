@@ -45,6 +45,7 @@ class OpenApiClientRateLimitTest {
 
 			List<Long> times = server.businessRequests().stream().map(Recorded::nanos).sorted().toList();
 			assertThat(times).hasSize(calls);
+			assertThat(server.tokensIssued()).as("one token fetched for all threads").isEqualTo(1);
 			// 45 requests at 15/s need about 3 s: far more than the few ms they take
 			// unthrottled
 			long spread = times.get(times.size() - 1) - times.get(0);
