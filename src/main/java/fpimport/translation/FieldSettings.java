@@ -37,6 +37,21 @@ public record FieldSettings(String split, Map<String, String> values, String for
 		values = Map.copyOf(byKey);
 	}
 
+	/**
+	 * What is wrong with a date {@code format} pattern, or {@code null} when it is a
+	 * valid {@link java.time.format.DateTimeFormatter} pattern.
+	 */
+	public static String formatProblem(String pattern) {
+		try {
+			DateReader.formatter(pattern);
+			return null;
+		}
+		catch (IllegalArgumentException ex) {
+			return "bad date format '" + pattern + "': " + ex.getMessage()
+					+ "; write a pattern such as yyyy/M/d or dd.MM.yyyy HH:mm";
+		}
+	}
+
 	/** Settings with nothing but a zone. */
 	public static FieldSettings plain(ZoneId zone) {
 		return new FieldSettings(null, Map.of(), null, null, zone);
