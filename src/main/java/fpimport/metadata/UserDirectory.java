@@ -138,7 +138,9 @@ public final class UserDirectory {
 
 	private static void byName(UserSource source, Set<String> remaining, Map<String, PersonMatch> found) {
 		for (String name : remaining) {
-			if (name.contains("@")) {
+			// nobody is named by an e-mail or by digits (a user_key): a search would be
+			// wasted
+			if (name.contains("@") || name.chars().allMatch(Character::isDigit)) {
 				continue;
 			}
 			String key = MatchKey.of(name);
