@@ -646,8 +646,8 @@ public final class RowPlanner {
 		private boolean once(String key, String path, String label) {
 			String first = this.mappedAt.putIfAbsent(key, path);
 			if (first != null) {
-				this.problems
-					.add(path + ": maps " + label + " again (first at " + first + "); a field takes one value (CW-5)");
+				String rule = key.startsWith("role ") ? "a role takes one column" : "a field takes one value (CW-5)";
+				this.problems.add(path + ": maps " + label + " again (first at " + first + "); " + rule);
 				return false;
 			}
 			return true;
