@@ -28,19 +28,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class MappingLoader {
 
-	private static final List<String> TOP = List.of("project", "type", "template", "key", "key_field", "timezone",
-			"source", "name", "fields", "roles", "users");
+	static final List<String> TOP = List.of("project", "type", "template", "key", "key_field", "timezone", "source",
+			"name", "fields", "roles", "users");
 
-	private static final List<String> FIELD = List.of("column", "columns", "value", "default", "values", "split",
-			"format", "min_level");
+	static final List<String> FIELD = List.of("column", "columns", "value", "default", "values", "split", "format",
+			"min_level");
 
-	private static final List<String> ROLE = List.of("column", "value", "default", "values", "split");
+	static final List<String> ROLE = List.of("column", "value", "default", "values", "split");
 
-	private static final List<String> NAME = List.of("column", "value", "default");
+	static final List<String> NAME = List.of("column", "value", "default");
 
-	private static final List<String> SOURCE = List.of("sheet", "header_row", "encoding", "delimiter");
+	static final List<String> SOURCE = List.of("sheet", "header_row", "encoding", "delimiter");
 
-	private static final List<String> USERS = List.of("match", "aliases");
+	static final List<String> USERS = List.of("match", "aliases");
 
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
