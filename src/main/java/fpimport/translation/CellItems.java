@@ -31,6 +31,14 @@ final class CellItems {
 		return new ArrayList<>(items);
 	}
 
+	/**
+	 * The problem of a cell that holds separators but no value, such as {@code ", ,"}.
+	 */
+	static Translation empty(String cell, String fieldName) {
+		return Translation.refused("no value in '" + cell.strip() + "' for " + fieldName
+				+ "; leave the cell empty or write values between the separators");
+	}
+
 	/** The items quoted for a message: {@code 'a', 'b'}. */
 	static String quoted(List<String> items) {
 		return String.join(", ", items.stream().map((item) -> "'" + item + "'").toList());

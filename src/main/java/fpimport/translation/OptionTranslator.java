@@ -34,7 +34,11 @@ final class OptionTranslator implements FieldValueTranslator {
 		}
 		List<Object> values = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		for (String item : CellItems.of(cell, this.settings.split())) {
+		List<String> items = CellItems.of(cell, this.settings.split());
+		if (items.isEmpty()) {
+			return CellItems.empty(cell, this.field.fieldName());
+		}
+		for (String item : items) {
 			Translation translation = one(item);
 			if (translation.ok()) {
 				if (!values.contains(translation.value())) {

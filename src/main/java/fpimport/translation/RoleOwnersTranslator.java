@@ -34,6 +34,9 @@ final class RoleOwnersTranslator implements FieldValueTranslator {
 	@Override
 	public Translation translate(String cell) {
 		List<String> items = CellItems.of(cell, this.settings.split());
+		if (items.isEmpty()) {
+			return CellItems.empty(cell, this.role.name());
+		}
 		if (!this.role.multi() && items.size() > 1) {
 			return Translation.refused("role " + this.role.name() + " takes one person, got " + items.size() + ": "
 					+ CellItems.quoted(items));

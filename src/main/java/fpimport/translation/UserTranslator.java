@@ -32,6 +32,9 @@ final class UserTranslator implements FieldValueTranslator {
 	@Override
 	public Translation translate(String cell) {
 		List<String> items = CellItems.of(cell, this.settings.split());
+		if (items.isEmpty()) {
+			return CellItems.empty(cell, this.fieldName);
+		}
 		if (!this.multi && items.size() > 1) {
 			return Translation.refused("only one person fits " + this.fieldName + ", got " + items.size() + ": "
 					+ CellItems.quoted(items));

@@ -33,7 +33,11 @@ final class WorkItemIdTranslator implements FieldValueTranslator {
 		}
 		List<Object> ids = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		for (String item : CellItems.of(cell, this.settings.split())) {
+		List<String> items = CellItems.of(cell, this.settings.split());
+		if (items.isEmpty()) {
+			return CellItems.empty(cell, this.fieldName);
+		}
+		for (String item : items) {
 			Translation translation = id(item);
 			if (translation.ok()) {
 				if (!ids.contains(translation.value())) {

@@ -77,4 +77,10 @@ class OptionTranslatorTest {
 					"unknown option '运维' for 标签; options: 前端, 后端, Urgent")));
 	}
 
+	@Test
+	void aCellOfSeparatorsOnlyIsAProblem() {
+		assertThat(translator(TAGS).translate(" , ;")).isEqualTo(Translation
+			.refused("no value in ', ;' for 标签; leave the cell empty or write values between the separators"));
+	}
+
 }

@@ -25,6 +25,8 @@ class UserTranslatorTest {
 		assertThat(owner.translate("wang@corp.com, li@corp.com"))
 			.isEqualTo(Translation.refused("only one person fits 负责人, got 2: 'wang@corp.com', 'li@corp.com'"));
 		assertThat(owner.translate("nobody")).isEqualTo(Translation.refused("unknown person 'nobody'"));
+		assertThat(owner.translate(" ;")).isEqualTo(Translation
+			.refused("no value in ';' for 负责人; leave the cell empty or write values between the separators"));
 	}
 
 	@Test
