@@ -1,5 +1,6 @@
 package fpimport.mapping;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record FieldMapping(String target, String path, List<String> columns, Str
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(path, "path");
 		columns = List.copyOf(columns);
-		values = (values == null) ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+		values = (values == null) ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
 		if (columns.isEmpty() == (value == null)) {
 			throw new IllegalArgumentException(path + ": either columns or a value");
 		}

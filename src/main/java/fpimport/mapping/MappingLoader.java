@@ -232,6 +232,9 @@ public final class MappingLoader {
 		int before = this.problems.size();
 		unknownKeys(node, path + ".", allowed);
 		String column = scalar(node, "column", path + ".column");
+		if (column != null && column.isBlank()) {
+			this.problems.add(path + ".column: empty; write the column's header");
+		}
 		List<String> columns = new ArrayList<>();
 		if (node.has("columns")) {
 			columns = stringList(node.get("columns"), path + ".columns");

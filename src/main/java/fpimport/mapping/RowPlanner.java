@@ -22,6 +22,7 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.metadata.Template;
 import fpimport.metadata.UserDirectory;
 import fpimport.metadata.UserSource;
+import fpimport.metadata.WorkItemType;
 import fpimport.source.SourceRow;
 import fpimport.translation.FieldSettings;
 import fpimport.translation.FieldValueTranslator;
@@ -415,6 +416,13 @@ public final class RowPlanner {
 		}
 
 		void check() {
+			WorkItemType type = this.catalog.type();
+			if (!List.of(type.typeKey(), type.name(), String.valueOf(type.apiName()))
+				.stream()
+				.anyMatch((known) -> MatchKey.matches(known, this.spec.type()))) {
+				this.problems.add("type: the mapping is for '" + this.spec.type()
+						+ "', but the space's metadata is for " + typeName());
+			}
 			template();
 			if (this.spec.name() != null) {
 				// the name is sent top-level, yet it reads like any text field

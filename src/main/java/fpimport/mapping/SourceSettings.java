@@ -4,7 +4,8 @@ package fpimport.mapping;
  * The mapping's reader settings ({@code source:}); {@code null} means the reader's
  * default.
  *
- * @param sheet the xlsx sheet name or 1-based index, or {@code null} for the first sheet
+ * @param sheet the xlsx sheet name, or its 1-based index when the text is a whole number;
+ * {@code null} for the first sheet
  * @param headerRow the 1-based header row, or {@code null} for 1
  * @param encoding the csv encoding ({@code auto}, {@code UTF-8}, {@code GBK} ...), or
  * {@code null}

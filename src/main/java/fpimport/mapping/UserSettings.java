@@ -1,5 +1,6 @@
 package fpimport.mapping;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record UserSettings(List<PersonForm> match, Map<String, String> aliases) 
 		if (match.isEmpty()) {
 			throw new IllegalArgumentException("match names no form");
 		}
-		aliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
+		aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
 	}
 
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class RowPlannerTest {
@@ -147,6 +148,17 @@ class RowPlannerTest {
 		assertThat(second.plan(SourceRow.of(9, reordered)).rowKey()).isEqualTo(key);
 		cells.put("描述", "y");
 		assertThat(first.plan(SourceRow.of(2, cells)).rowKey()).isNotEqualTo(key);
+	}
+
+	@Test
+	void theMappingsTypeMustBeTheCatalogs() {
+		MappingSpec spec = MappingLoader.parse("type: 缺陷\nfields: {description: 描述}\n", "m.yaml");
+		assertThatExceptionOfType(InvalidMappingException.class)
+			.isThrownBy(() -> RowPlanner.prepare(spec, this.story, List.of("描述"), "f.csv", null))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					"type: the mapping is for '缺陷', but the space's metadata is for 需求 (story)",
+					"name: required field 名称 (name) is not mapped and has no default; add name: <column>",
+					"fields: required field 优先级 (priority) is not mapped and has no default; add it under fields:"));
 	}
 
 }
