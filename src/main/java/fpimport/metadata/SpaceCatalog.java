@@ -75,10 +75,12 @@ public final class SpaceCatalog {
 		return type;
 	}
 
+	/** Every type of the space, disabled ones included. */
 	public List<WorkItemType> types() {
 		return this.types;
 	}
 
+	/** The type this catalog describes. */
 	public WorkItemType type() {
 		return this.type;
 	}
@@ -88,10 +90,12 @@ public final class SpaceCatalog {
 		return this.fields;
 	}
 
+	/** The type's workflow templates, disabled ones included. */
 	public List<Template> templates() {
 		return this.templates;
 	}
 
+	/** The roles of the type's workflow. */
 	public List<Role> roles() {
 		return this.roles;
 	}

@@ -161,4 +161,43 @@ class RowPlannerTest {
 					"fields: required field 优先级 (priority) is not mapped and has no default; add it under fields:"));
 	}
 
+	@Test
+	void planningIsTheSameOnManyThreads() {
+		this.planner.resolvePeople(this.rows, this.space);
+		List<RowPlan> sequential = this.rows.stream().map(this.planner::plan).toList();
+		for (int round = 0; round < 20; round++) {
+			assertThat(this.rows.parallelStream().map(this.planner::plan).toList()).isEqualTo(sequential);
+		}
+	}
+
+	@Test
+	void severalKeyColumnsJoinTheirValuesAndConstantsMayNamePeople() {
+		MappingSpec spec = MappingLoader.parse("""
+				type: story
+				key: [批次, 编号]
+				name: 标题
+				fields:
+				  priority: {value: P1}
+				  owner: {value: 老王}
+				  watchers: {column: 关注人, default: "孙八"}
+				users:
+				  aliases: {老王: wang@corp.com}
+				""", "m.yaml");
+		RowPlanner planner = RowPlanner.prepare(spec, this.story, List.of("编号", "批次", "标题", "关注人"), "f.csv", null);
+		Map<String, String> cells = new LinkedHashMap<>();
+		cells.put("编号", "S-9");
+		cells.put("批次", "2024");
+		cells.put("标题", "常量");
+		cells.put("关注人", "");
+		List<SourceRow> rows = List.of(SourceRow.of(2, cells));
+		assertThat(planner.personCells(rows)).containsExactly("老王", "孙八");
+		planner.resolvePeople(rows, this.space);
+		RowPlan plan = planner.plan(rows.get(0));
+		assertThat(plan.rowKey()).isEqualTo("2024 / S-9");
+		assertThat(plan.draft()).isEqualTo(new WorkItemDraft("story", null, "常量",
+				List.of(new FieldValuePair("priority", Map.of("value", "opt_p1")),
+						new FieldValuePair("owner", "u_wang"),
+						new FieldValuePair("watchers", List.of("7351585340534063109")))));
+	}
+
 }
