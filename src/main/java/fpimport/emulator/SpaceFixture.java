@@ -78,6 +78,9 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 		YAMLMapper mapper = YAMLMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			// an absent flag or number means false or 0; the records then apply their
+			// defaults
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.build();
 		try {
 			return mapper.readValue(in, SpaceFixture.class);
