@@ -15,20 +15,20 @@ import tools.jackson.databind.JsonNode;
  */
 final class Idempotency {
 
-	private record Done(String path, JsonNode body, Answer answer) {
+	private record Done(String target, JsonNode body, Answer answer) {
 	}
 
 	private final Map<String, Done> done = new ConcurrentHashMap<>();
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	Answer run(String token, String api, String key, String path, JsonNode body, Supplier<Answer> write) {
+	Answer run(String token, String api, String key, String target, JsonNode body, Supplier<Answer> write) {
 		String id = token + '\n' + api + '\n' + key;
 		// one request per key at a time, so two concurrent repeats cannot both create
 		synchronized (this.locks.computeIfAbsent(id, (ignored) -> new Object())) {
 			Done previous = this.done.get(id);
 			if (previous != null) {
-				if (previous.path().equals(path) && Objects.equals(previous.body(), body)) {
+				if (previous.target().equals(target) && Objects.equals(previous.body(), body)) {
 					return previous.answer();
 				}
 				throw new ApiError(10430, "idempotent key conflict: X-IDEM-UUID " + key
@@ -36,7 +36,7 @@ final class Idempotency {
 			}
 			Answer answer = write.get();
 			if (answer.status() == 200) {
-				this.done.put(id, new Done(path, body, answer.delivered()));
+				this.done.put(id, new Done(target, body, answer.delivered()));
 			}
 			return answer;
 		}
