@@ -162,8 +162,7 @@ final class WriteRules {
 			}
 			sent.add(new SentPair(key, optionalString(pair, "field_type_key"), pair.get("field_value")));
 		}
-		// resolved in a second pass, so a template_id pair is reported before any unknown
-		// field
+		// a second pass, so a template_id pair is reported before any unknown field
 		List<Pair> resolved = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (SentPair pair : sent) {
