@@ -65,6 +65,10 @@ final class SandboxCommand implements Callable<Integer> {
 		out.println("plugin-secret: " + fixture.plugin().secret());
 		out.println("user-key: " + fixture.defaultUserKey());
 		out.flush();
+		PrintWriter err = this.spec.commandLine().getErr();
+		err.println("serving until stopped (Ctrl+C); see " + emulator.baseUrl() + "/__emulator/items and "
+				+ emulator.baseUrl() + "/__emulator/stats");
+		err.flush();
 		try {
 			stopped.await();
 		}

@@ -33,6 +33,8 @@ public final class EmulatedSpace {
 
 	private volatile boolean permitted = true;
 
+	private volatile boolean pluginInstalled = true;
+
 	private final Set<String> revokedUsers = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger createCalls = new AtomicInteger();
@@ -168,6 +170,22 @@ public final class EmulatedSpace {
 		this.revokedUsers.remove(userKey);
 	}
 
+	/**
+	 * Makes every call but the token answer 401 / 10301, as when the plugin is not
+	 * installed in the space or its API permission is not granted.
+	 */
+	public void uninstallPlugin() {
+		this.pluginInstalled = false;
+	}
+
+	public void installPlugin() {
+		this.pluginInstalled = true;
+	}
+
+	public boolean pluginInstalled() {
+		return this.pluginInstalled;
+	}
+
 	/** Whether calls acting as this user are allowed. */
 	public boolean permitted(String userKey) {
 		return this.permitted && !this.revokedUsers.contains(userKey);
@@ -181,8 +199,9 @@ public final class EmulatedSpace {
 		return id;
 	}
 
-	synchronized void replace(StoredItem item) {
-		this.items.put(item.id(), item);
+	/** Replaces an item unless it was deleted meanwhile; answers whether it did. */
+	synchronized boolean replace(StoredItem item) {
+		return this.items.replace(item.id(), item) != null;
 	}
 
 	synchronized boolean delete(long id) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -206,7 +207,8 @@ public final class OpenApiEmulator implements AutoCloseable {
 			exchange.getResponseHeaders().set("X-Tt-Logid", logId);
 			String path = exchange.getRequestURI().getPath();
 			if (path.startsWith(INSPECTION_PREFIX)) {
-				send(exchange, inspect(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery()));
+				send(exchange, inspect(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
+						exchange.getRequestBody().readAllBytes()));
 				return;
 			}
 			this.space.countRequest();
@@ -267,6 +269,9 @@ public final class OpenApiEmulator implements AutoCloseable {
 		}
 		String token = exchange.getRequestHeaders().getFirst("X-PLUGIN-TOKEN");
 		this.tokens.check(token);
+		if (!this.space.pluginInstalled()) {
+			throw new ApiError(10301, "API permission not granted, or the plugin is not installed in this space");
+		}
 		this.rateLimit.acquire(token, route.api().name());
 		String userKey = exchange.getRequestHeaders().getFirst("X-USER-KEY");
 		if (userKey == null || userKey.isBlank()) {
@@ -327,7 +332,9 @@ public final class OpenApiEmulator implements AutoCloseable {
 			case QUERY -> ok(query(fixture, type(fixture, route.type()), body));
 			case UPDATE -> {
 				StoredItem item = item(fixture, route);
-				this.space.replace(new WriteRules(fixture, this.space).update(item, body, userKey));
+				if (!this.space.replace(new WriteRules(fixture, this.space).update(item, body, userKey))) {
+					throw new ApiError(30005, "Work Item Not Found", "work item " + item.id() + " was deleted");
+				}
 				yield ok(NODES.objectNode());
 			}
 			case DELETE -> {
@@ -567,9 +574,12 @@ public final class OpenApiEmulator implements AutoCloseable {
 		return new Answer(error.httpStatus(), body, error.code(), false);
 	}
 
-	private Answer inspect(String method, String path, String query) {
+	private Answer inspect(String method, String path, String query, byte[] raw) {
+		if (method.equals("POST")) {
+			return control(path, raw);
+		}
 		if (!method.equals("GET")) {
-			return failure(new ApiError(10404, "inspection endpoints answer GET only"), "");
+			return failure(new ApiError(10404, "inspection endpoints answer GET and POST only"), "");
 		}
 		SpaceFixture fixture = this.space.fixture();
 		ObjectNode body = NODES.objectNode();
@@ -589,6 +599,7 @@ public final class OpenApiEmulator implements AutoCloseable {
 				body.put("create_calls", this.space.createCalls());
 				body.put("requests", this.space.requests());
 				body.put("dropped_answers", this.space.droppedAnswers());
+				body.set("faults", faultsJson());
 				ObjectNode answers = body.putObject("answers");
 				this.space.answerCounts().forEach((code, count) -> answers.put(Integer.toString(code), count));
 			}
@@ -598,6 +609,78 @@ public final class OpenApiEmulator implements AutoCloseable {
 			}
 		}
 		return new Answer(200, body, 0, false);
+	}
+
+	/**
+	 * {@code POST /__emulator/faults} and {@code POST /__emulator/permission}: the fault
+	 * knobs and the permission switch, for demos against a running sandbox.
+	 */
+	private Answer control(String path, byte[] raw) {
+		JsonNode body;
+		try {
+			body = JSON.readTree(raw);
+		}
+		catch (JacksonException ex) {
+			return failure(ApiError.invalid("body is not JSON: " + ex.getOriginalMessage()), "");
+		}
+		if (body == null || !body.isObject()) {
+			return failure(ApiError.invalid("body must be a JSON object"), "");
+		}
+		try {
+			switch (path) {
+				case INSPECTION_PREFIX + "faults" -> {
+					if (body.has("latency_ms") || body.has("jitter_ms")) {
+						this.faults.latency(Duration.ofMillis(body.path("latency_ms").asLong(0)),
+								Duration.ofMillis(body.path("jitter_ms").asLong(0)));
+					}
+					if (body.has("server_errors")) {
+						this.faults.serverErrors(body.get("server_errors").asDouble());
+					}
+					if (body.has("gateway_errors")) {
+						this.faults.gatewayErrors(body.get("gateway_errors").asDouble());
+					}
+					if (body.has("dropped_creates")) {
+						this.faults.droppedCreates(body.get("dropped_creates").asDouble());
+					}
+					if (body.path("expire_tokens").asBoolean(false)) {
+						this.faults.expireAllTokens();
+					}
+				}
+				case INSPECTION_PREFIX + "permission" -> {
+					boolean granted = body.path("granted").asBoolean(true);
+					String user = body.path("user_key").asString(null);
+					if (user == null && granted) {
+						this.space.grantPermission();
+					}
+					else if (user == null) {
+						this.space.revokePermission();
+					}
+					else if (granted) {
+						this.space.grantPermission(user);
+					}
+					else {
+						this.space.revokePermission(user);
+					}
+				}
+				default -> {
+					return failure(new ApiError(10404, "no inspection endpoint POST " + path), "");
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			return failure(ApiError.invalid(ex.getMessage()), "");
+		}
+		return ok(faultsJson());
+	}
+
+	private ObjectNode faultsJson() {
+		ObjectNode node = NODES.objectNode();
+		node.put("latency_ms", this.faults.latency().toMillis());
+		node.put("jitter_ms", this.faults.jitter().toMillis());
+		node.put("server_errors", this.faults.serverErrorShare());
+		node.put("gateway_errors", this.faults.gatewayErrorShare());
+		node.put("dropped_creates", this.faults.droppedCreateShare());
+		return node;
 	}
 
 	private static void send(HttpExchange exchange, Answer answer) throws IOException {

@@ -125,6 +125,18 @@ class AuthenticationTest {
 	}
 
 	@Test
+	void aPluginNotInstalledIs401With10301() {
+		Caller caller = connect(EmulatorConfig.demo());
+		this.emulator.space().uninstallPlugin();
+		Caller.Reply reply = caller.get("/open_api/demo/work_item/all-types");
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.errCode()).isEqualTo(10301);
+		assertThat(caller.newToken()).as("tokens are still issued").startsWith("p-");
+		this.emulator.space().installPlugin();
+		assertThat(caller.get("/open_api/demo/work_item/all-types").errCode()).isZero();
+	}
+
+	@Test
 	void theSpaceIsNamedByKeyOrSimpleNameOnly() {
 		Caller caller = connect(EmulatorConfig.demo());
 		assertThat(caller.get("/open_api/" + Caller.PROJECT + "/work_item/all-types").errCode()).isZero();

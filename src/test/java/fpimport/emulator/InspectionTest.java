@@ -43,6 +43,25 @@ class InspectionTest {
 	}
 
 	@Test
+	void faultsAndPermissionCanBeSetOverHttp() {
+		Caller caller = Caller.connected(this.emulator);
+		Caller.Reply set = caller.post("/__emulator/faults",
+				java.util.Map.of("server_errors", 1.0, "latency_ms", 5, "jitter_ms", 0));
+		assertThat(set.data().path("server_errors").asDouble()).isEqualTo(1.0);
+		assertThat(this.emulator.faults().latency()).hasMillis(5);
+		assertThat(caller.get("/open_api/demo/teams/all").errCode()).isEqualTo(50006);
+		caller.post("/__emulator/faults", java.util.Map.of("server_errors", 0, "expire_tokens", true));
+		assertThat(caller.get("/open_api/demo/teams/all").errCode()).isEqualTo(10022);
+		caller.token = caller.newToken();
+		caller.post("/__emulator/permission", java.util.Map.of("granted", false));
+		assertThat(caller.get("/open_api/demo/teams/all").errCode()).isEqualTo(10001);
+		caller.post("/__emulator/permission", java.util.Map.of("granted", true));
+		assertThat(caller.get("/open_api/demo/teams/all").errCode()).isZero();
+		assertThat(caller.post("/__emulator/faults", java.util.Map.of("gateway_errors", 2)).errCode()).isEqualTo(20006);
+		assertThat(caller.get("/__emulator/stats").body().path("faults").path("latency_ms").asInt()).isEqualTo(5);
+	}
+
+	@Test
 	void theJavaViewCountsTheSame() {
 		Caller caller = Caller.connected(this.emulator);
 		caller.create(Bodies.story());
