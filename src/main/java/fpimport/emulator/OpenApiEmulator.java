@@ -229,8 +229,7 @@ public final class OpenApiEmulator implements AutoCloseable {
 			this.space.countAnswer(answer.errCode());
 			if (answer.dropped()) {
 				this.space.countDroppedAnswer();
-				// closing before any header is sent makes the JDK server drop the
-				// connection
+				// closed before any header: the JDK server drops the connection
 				exchange.close();
 				return;
 			}
@@ -252,16 +251,7 @@ public final class OpenApiEmulator implements AutoCloseable {
 			this.space.countCreateCall();
 		}
 		if (this.faults.rollGatewayError()) {
-			int status = this.faults.coin() ? 502 : 504;
-			this.space.countAnswer(status);
-			byte[] html = ("<html><head><title>" + status + "</title></head><body><center><h1>" + status
-					+ ((status == 502) ? " Bad Gateway" : " Gateway Time-out") + "</h1></center></body></html>")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "text/html");
-			exchange.sendResponseHeaders(status, html.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(html);
-			}
+			sendGatewayError(exchange, this.faults.coin() ? 502 : 504);
 			return null;
 		}
 		if (this.faults.rollServerError()) {
@@ -298,6 +288,19 @@ public final class OpenApiEmulator implements AutoCloseable {
 					() -> dispatch(route, fixture, userKey, body));
 		}
 		return dispatch(route, fixture, userKey, body);
+	}
+
+	// what a gateway in front of the service answers: HTML, not the Open API envelope
+	private void sendGatewayError(HttpExchange exchange, int status) throws IOException {
+		this.space.countAnswer(status);
+		byte[] html = ("<html><head><title>" + status + "</title></head><body><center><h1>" + status
+				+ ((status == 502) ? " Bad Gateway" : " Gateway Time-out") + "</h1></center></body></html>")
+			.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "text/html");
+		exchange.sendResponseHeaders(status, html.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(html);
+		}
 	}
 
 	private static JsonNode body(Api api, byte[] raw) {
