@@ -74,9 +74,17 @@ class AuthenticationTest {
 
 	@Test
 	void tokensExpireAfterTheirLifetime() throws InterruptedException {
-		Caller caller = connect(EmulatorConfig.demo().withTokenLifetime(Duration.ofMillis(400)));
+		Caller caller = connect(EmulatorConfig.demo().withTokenLifetime(Duration.ofMillis(1000)));
+		SpaceFixture.Plugin plugin = this.emulator.space().fixture().plugin();
+		assertThat(caller
+			.post("/open_api/authen/plugin_token",
+					Map.of("plugin_id", plugin.id(), "plugin_secret", plugin.secret(), "type", 0))
+			.body()
+			.path("data")
+			.path("expire_time")
+			.asLong()).isEqualTo(1);
 		assertThat(caller.get("/open_api/demo/work_item/all-types").errCode()).isZero();
-		Thread.sleep(500);
+		Thread.sleep(1100);
 		assertThat(caller.get("/open_api/demo/work_item/all-types").errCode()).isEqualTo(10022);
 		caller.token = caller.newToken();
 		assertThat(caller.get("/open_api/demo/work_item/all-types").errCode()).isZero();
