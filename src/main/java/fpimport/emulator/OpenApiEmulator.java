@@ -6,14 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,12 +75,15 @@ public final class OpenApiEmulator implements AutoCloseable {
 
 	private final Idempotency idempotency = new Idempotency();
 
+	private final Inspection inspection;
+
 	private OpenApiEmulator(EmulatorConfig config) throws IOException {
 		this.config = config;
 		this.space = new EmulatedSpace(config.fixture());
 		this.tokens = new Tokens(config.tokenLifetime());
 		this.faults = new Faults(config.seed(), this.tokens);
 		this.rateLimit = new RateLimit(config.qps());
+		this.inspection = new Inspection(this.space, this.faults);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newCachedThreadPool((task) -> {
@@ -207,8 +208,8 @@ public final class OpenApiEmulator implements AutoCloseable {
 			exchange.getResponseHeaders().set("X-Tt-Logid", logId);
 			String path = exchange.getRequestURI().getPath();
 			if (path.startsWith(INSPECTION_PREFIX)) {
-				send(exchange, inspect(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
-						exchange.getRequestBody().readAllBytes()));
+				send(exchange, this.inspection.answer(exchange.getRequestMethod(), path,
+						exchange.getRequestURI().getQuery(), exchange.getRequestBody().readAllBytes()));
 				return;
 			}
 			this.space.countRequest();
@@ -218,10 +219,10 @@ public final class OpenApiEmulator implements AutoCloseable {
 				answer = answer(exchange, path, raw);
 			}
 			catch (ApiError error) {
-				answer = failure(error, logId);
+				answer = Answer.failure(error, logId);
 			}
 			catch (RuntimeException ex) {
-				answer = failure(new ApiError(50006, "emulator failure: " + ex), logId);
+				answer = Answer.failure(new ApiError(50006, "emulator failure: " + ex), logId);
 			}
 			if (answer == null) {
 				return;
@@ -321,28 +322,28 @@ public final class OpenApiEmulator implements AutoCloseable {
 
 	private Answer dispatch(Route route, SpaceFixture fixture, String userKey, JsonNode body) {
 		return switch (route.api()) {
-			case USER_QUERY -> ok(userQuery(fixture, body));
-			case USER_SEARCH -> ok(userSearch(fixture, body));
-			case ALL_TYPES -> ok(SpaceJson.types(fixture));
-			case META -> ok(SpaceJson.meta(type(fixture, route.type())));
-			case FIELD_ALL -> ok(SpaceJson.allFields(type(fixture, requiredString(body, "work_item_type_key"))));
-			case TEMPLATES -> ok(SpaceJson.templates(type(fixture, route.type())));
-			case ROLES -> ok(SpaceJson.roles(type(fixture, route.type())));
-			case TEAMS -> ok(SpaceJson.teams(fixture));
+			case USER_QUERY -> Answer.ok(userQuery(fixture, body));
+			case USER_SEARCH -> Answer.ok(userSearch(fixture, body));
+			case ALL_TYPES -> Answer.ok(SpaceJson.types(fixture));
+			case META -> Answer.ok(SpaceJson.meta(type(fixture, route.type())));
+			case FIELD_ALL -> Answer.ok(SpaceJson.allFields(type(fixture, requiredString(body, "work_item_type_key"))));
+			case TEMPLATES -> Answer.ok(SpaceJson.templates(type(fixture, route.type())));
+			case ROLES -> Answer.ok(SpaceJson.roles(type(fixture, route.type())));
+			case TEAMS -> Answer.ok(SpaceJson.teams(fixture));
 			case CREATE -> create(fixture, userKey, body);
 			case SEARCH -> search(fixture, type(fixture, route.type()), body);
 			case FILTER -> filter(fixture, body);
-			case QUERY -> ok(query(fixture, type(fixture, route.type()), body));
+			case QUERY -> Answer.ok(query(fixture, type(fixture, route.type()), body));
 			case UPDATE -> {
 				StoredItem item = item(fixture, route);
 				if (!this.space.replace(new WriteRules(fixture, this.space).update(item, body, userKey))) {
 					throw new ApiError(30005, "Work Item Not Found", "work item " + item.id() + " was deleted");
 				}
-				yield ok(NODES.objectNode());
+				yield Answer.ok(NODES.objectNode());
 			}
 			case DELETE -> {
 				this.space.delete(item(fixture, route).id());
-				yield ok(NODES.objectNode());
+				yield Answer.ok(NODES.objectNode());
 			}
 			case TOKEN -> throw new IllegalStateException("the token endpoint has its own envelope");
 		};
@@ -352,8 +353,8 @@ public final class OpenApiEmulator implements AutoCloseable {
 		WriteRules.Creation creation = new WriteRules(fixture, this.space).create(body);
 		long id = this.space.store(creation.type().typeKey(), creation.name(), creation.templateId(), userKey,
 				creation.fields());
-		Answer answer = ok(NODES.numberNode(id));
-		return this.faults.rollDroppedCreate() ? new Answer(200, answer.body(), 0, true) : answer;
+		Answer answer = Answer.ok(NODES.numberNode(id));
+		return this.faults.rollDroppedCreate() ? answer.unanswered() : answer;
 	}
 
 	private Answer token(byte[] raw) {
@@ -505,7 +506,7 @@ public final class OpenApiEmulator implements AutoCloseable {
 		ArrayNode data = NODES.arrayNode();
 		long from = (long) (pageNum - 1) * pageSize;
 		hits.stream().skip(from).limit(pageSize).forEach((item) -> data.add(SpaceJson.item(fixture, item)));
-		Answer answer = ok(data);
+		Answer answer = Answer.ok(data);
 		ObjectNode pagination = answer.body().putObject("pagination");
 		pagination.put("page_num", pageNum);
 		pagination.put("page_size", pageSize);
@@ -554,136 +555,6 @@ public final class OpenApiEmulator implements AutoCloseable {
 			throw ApiError.invalid(name + " must be an integer within " + min + ".." + max);
 		}
 		return value.intValue();
-	}
-
-	private static Answer ok(JsonNode data) {
-		ObjectNode body = NODES.objectNode();
-		body.put("err_code", 0);
-		body.put("err_msg", "");
-		body.putObject("err");
-		body.set("data", data);
-		return new Answer(200, body, 0, false);
-	}
-
-	private static Answer failure(ApiError error, String logId) {
-		ObjectNode body = NODES.objectNode();
-		body.put("err_code", error.code());
-		body.put("err_msg", error.getMessage());
-		ObjectNode err = body.putObject("err");
-		err.put("code", error.code());
-		err.put("msg", error.detail());
-		err.put("log_id", logId);
-		body.putNull("data");
-		return new Answer(error.httpStatus(), body, error.code(), false);
-	}
-
-	private Answer inspect(String method, String path, String query, byte[] raw) {
-		if (method.equals("POST")) {
-			return control(path, raw);
-		}
-		if (!method.equals("GET")) {
-			return failure(new ApiError(10404, "inspection endpoints answer GET and POST only"), "");
-		}
-		SpaceFixture fixture = this.space.fixture();
-		ObjectNode body = NODES.objectNode();
-		switch (path) {
-			case INSPECTION_PREFIX + "items" -> {
-				String type = Optional.ofNullable(query)
-					.filter((text) -> text.startsWith("type="))
-					.map((text) -> text.substring(5))
-					.orElse(null);
-				ArrayNode items = body.putArray("items");
-				(type == null ? this.space.items() : this.space.items(type))
-					.forEach((item) -> items.add(SpaceJson.item(fixture, item)));
-			}
-			case INSPECTION_PREFIX + "stats" -> {
-				body.put("project_key", fixture.projectKey());
-				body.put("items", this.space.itemCount());
-				body.put("create_calls", this.space.createCalls());
-				body.put("requests", this.space.requests());
-				body.put("dropped_answers", this.space.droppedAnswers());
-				body.set("faults", faultsJson());
-				ObjectNode answers = body.putObject("answers");
-				this.space.answerCounts().forEach((code, count) -> answers.put(Integer.toString(code), count));
-			}
-			default -> {
-				return failure(new ApiError(10404, "no inspection endpoint " + path + "; try " + INSPECTION_PREFIX
-						+ "items or " + INSPECTION_PREFIX + "stats"), "");
-			}
-		}
-		return new Answer(200, body, 0, false);
-	}
-
-	/**
-	 * {@code POST /__emulator/faults} and {@code POST /__emulator/permission}: the fault
-	 * knobs and the permission switch, for demos against a running sandbox.
-	 */
-	private Answer control(String path, byte[] raw) {
-		JsonNode body;
-		try {
-			body = JSON.readTree(raw);
-		}
-		catch (JacksonException ex) {
-			return failure(ApiError.invalid("body is not JSON: " + ex.getOriginalMessage()), "");
-		}
-		if (body == null || !body.isObject()) {
-			return failure(ApiError.invalid("body must be a JSON object"), "");
-		}
-		try {
-			switch (path) {
-				case INSPECTION_PREFIX + "faults" -> {
-					if (body.has("latency_ms") || body.has("jitter_ms")) {
-						this.faults.latency(Duration.ofMillis(body.path("latency_ms").asLong(0)),
-								Duration.ofMillis(body.path("jitter_ms").asLong(0)));
-					}
-					if (body.has("server_errors")) {
-						this.faults.serverErrors(body.get("server_errors").asDouble());
-					}
-					if (body.has("gateway_errors")) {
-						this.faults.gatewayErrors(body.get("gateway_errors").asDouble());
-					}
-					if (body.has("dropped_creates")) {
-						this.faults.droppedCreates(body.get("dropped_creates").asDouble());
-					}
-					if (body.path("expire_tokens").asBoolean(false)) {
-						this.faults.expireAllTokens();
-					}
-				}
-				case INSPECTION_PREFIX + "permission" -> {
-					boolean granted = body.path("granted").asBoolean(true);
-					String user = body.path("user_key").asString(null);
-					if (user == null && granted) {
-						this.space.grantPermission();
-					}
-					else if (user == null) {
-						this.space.revokePermission();
-					}
-					else if (granted) {
-						this.space.grantPermission(user);
-					}
-					else {
-						this.space.revokePermission(user);
-					}
-				}
-				default -> {
-					return failure(new ApiError(10404, "no inspection endpoint POST " + path), "");
-				}
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			return failure(ApiError.invalid(ex.getMessage()), "");
-		}
-		return ok(faultsJson());
-	}
-
-	private ObjectNode faultsJson() {
-		ObjectNode node = NODES.objectNode();
-		node.put("latency_ms", this.faults.latency().toMillis());
-		node.put("jitter_ms", this.faults.jitter().toMillis());
-		node.put("server_errors", this.faults.serverErrorShare());
-		node.put("gateway_errors", this.faults.gatewayErrorShare());
-		node.put("dropped_creates", this.faults.droppedCreateShare());
-		return node;
 	}
 
 	private static void send(HttpExchange exchange, Answer answer) throws IOException {
