@@ -29,7 +29,7 @@ final class Inspection {
 		this.faults = faults;
 	}
 
-	/** The answer to a request under {@link OpenApiEmulator#PREFIX}. */
+	/** The answer to a request under {@link OpenApiEmulator#INSPECTION_PREFIX}. */
 	Answer answer(String method, String path, String query, byte[] raw) {
 		if (method.equals("POST")) {
 			return control(path, raw);
