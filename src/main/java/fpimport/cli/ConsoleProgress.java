@@ -10,8 +10,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a run's progress: a bar with rows per second and ETA on a terminal, a plain line every ten
- * seconds elsewhere (logs of cron jobs and CI).
+ * Shows a run's progress: a bar with rows per second and ETA on a terminal, a plain line
+ * every ten seconds elsewhere (logs of cron jobs and CI).
  */
 final class ConsoleProgress implements RunProgress {
 

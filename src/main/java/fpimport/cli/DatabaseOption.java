@@ -2,7 +2,10 @@ package fpimport.cli;
 
 import picocli.CommandLine.Option;
 
-/** The job repository's JDBC URL: a flag, {@code FPIMPORT_DB}, or {@code db:} in fpimport.yml. */
+/**
+ * The job repository's JDBC URL: a flag, {@code FPIMPORT_DB}, or {@code db:} in
+ * fpimport.yml.
+ */
 final class DatabaseOption {
 
 	@Option(names = "--db", paramLabel = "JDBC_URL",

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code fpimport import FILE --mapping M.yaml}: read, map, validate and create every row. */
+/**
+ * {@code fpimport import FILE --mapping M.yaml}: read, map, validate and create every
+ * row.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = "Import a CSV/XLSX/XLS file as work items: every row's outcome is recorded and reported.")
 class ImportCommand implements Callable<Integer> {
@@ -47,9 +50,10 @@ class ImportCommand implements Callable<Integer> {
 	public Integer call() {
 		ImportLauncher launcher = new ImportLauncher(this.database.url, this.connection.apiSettings(),
 				this.job.settings(this.connection.linkBase()), Consoles.progress(this.spec));
-		return RunPrinter.finish(launcher.importFile(new ImportRequest(this.file, this.mapping,
-				this.connection.project, this.dryRun || dryRunAlways(), this.onExisting)), this.spec.commandLine().getOut(),
-				this.job.summaryJson);
+		return RunPrinter.finish(
+				launcher.importFile(new ImportRequest(this.file, this.mapping, this.connection.project,
+						this.dryRun || dryRunAlways(), this.onExisting)),
+				this.spec.commandLine().getOut(), this.job.summaryJson);
 	}
 
 	/** Whether this command never creates ({@code validate}). */

@@ -6,7 +6,9 @@ import fpimport.job.JobSettings;
 import fpimport.report.ReportFormat;
 import picocli.CommandLine.Option;
 
-/** How a command that runs a job runs it: report, concurrency, chunk size, summary file. */
+/**
+ * How a command that runs a job runs it: report, concurrency, chunk size, summary file.
+ */
 final class JobOptions {
 
 	@Option(names = "--report-dir", paramLabel = "DIR", description = "where reports go (default: beside the input)")

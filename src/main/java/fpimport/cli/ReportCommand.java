@@ -24,7 +24,8 @@ final class ReportCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "RUN", description = "the run id")
 	long runId;
 
-	@Option(names = "--report-dir", paramLabel = "DIR", description = "where the report goes (default: beside the input)")
+	@Option(names = "--report-dir", paramLabel = "DIR",
+			description = "where the report goes (default: beside the input)")
 	Path reportDirectory;
 
 	@Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "xlsx",

@@ -9,7 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code fpimport resume RUN}: continue a run that stopped, never creating anything twice. */
+/**
+ * {@code fpimport resume RUN}: continue a run that stopped, never creating anything
+ * twice.
+ */
 @Command(name = "resume", mixinStandardHelpOptions = true,
 		description = "Continue a run that stopped (killed, crashed, refused) without creating anything twice.")
 final class ResumeCommand implements Callable<Integer> {

@@ -18,8 +18,8 @@ final class RunPrinter {
 	}
 
 	/**
-	 * Prints the summary, writes the summary JSON when asked, and gives the exit code; a run that
-	 * stopped throws its fault after that, for the one error handler.
+	 * Prints the summary, writes the summary JSON when asked, and gives the exit code; a
+	 * run that stopped throws its fault after that, for the one error handler.
 	 */
 	static int finish(RunOutcome outcome, PrintWriter out, Path summaryJson) {
 		RunSummary summary = outcome.summary();

@@ -50,7 +50,8 @@ final class RunsCommand implements Callable<Integer> {
 			List<ErrorReason> reasons = history.reasons(this.runId, 10);
 			if (this.json) {
 				Map<String, Object> fields = fields(run, counts);
-				fields.put("reasons", reasons.stream().map((r) -> Map.of("reason", r.reason(), "rows", r.rows())).toList());
+				fields.put("reasons",
+						reasons.stream().map((r) -> Map.of("reason", r.reason(), "rows", r.rows())).toList());
 				out.println(mapper.writeValueAsString(fields));
 			}
 			else {
@@ -89,8 +90,8 @@ final class RunsCommand implements Callable<Integer> {
 		out.println("  space: " + run.projectKey() + ", type " + run.typeKey());
 		out.println("  started: " + started(run) + ((run.endedAt() != null) ? ", ended: " + run.endedAt() : ""));
 		out.printf("  rows %d: created %d, updated %d, skipped %d, invalid %d, failed %d, in flight %d%n",
-				counts.total(), counts.created(), counts.updated(), counts.skipped(), counts.invalid(),
-				counts.failed(), counts.inFlight());
+				counts.total(), counts.created(), counts.updated(), counts.skipped(), counts.invalid(), counts.failed(),
+				counts.inFlight());
 		if (run.message() != null) {
 			out.println("  message: " + run.message());
 		}

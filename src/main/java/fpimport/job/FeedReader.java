@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads a run's rows for the import step. Restartable: the count of rows read is saved with each
- * chunk, and a restart skips that many rows of the feed.
+ * Reads a run's rows for the import step. Restartable: the count of rows read is saved
+ * with each chunk, and a restart skips that many rows of the feed.
  */
 final class FeedReader extends AbstractItemCountingItemStreamItemReader<OriginRow> {
 

@@ -7,10 +7,10 @@ import fpimport.workitem.WorkItemDraft;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code X-IDEM-UUID} of a row's create: the same space, type, row key and body always give the
- * same key, so a create sent again (after a dropped answer or a crash) never makes a second item;
- * a changed body (a fixed mapping) gives a new key, because the service refuses a key reused with a
- * different body.
+ * The {@code X-IDEM-UUID} of a row's create: the same space, type, row key and body
+ * always give the same key, so a create sent again (after a dropped answer or a crash)
+ * never makes a second item; a changed body (a fixed mapping) gives a new key, because
+ * the service refuses a key reused with a different body.
  */
 final class IdempotencyKey {
 

@@ -16,9 +16,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The import job: preflight (runs again on every restart), the rows in chunks, and the report. One
- * job instance per run, identified by the run id, so {@code resume} is a restart of the same
- * instance.
+ * The import job: preflight (runs again on every restart), the rows in chunks, and the
+ * report. One job instance per run, identified by the run id, so {@code resume} is a
+ * restart of the same instance.
  */
 final class ImportJob {
 

@@ -42,8 +42,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Runs imports, retries and resumes as Spring Batch jobs on a JDBC job repository. Each call starts
- * a Spring Boot context on the database, runs one job instance (one per run) and closes it.
+ * Runs imports, retries and resumes as Spring Batch jobs on a JDBC job repository. Each
+ * call starts a Spring Boot context on the database, runs one job instance (one per run)
+ * and closes it.
  */
 public final class ImportLauncher {
 
@@ -56,7 +57,8 @@ public final class ImportLauncher {
 	private final RunProgress progress;
 
 	/**
-	 * @param databaseUrl the job repository's JDBC URL, or {@code null} for the default H2 file
+	 * @param databaseUrl the job repository's JDBC URL, or {@code null} for the default
+	 * H2 file
 	 * @param api how to reach the space
 	 * @param settings how this invocation runs jobs
 	 * @param progress hears how far a run has come
@@ -68,7 +70,10 @@ public final class ImportLauncher {
 		this.progress = progress;
 	}
 
-	/** Imports a file: a new run, unless an unfinished run of the same file and mapping exists. */
+	/**
+	 * Imports a file: a new run, unless an unfinished run of the same file and mapping
+	 * exists.
+	 */
 	public RunOutcome importFile(ImportRequest request) {
 		Path file = request.file().toAbsolutePath().normalize();
 		if (!Files.isRegularFile(file)) {
@@ -110,7 +115,8 @@ public final class ImportLauncher {
 			MappingSpec mapping = MappingLoader.parse(run.mappingText(), "the mapping of run " + runId);
 			JobExecution last = infrastructure.repository().getLastJobExecution(ImportJob.NAME, parameters(runId));
 			if (last != null && last.getStatus().isRunning()) {
-				// a killed process leaves its execution STARTED; mark it so that it can restart
+				// a killed process leaves its execution STARTED; mark it so that it can
+				// restart
 				infrastructure.operator().recover(last);
 			}
 			store.markRun(runId, RunStatus.RUNNING, null);
@@ -128,8 +134,8 @@ public final class ImportLauncher {
 			execution = infrastructure.operator().start(job, parameters(run.runId()));
 		}
 		catch (Exception ex) {
-			throw new FpImportException(Reason.INTERNAL, "cannot start the job of run " + run.runId() + ": " + ex,
-					null, ex);
+			throw new FpImportException(Reason.INTERNAL, "cannot start the job of run " + run.runId() + ": " + ex, null,
+					ex);
 		}
 		if (context.summary() != null) {
 			return new RunOutcome(context.summary(), null);
@@ -189,7 +195,8 @@ public final class ImportLauncher {
 	private static String project(String override, MappingSpec mapping) {
 		String project = (override != null && !override.isBlank()) ? override : mapping.project();
 		if (project == null || project.isBlank()) {
-			throw new FpImportException(Reason.INVALID_INPUT, "no project: the mapping has no 'project' and none was given",
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"no project: the mapping has no 'project' and none was given",
 					"write 'project: <project_key or simple_name>' into the mapping, or pass --project");
 		}
 		return project.strip();

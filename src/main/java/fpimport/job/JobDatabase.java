@@ -8,9 +8,9 @@ import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
 
 /**
- * The job repository's JDBC URL: an H2 file under {@code ~/.fpimport/} unless one is given, and for
- * any H2 file database, commits that reach the disk before they return ({@code WRITE_DELAY=0}), so a
- * killed process loses no committed row.
+ * The job repository's JDBC URL: an H2 file under {@code ~/.fpimport/} unless one is
+ * given, and for any H2 file database, commits that reach the disk before they return
+ * ({@code WRITE_DELAY=0}), so a killed process loses no committed row.
  */
 public final class JobDatabase {
 
@@ -34,7 +34,10 @@ public final class JobDatabase {
 		return "jdbc:h2:file:" + file;
 	}
 
-	/** The fault behind a failed start of the database, in the user's words where it is known. */
+	/**
+	 * The fault behind a failed start of the database, in the user's words where it is
+	 * known.
+	 */
 	static RuntimeException explain(RuntimeException failure, String url) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {

@@ -17,7 +17,9 @@ import fpimport.report.ReportFormat;
 public record JobSettings(int chunkSize, int concurrency, Path reportDirectory, ReportFormat reportFormat,
 		String linkBase) {
 
-	/** Enough calls in flight to reach 15 per second at about 500 ms each (Little's law). */
+	/**
+	 * Enough calls in flight to reach 15 per second at about 500 ms each (Little's law).
+	 */
 	public static final int DEFAULT_CONCURRENCY = 8;
 
 	public static final int DEFAULT_CHUNK_SIZE = 100;

@@ -15,9 +15,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Checks the run before any create: the mapping against the space and the file's header (every
- * problem at once), the space's metadata fetched once, and every distinct person of the file
- * resolved in batches. Runs again on every restart, since what it prepares lives in memory.
+ * Checks the run before any create: the mapping against the space and the file's header
+ * (every problem at once), the space's metadata fetched once, and every distinct person
+ * of the file resolved in batches. Runs again on every restart, since what it prepares
+ * lives in memory.
  */
 final class PreflightTasklet implements Tasklet {
 
@@ -75,6 +76,5 @@ final class PreflightTasklet implements Tasklet {
 
 		};
 	}
-
 
 }

@@ -3,7 +3,8 @@ package fpimport.job;
 import java.util.List;
 
 /**
- * The rows a run imports, one at a time: a file's rows for an import, stored rows for a retry.
+ * The rows a run imports, one at a time: a file's rows for an import, stored rows for a
+ * retry.
  */
 interface RowFeed extends AutoCloseable {
 

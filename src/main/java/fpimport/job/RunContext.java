@@ -9,8 +9,9 @@ import fpimport.result.ResultStore;
 import fpimport.result.RunRecord;
 
 /**
- * What one job execution works with: the run, the store, the client and the settings of this
- * invocation, and what the preflight step prepared. One per Spring context, so one per job run.
+ * What one job execution works with: the run, the store, the client and the settings of
+ * this invocation, and what the preflight step prepared. One per Spring context, so one
+ * per job run.
  */
 final class RunContext {
 
@@ -64,7 +65,9 @@ final class RunContext {
 		this.summary = summary;
 	}
 
-	/** The summary the report step made, or {@code null} when the job did not get there. */
+	/**
+	 * The summary the report step made, or {@code null} when the job did not get there.
+	 */
 	fpimport.report.RunSummary summary() {
 		return this.summary;
 	}

@@ -11,7 +11,10 @@ import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
 import fpimport.result.RunStatus;
 
-/** Ends a run, whether it completed or stopped: its counts, its status, its report and summary. */
+/**
+ * Ends a run, whether it completed or stopped: its counts, its status, its report and
+ * summary.
+ */
 final class RunFinisher {
 
 	private RunFinisher() {
@@ -26,8 +29,8 @@ final class RunFinisher {
 	}
 
 	/**
-	 * Like {@link #finish(RunContext, String, Instant)}, writing a report only when asked (a run
-	 * stopped in its preflight has no rows to report).
+	 * Like {@link #finish(RunContext, String, Instant)}, writing a report only when asked
+	 * (a run stopped in its preflight has no rows to report).
 	 */
 	static RunSummary finish(RunContext context, String stopMessage, Instant started, boolean writeReport) {
 		RunCounts counts = context.store.counts(context.runId());

@@ -15,7 +15,9 @@ import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** The past runs of a job repository, for {@code runs} and {@code report}; starts no job. */
+/**
+ * The past runs of a job repository, for {@code runs} and {@code report}; starts no job.
+ */
 public final class RunHistory {
 
 	private final ResultStore store;
@@ -33,8 +35,8 @@ public final class RunHistory {
 			return new RunHistory(new ResultStore(dataSource));
 		}
 		catch (java.sql.SQLException | RuntimeException ex) {
-			throw JobDatabase.explain((ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex),
-					url);
+			throw JobDatabase
+				.explain((ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex), url);
 		}
 	}
 

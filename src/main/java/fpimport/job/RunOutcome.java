@@ -4,8 +4,8 @@ import fpimport.report.RunSummary;
 import fpimport.workitem.FpImportException;
 
 /**
- * How a run ended: its summary, and the fault that stopped it, or {@code null} when it ran to the
- * end.
+ * How a run ended: its summary, and the fault that stopped it, or {@code null} when it
+ * ran to the end.
  */
 public record RunOutcome(RunSummary summary, FpImportException stop) {
 

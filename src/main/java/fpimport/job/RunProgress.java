@@ -1,13 +1,18 @@
 package fpimport.job;
 
-/** Hears how far a run has come; the command line shows it as a progress bar or log lines. */
+/**
+ * Hears how far a run has come; the command line shows it as a progress bar or log lines.
+ */
 public interface RunProgress {
 
 	/** No progress shown. */
 	RunProgress NONE = new RunProgress() {
 	};
 
-	/** The run starts on this many rows; {@code done} of them were finished by an earlier attempt. */
+	/**
+	 * The run starts on this many rows; {@code done} of them were finished by an earlier
+	 * attempt.
+	 */
 	default void started(long total, long done) {
 	}
 

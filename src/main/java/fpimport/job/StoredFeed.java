@@ -13,8 +13,8 @@ import fpimport.result.RunRecord;
 import fpimport.source.SourceRow;
 
 /**
- * The rows a retry imports again: the rows of its parent run that did not succeed, from the copies
- * of their cells in the database, so the original file is not needed.
+ * The rows a retry imports again: the rows of its parent run that did not succeed, from
+ * the copies of their cells in the database, so the original file is not needed.
  */
 final class StoredFeed implements RowFeed {
 

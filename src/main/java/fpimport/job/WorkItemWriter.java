@@ -24,11 +24,12 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Turns planned rows into work items and records every outcome. For each row to create it records
- * the intent (IN_FLIGHT, with the idempotency key) before the call and the outcome after it, each
- * in a transaction of its own, so a chunk that rolls back can never send a create again unknowingly.
- * A row's failure is stored, never thrown; only run-level faults (permission, token, an exhausted
- * retry budget) throw, after every call of the chunk has ended.
+ * Turns planned rows into work items and records every outcome. For each row to create it
+ * records the intent (IN_FLIGHT, with the idempotency key) before the call and the
+ * outcome after it, each in a transaction of its own, so a chunk that rolls back can
+ * never send a create again unknowingly. A row's failure is stored, never thrown; only
+ * run-level faults (permission, token, an exhausted retry budget) throw, after every call
+ * of the chunk has ended.
  */
 final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 
@@ -78,9 +79,11 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		}
 	}
 
-	/** Writes the rows whose keys are distinct and returns those that repeat a key, to go next. */
-	private List<PlannedRow> writeOnce(List<PlannedRow> rows, Map<Long, RowRecord> stored)
-			throws InterruptedException {
+	/**
+	 * Writes the rows whose keys are distinct and returns those that repeat a key, to go
+	 * next.
+	 */
+	private List<PlannedRow> writeOnce(List<PlannedRow> rows, Map<Long, RowRecord> stored) throws InterruptedException {
 		Map<String, PlannedRow> byKey = new HashMap<>();
 		List<PlannedRow> later = new ArrayList<>();
 		Map<PlannedRow, Future<RowRecord>> open = new LinkedHashMap<>();
@@ -91,7 +94,8 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 				continue;
 			}
 			if (byKey.putIfAbsent(plan.rowKey(), row) != null) {
-				// the same key twice in a chunk: once the first has its item, the ledger decides
+				// the same key twice in a chunk: once the first has its item, the ledger
+				// decides
 				later.add(row);
 				continue;
 			}
@@ -138,7 +142,8 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 				return save(row, RowStatus.UPDATED, existingId, null, null, List.of(), key, attempts);
 			}
 			long id = this.context.client.create(prepared.projectKey(), row.plan().draft(), key);
-			// the ledger first: after a crash between the two, resume finds the item there
+			// the ledger first: after a crash between the two, resume finds the item
+			// there
 			this.context.store.ledgerPut(prepared.projectKey(), prepared.typeKey(), rowKey, id, this.context.runId());
 			return save(row, RowStatus.CREATED, id, null, null, List.of(), key, attempts);
 		}
@@ -147,10 +152,12 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 				return save(row, RowStatus.FAILED, existingId, ex.errCode(), ex.errMsg(), List.of(), key, attempts);
 			}
 			if (ex.classification() == OpenApiException.Classification.IDEMPOTENCY_CONFLICT) {
-				// the item may exist: the row stays IN_FLIGHT, and resume reconciles it before anything else
+				// the item may exist: the row stays IN_FLIGHT, and resume reconciles it
+				// before anything else
 				return save(row, RowStatus.IN_FLIGHT, existingId, ex.errCode(), ex.errMsg(), List.of(), key, attempts);
 			}
-			// outcome unknown or the run cannot go on: the row stays IN_FLIGHT for resume to reconcile
+			// outcome unknown or the run cannot go on: the row stays IN_FLIGHT for resume
+			// to reconcile
 			throw ex;
 		}
 	}

@@ -1,0 +1,223 @@
+package fpimport.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import fpimport.metadata.FieldDefinition;
+import fpimport.metadata.FieldOption;
+import fpimport.metadata.Requirement;
+import fpimport.metadata.Role;
+import fpimport.metadata.Template;
+import fpimport.metadata.User;
+import fpimport.metadata.WorkItemType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Turns the {@code data} of answers into records. Lenient where the service is known to
+ * vary (ids as numbers or strings, flags as 0/1 or booleans), strict where a missing
+ * value would mislead (an item without an id).
+ */
+final class Payloads {
+
+	private final ObjectMapper json;
+
+	Payloads(ObjectMapper json) {
+		this.json = json;
+	}
+
+	PluginToken pluginToken(JsonNode data) {
+		String token = Answer.text(data.path("token"));
+		if (token == null || token.isEmpty()) {
+			throw new IllegalStateException("no token in the answer");
+		}
+		return new PluginToken(token, number(data.path("expire_time"), 0L));
+	}
+
+	List<WorkItemType> types(JsonNode data) {
+		return list(data,
+				(node) -> new WorkItemType(required(node, "type_key"),
+						textOr(node.path("name"), required(node, "type_key")), Answer.text(node.path("api_name")),
+						flag(node.path("is_disable"))));
+	}
+
+	CreateMeta meta(JsonNode data) {
+		List<RoleAssignment> assignments = new ArrayList<>();
+		List<FieldDefinition> fields = list(data, (node) -> {
+			for (JsonNode assign : node.path("role_assign")) {
+				assignments.add(new RoleAssignment(required(assign, "role"), Answer.text(assign.path("name")),
+						flag(assign.path("default_appear")), Answer.integer(assign.path("member_assign"), 0),
+						strings(assign.path("members"))));
+			}
+			String key = required(node, "field_key");
+			return new FieldDefinition(key, Answer.text(node.path("field_alias")), textOr(node.path("field_name"), key),
+					textOr(node.path("field_type_key"), ""),
+					Requirement.ofCode(Answer.integer(node.path("is_required"), 2)), plain(node.path("default_value")),
+					options(node.path("options")));
+		});
+		return new CreateMeta(fields, assignments);
+	}
+
+	List<SpaceField> spaceFields(JsonNode data) {
+		return list(data, (node) -> {
+			String key = required(node, "field_key");
+			return new SpaceField(key, Answer.text(node.path("field_alias")), textOr(node.path("field_name"), key),
+					textOr(node.path("field_type_key"), ""), flag(node.path("is_custom_field")),
+					options(node.path("options")));
+		});
+	}
+
+	List<Template> templates(JsonNode data) {
+		return list(data, (node) -> new Template(required(node, "template_id"),
+				textOr(node.path("template_name"), required(node, "template_id")), flag(node.path("is_disabled"))));
+	}
+
+	List<Role> roles(JsonNode data) {
+		return list(data, (node) -> {
+			String id = textOr(node.path("id"), Answer.text(node.path("key")));
+			if (id == null) {
+				throw new IllegalStateException("a role without id or key");
+			}
+			return new Role(id, Answer.text(node.path("key")), textOr(node.path("name"), id),
+					flag(node.path("is_required")), flag(node.path("is_member_multi")));
+		});
+	}
+
+	List<Team> teams(JsonNode data) {
+		return list(data, (node) -> new Team(required(node, "team_id"), Answer.text(node.path("team_name")),
+				strings(node.path("user_keys"))));
+	}
+
+	List<User> users(JsonNode data) {
+		return list(data,
+				(node) -> new User(required(node, "user_key"), Answer.text(node.path("email")),
+						Answer.text(node.path("name_cn")), Answer.text(node.path("name_en")),
+						Answer.text(node.path("username")), Answer.text(node.path("status"))));
+	}
+
+	long id(JsonNode data) {
+		if (data.isIntegralNumber()) {
+			return data.longValue();
+		}
+		if (data.isString()) {
+			return Long.parseLong(data.asString().strip());
+		}
+		throw new IllegalStateException("no work item id in the answer");
+	}
+
+	List<WorkItemInfo> items(JsonNode data) {
+		return list(data, (node) -> {
+			JsonNode id = node.path("id");
+			if (id.isMissingNode() || id.isNull()) {
+				throw new IllegalStateException("a work item without id");
+			}
+			List<WorkItemInfo.FieldValue> fields = list(node.path("fields"),
+					(field) -> new WorkItemInfo.FieldValue(required(field, "field_key"),
+							Answer.text(field.path("field_type_key")), plain(field.path("field_value"))));
+			JsonNode createdAt = node.path("created_at");
+			return new WorkItemInfo(id(id), Answer.text(node.path("name")),
+					Answer.text(node.path("work_item_type_key")), Answer.text(node.path("template_id")),
+					Answer.text(node.path("created_by")),
+					(createdAt.isMissingNode() || createdAt.isNull()) ? null : number(createdAt, 0L), fields);
+		});
+	}
+
+	WorkItemPage page(Answer answer, int pageNum, int pageSize) {
+		List<WorkItemInfo> items = items(answer.data());
+		JsonNode pagination = answer.pagination();
+		if (pagination.isMissingNode() || pagination.isNull()) {
+			return new WorkItemPage(items, pageNum, pageSize, WorkItemPage.UNKNOWN_TOTAL);
+		}
+		return new WorkItemPage(items, Answer.integer(pagination.path("page_num"), pageNum),
+				Answer.integer(pagination.path("page_size"), pageSize), number(pagination.path("total"), 0L));
+	}
+
+	private List<FieldOption> options(JsonNode options) {
+		return list(options, (node) -> {
+			String value = Answer.text(node.path("value"));
+			if (value == null) {
+				throw new IllegalStateException("an option without value");
+			}
+			return new FieldOption(textOr(node.path("label"), value), value, flag(node.path("is_disabled")),
+					options(node.path("children")));
+		});
+	}
+
+	/**
+	 * A JSON value as plain Java: String, Number, Boolean, List, Map, or {@code null}.
+	 */
+	Object plain(JsonNode node) {
+		if (node == null || node.isMissingNode() || node.isNull()) {
+			return null;
+		}
+		return this.json.treeToValue(node, Object.class);
+	}
+
+	private static <T> List<T> list(JsonNode array, Function<JsonNode, T> each) {
+		if (array == null || array.isMissingNode() || array.isNull()) {
+			return List.of();
+		}
+		if (!array.isArray()) {
+			throw new IllegalStateException("expected a list, got " + array.getNodeType());
+		}
+		List<T> result = new ArrayList<>();
+		for (JsonNode node : array) {
+			result.add(each.apply(node));
+		}
+		return result;
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return list(array, Answer::text);
+	}
+
+	private static String required(JsonNode node, String name) {
+		String value = Answer.text(node.path(name));
+		if (value == null || value.isEmpty()) {
+			throw new IllegalStateException("no " + name + " in " + abbreviated(node));
+		}
+		return value;
+	}
+
+	private static String textOr(JsonNode node, String fallback) {
+		String value = Answer.text(node);
+		return (value == null || value.isEmpty()) ? fallback : value;
+	}
+
+	/** A flag given as a boolean, as 1 (true) versus 0 or 2, or as text. */
+	private static boolean flag(JsonNode node) {
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		if (node.isNumber()) {
+			return node.intValue() == 1;
+		}
+		String text = Answer.text(node);
+		return text != null && (text.equals("1") || text.equalsIgnoreCase("true"));
+	}
+
+	private static long number(JsonNode node, long fallback) {
+		if (node.isIntegralNumber()) {
+			return node.longValue();
+		}
+		if (node.isNumber()) {
+			return (long) node.doubleValue();
+		}
+		if (node.isString()) {
+			try {
+				return Long.parseLong(node.asString().strip());
+			}
+			catch (NumberFormatException ex) {
+				return fallback;
+			}
+		}
+		return fallback;
+	}
+
+	private static String abbreviated(JsonNode node) {
+		String text = node.toString();
+		return (text.length() > 80) ? text.substring(0, 80) + "..." : text;
+	}
+
+}

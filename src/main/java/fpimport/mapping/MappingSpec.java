@@ -1,0 +1,44 @@
+package fpimport.mapping;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A mapping file as written (DESIGN §2), checked for its own consistency but not yet
+ * against a space or a file: {@link RowPlanner#prepare} does that.
+ *
+ * @param project the project_key or simple_name, or {@code null} when the command line
+ * gives it
+ * @param type the work item type key or name
+ * @param template the template name or id, or {@code null} for the type's first template
+ * @param key the columns that identify a row across runs; empty for a hash of the mapped
+ * cells
+ * @param keyField the field_key of a text field that receives the row key, so that a lost
+ * create can be found again; or {@code null}
+ * @param timezone the zone of date-only cells, or {@code null} for the machine's zone
+ * @param source the reader settings
+ * @param name how the work item name is filled, or {@code null}
+ * @param fields the field mappings, in the file's order
+ * @param roles the role mappings ({@code role_owners}), in the file's order
+ * @param users how people are found
+ */
+public record MappingSpec(String project, String type, String template, List<String> key, String keyField,
+		ZoneId timezone, SourceSettings source, FieldMapping name, List<FieldMapping> fields, List<FieldMapping> roles,
+		UserSettings users) {
+
+	public MappingSpec {
+		Objects.requireNonNull(type, "type");
+		key = List.copyOf(key);
+		source = (source != null) ? source : SourceSettings.DEFAULT;
+		fields = List.copyOf(fields);
+		roles = List.copyOf(roles);
+		users = (users != null) ? users : UserSettings.DEFAULT;
+	}
+
+	/** The zone in which date-only cells are read. */
+	public ZoneId zone() {
+		return (this.timezone != null) ? this.timezone : ZoneId.systemDefault();
+	}
+
+}

@@ -1,0 +1,68 @@
+package fpimport.translation;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import fpimport.workitem.MatchKey;
+
+/**
+ * The mapping's settings for one field that change how its cells read.
+ *
+ * @param split the separator of a multi-value cell, or {@code null} for the type's
+ * default ({@code , ， ;} and newline for multi-value fields, none otherwise)
+ * @param values cell text to the text to translate instead (an option label or id, a
+ * person, any value), matched with {@link MatchKey}
+ * @param format a {@link java.time.format.DateTimeFormatter} pattern for dates, or
+ * {@code null} for the built-in forms
+ * @param minLevel the shallowest level a cascading path may stop at, or {@code null} to
+ * require a leaf
+ * @param zone the zone in which date-only and local date-time cells are read
+ */
+public record FieldSettings(String split, Map<String, String> values, String format, Integer minLevel, ZoneId zone) {
+
+	public FieldSettings {
+		Objects.requireNonNull(zone, "zone");
+		if (split != null && split.isEmpty()) {
+			throw new IllegalArgumentException("split is empty");
+		}
+		if (minLevel != null && minLevel < 1) {
+			throw new IllegalArgumentException("minLevel must be 1 or more: " + minLevel);
+		}
+		Map<String, String> byKey = new LinkedHashMap<>();
+		if (values != null) {
+			values.forEach((from, to) -> byKey.put(MatchKey.of(from), Objects.requireNonNull(to, "values")));
+		}
+		values = Map.copyOf(byKey);
+	}
+
+	/**
+	 * What is wrong with a date {@code format} pattern, or {@code null} when it is a
+	 * valid {@link java.time.format.DateTimeFormatter} pattern.
+	 */
+	public static String formatProblem(String pattern) {
+		try {
+			DateReader.formatter(pattern);
+			return null;
+		}
+		catch (IllegalArgumentException ex) {
+			return "bad date format '" + pattern + "': " + ex.getMessage()
+					+ "; write a pattern such as yyyy/M/d or dd.MM.yyyy HH:mm";
+		}
+	}
+
+	/** Settings with nothing but a zone. */
+	public static FieldSettings plain(ZoneId zone) {
+		return new FieldSettings(null, Map.of(), null, null, zone);
+	}
+
+	/**
+	 * The text to translate for a cell or one item of it: its {@code values} alias, or
+	 * itself.
+	 */
+	String alias(String text) {
+		return this.values.getOrDefault(MatchKey.of(text), text);
+	}
+
+}

@@ -1,0 +1,68 @@
+package fpimport.translation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code user} (a user_key) and {@code multi_user} (a list of user_keys): a cell names
+ * people by e-mail, name, user_key or alias, as the mapping's {@code users} settings say.
+ */
+final class UserTranslator implements FieldValueTranslator {
+
+	private final String fieldName;
+
+	private final FieldSettings settings;
+
+	private final People people;
+
+	private final boolean multi;
+
+	UserTranslator(String fieldName, FieldSettings settings, People people, boolean multi) {
+		this.fieldName = fieldName;
+		this.settings = settings;
+		this.people = people;
+		this.multi = multi;
+	}
+
+	@Override
+	public List<String> persons(String cell) {
+		return CellItems.of(cell, this.settings.split()).stream().map(this.settings::alias).toList();
+	}
+
+	@Override
+	public Translation translate(String cell) {
+		List<String> items = CellItems.of(cell, this.settings.split());
+		if (items.isEmpty()) {
+			return CellItems.empty(cell, this.fieldName);
+		}
+		if (!this.multi && items.size() > 1) {
+			return Translation.refused("only one person fits " + this.fieldName + ", got " + items.size() + ": "
+					+ CellItems.quoted(items));
+		}
+		return userKeys(items, this.settings, this.people, this.multi);
+	}
+
+	/**
+	 * The user_keys of the people of a cell: one String, or a list when {@code multi}.
+	 */
+	static Translation userKeys(List<String> items, FieldSettings settings, People people, boolean multi) {
+		List<String> keys = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (String item : items) {
+			Translation translation = people.userKey(settings.alias(item));
+			if (translation.ok()) {
+				if (!keys.contains((String) translation.value())) {
+					keys.add((String) translation.value());
+				}
+			}
+			else {
+				problems.addAll(translation.problems());
+			}
+		}
+		if (!problems.isEmpty()) {
+			return Translation.refused(problems);
+		}
+		return multi ? Translation.of(List.copyOf(keys)) : Translation.of(keys.get(0));
+	}
+
+}

@@ -1,0 +1,63 @@
+package fpimport.translation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import fpimport.workitem.MatchKey;
+
+/**
+ * {@code work_item_related_select} (a work item id, a number) and
+ * {@code work_item_related_multi_select} (a list of ids); a leading {@code #} is allowed.
+ */
+final class WorkItemIdTranslator implements FieldValueTranslator {
+
+	private static final Pattern ID = Pattern.compile("#?(\\d{1,18})");
+
+	private final String fieldName;
+
+	private final FieldSettings settings;
+
+	private final boolean multi;
+
+	WorkItemIdTranslator(String fieldName, FieldSettings settings, boolean multi) {
+		this.fieldName = fieldName;
+		this.settings = settings;
+		this.multi = multi;
+	}
+
+	@Override
+	public Translation translate(String cell) {
+		if (!this.multi) {
+			return id(cell.strip());
+		}
+		List<Object> ids = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		List<String> items = CellItems.of(cell, this.settings.split());
+		if (items.isEmpty()) {
+			return CellItems.empty(cell, this.fieldName);
+		}
+		for (String item : items) {
+			Translation translation = id(item);
+			if (translation.ok()) {
+				if (!ids.contains(translation.value())) {
+					ids.add(translation.value());
+				}
+			}
+			else {
+				problems.addAll(translation.problems());
+			}
+		}
+		return problems.isEmpty() ? Translation.of(List.copyOf(ids)) : Translation.refused(problems);
+	}
+
+	private Translation id(String item) {
+		var matcher = ID.matcher(MatchKey.of(this.settings.alias(item)));
+		if (!matcher.matches()) {
+			return Translation.refused("not a work item id '" + item + "' for " + this.fieldName
+					+ "; write the numeric id, such as 4812084224");
+		}
+		return Translation.of(Long.parseLong(matcher.group(1)));
+	}
+
+}

@@ -1,0 +1,77 @@
+package fpimport.translation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static fpimport.translation.Fields.field;
+import static fpimport.translation.Fields.translator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TextTranslatorTest {
+
+	@Test
+	void textIsTheCellWithoutSurroundingSpaces() {
+		FieldValueTranslator text = translator(field("description", "描述", "text"));
+		assertThat(text.translate("  登录页改版 ")).isEqualTo(Translation.of("登录页改版"));
+		assertThat(text.translate("a, b; c")).isEqualTo(Translation.of("a, b; c"));
+	}
+
+	@Test
+	void richTextKeepsItsLines() {
+		FieldValueTranslator text = translator(field("detail", "详情", "multi_text"));
+		assertThat(text.translate("line 1\n  line 2\n")).isEqualTo(Translation.of("line 1\n  line 2"));
+	}
+
+	@Test
+	void businessIsTheIdAsWritten() {
+		FieldValueTranslator business = translator(field("business", "业务线", "business"));
+		assertThat(business.translate("662f0e13b1a20d5dd5fb3320"))
+			.isEqualTo(Translation.of("662f0e13b1a20d5dd5fb3320"));
+	}
+
+	@Test
+	void valuesRewriteTheCellFirst() {
+		FieldValueTranslator business = FieldValueTranslator.forField(field("business", "业务线", "business"),
+				Fields.withValues(Map.of("支付", "662f0e13b1a20d5dd5fb3320")), People.none());
+		assertThat(business.translate(" 支付 ")).isEqualTo(Translation.of("662f0e13b1a20d5dd5fb3320"));
+	}
+
+	@Test
+	void linkMustBeAFullHttpUrl() {
+		FieldValueTranslator link = translator(field("doc_link", "文档", "link"));
+		assertThat(link.translate("https://example.com/prd?id=1"))
+			.isEqualTo(Translation.of("https://example.com/prd?id=1"));
+		assertThat(link.translate("example.com/prd")).isEqualTo(Translation
+			.refused("not a link 'example.com/prd' for 文档; write a full URL such as https://example.com/page"));
+		assertThat(link.translate("ftp://example.com/a").ok()).isFalse();
+	}
+
+	@Test
+	void emailMustHaveOneAtAndADomain() {
+		FieldValueTranslator email = translator(field("contact", "联系邮箱", "email"));
+		assertThat(email.translate("wang@corp.com")).isEqualTo(Translation.of("wang@corp.com"));
+		assertThat(email.translate("wang@corp"))
+			.isEqualTo(Translation.refused("not an e-mail address 'wang@corp' for 联系邮箱; write it as name@example.com"));
+	}
+
+	@Test
+	void telephoneIsDigitsWithPlusSpacesDashesAndBrackets() {
+		FieldValueTranslator phone = translator(field("phone", "电话", "telephone"));
+		assertThat(phone.translate("+86 (10) 1234-5678")).isEqualTo(Translation.of("+86 (10) 1234-5678"));
+		assertThat(phone.translate("call me")).isEqualTo(Translation.refused(
+				"not a telephone number 'call me' for 电话; use digits with an optional leading +, spaces, - and ()"));
+	}
+
+	@Test
+	void fieldsThatCannotBeWrittenHaveNoTranslator() {
+		assertThatIllegalArgumentException().isThrownBy(() -> translator(field("attachment", "附件", "multi_file")))
+			.withMessage("field 附件 (attachment) has type multi_file, which cannot be written on create");
+		assertThat(FieldValueTranslator.multiValued("multi_user")).isTrue();
+		assertThat(FieldValueTranslator.multiValued("user")).isFalse();
+		assertThat(Translation.of(List.of()).ok()).isTrue();
+	}
+
+}
