@@ -1,0 +1,43 @@
+package fpimport.source.xlsx;
+
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+
+/** Turns what POI throws for a bad workbook into one clear message. */
+final class XlsxFailure {
+
+	private XlsxFailure() {
+	}
+
+	/**
+	 * @param where the file, and sheet and row when known
+	 * @param ex what POI, the zip or the XML parser threw
+	 */
+	static FpImportException of(String where, Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (message != null && message.startsWith("Zip bomb detected")) {
+				return new FpImportException(Reason.INVALID_INPUT, where
+						+ ": refused as a possible zip bomb: a part of the file expands far more than a spreadsheet does",
+						"if the file is genuine, open it in Excel or WPS and save it again, or save it as CSV", ex);
+			}
+		}
+		return new FpImportException(Reason.INVALID_INPUT,
+				where + ": not a readable xlsx file (a truncated or damaged zip?): " + rootMessage(ex),
+				"open it in Excel or WPS and save it again as .xlsx, or save it as CSV", ex);
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		if (message == null || message.isBlank()) {
+			return root.getClass().getSimpleName();
+		}
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message.strip() : message.substring(0, newline).strip();
+	}
+
+}
