@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -81,12 +80,12 @@ public final class CsvSource implements RowSource {
 		CsvEncoding encoding = CsvEncoding.choose(file, settings.encoding(), head, head.length < HEAD_BYTES);
 		BufferedReader text = null;
 		try {
-			text = new BufferedReader(new InputStreamReader(Files.newInputStream(path),
-					encoding.charset()
-						.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPORT)
-						.onUnmappableCharacter(CodingErrorAction.REPORT)),
-					64 * 1024);
+			text = new BufferedReader(new InputStreamReader(Files.newInputStream(path), encoding.charset()
+				.newDecoder()
+				// replaced, not reported: a decoder that throws loses its place, while a
+				// replacement character is found in its record, on its line
+				.onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
 			skipByteOrderMark(text);
 			char delimiter = settings.delimiterChar();
 			if (delimiter == 0) {
@@ -100,10 +99,6 @@ public final class CsvSource implements RowSource {
 				.withVerifyReader(false)
 				.build();
 			return new CsvSource(file, encoding, delimiter, reader, settings.headerRow());
-		}
-		catch (CharacterCodingException ex) {
-			close(text);
-			throw notDecodable(file, encoding, "the start of the file");
 		}
 		catch (IOException ex) {
 			close(text);
@@ -149,9 +144,6 @@ public final class CsvSource implements RowSource {
 				return SourceRow.malformed(line, "a quote (\") opened in this record is never closed, so lines " + line
 						+ " to the end of the file were read as one cell");
 			}
-			catch (CharacterCodingException ex) {
-				throw notDecodable(this.file, this.encoding, "line " + line);
-			}
 			catch (IOException | CsvValidationException ex) {
 				throw new FpImportException(Reason.INVALID_INPUT,
 						this.file + ", line " + line + ": cannot read: " + ex.getMessage(), "check the file", ex);
@@ -191,9 +183,6 @@ public final class CsvSource implements RowSource {
 					throw new FpImportException(Reason.INVALID_INPUT,
 							this.file + ", line " + line + ": the header has a quote (\") that is never closed",
 							"close the quote or remove it from the header");
-				}
-				catch (CharacterCodingException ex) {
-					throw notDecodable(this.file, this.encoding, "line " + line);
 				}
 				catch (IOException | CsvValidationException ex) {
 					throw new FpImportException(Reason.INVALID_INPUT,
@@ -248,21 +237,20 @@ public final class CsvSource implements RowSource {
 	private void checkDecoded(String[] record, long line) {
 		for (String cell : record) {
 			if (cell.indexOf('\uFFFD') >= 0) {
-				throw new FpImportException(Reason.INVALID_INPUT, this.file + ", line " + line
-						+ ": the text has replacement characters (\uFFFD) when read as " + this.encoding.describe(),
+				throw new FpImportException(
+						Reason.INVALID_INPUT, this.file + ", line " + line + ": the text does not decode as "
+								+ this.encoding.describe() + ": it has replacement characters (\uFFFD)",
 						CsvEncoding.HINT);
 			}
 		}
 	}
 
-	private static FpImportException notDecodable(String file, CsvEncoding encoding, String where) {
-		return new FpImportException(Reason.INVALID_INPUT,
-				file + ", " + where + ": the text is not valid " + encoding.describe(), CsvEncoding.HINT);
-	}
-
+	/**
+	 * A record of empty or white-space cells: a blank line, or {@code ,,,} from Excel.
+	 */
 	private static boolean isBlank(String[] record) {
 		for (String cell : record) {
-			if (!cell.isEmpty()) {
+			if (!cell.isBlank()) {
 				return false;
 			}
 		}

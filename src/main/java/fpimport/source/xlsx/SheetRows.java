@@ -28,7 +28,7 @@ final class SheetRows {
 
 	static boolean isBlank(List<String> cells) {
 		for (String cell : cells) {
-			if (cell != null && !cell.isEmpty()) {
+			if (cell != null && !cell.isBlank()) {
 				return false;
 			}
 		}
