@@ -100,7 +100,8 @@ class SourcesTest {
 		Path truncated = Files.write(this.dir.resolve("cut.xlsx"), Arrays.copyOf(whole, whole.length / 2));
 		FpImportException cut = error(truncated);
 		assertThat(cut.getMessage())
-			.startsWith(truncated + ": not a readable xlsx file (a truncated or damaged zip?): ")
+			.isEqualTo(truncated
+					+ ": not a readable xlsx file: the zip is truncated or damaged (zip END header not found)")
 			.doesNotContain("\n");
 		assertThat(cut.hint()).isEqualTo("open it in Excel or WPS and save it again as .xlsx, or save it as CSV");
 		byte[] damaged = whole.clone();
@@ -109,7 +110,13 @@ class SourcesTest {
 		}
 		Path broken = Files.write(this.dir.resolve("broken.xlsx"), damaged);
 		assertThat(error(broken).getMessage())
-			.startsWith(broken + ": not a readable xlsx file (a truncated or damaged zip?): ");
+			.startsWith(broken + ": not a readable xlsx file: the zip is truncated or damaged (");
+		Path zip = this.dir.resolve("photos.xlsx");
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+			out.putNextEntry(new ZipEntry("photo.txt"));
+			out.write("not an office file".getBytes(StandardCharsets.UTF_8));
+		}
+		assertError(zip, zip + ": not a spreadsheet: a zip file, but not an Office document");
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -87,6 +89,7 @@ public final class XlsxSource implements RowSource {
 		OPCPackage pack = null;
 		InputStream sheetData = null;
 		try {
+			checkZip(path);
 			pack = OPCPackage.open(path.toFile(), PackageAccess.READ);
 			XSSFReader reader = new XSSFReader(pack);
 			List<String> sheets = new ArrayList<>();
@@ -354,6 +357,25 @@ public final class XlsxSource implements RowSource {
 			}
 		}
 		return column - 1;
+	}
+
+	/**
+	 * Fails on a zip without a readable central directory, before POI would fall back to
+	 * inflating every part into memory from a stream.
+	 */
+	private static void checkZip(Path path) throws IOException {
+		try (ZipFile zip = new ZipFile(path.toFile())) {
+			if (zip.getEntry("[Content_Types].xml") == null) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						path + ": not a spreadsheet: a zip file, but not an Office document",
+						"give a .csv, .xlsx or .xls file; from Excel or WPS use File > Save As");
+			}
+		}
+		catch (ZipException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					path + ": not a readable xlsx file: the zip is truncated or damaged (" + ex.getMessage() + ")",
+					"open it in Excel or WPS and save it again as .xlsx, or save it as CSV", ex);
+		}
 	}
 
 	private static boolean isDate1904(XSSFReader reader)
