@@ -29,6 +29,7 @@ import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelRecord;
 import org.apache.poi.hssf.record.LabelSSTRecord;
+import org.apache.poi.hssf.record.MergeCellsRecord;
 import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.SSTRecord;
@@ -36,6 +37,7 @@ import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * One sheet of a legacy .xls (BIFF8) workbook, read with POI's HSSF event API and the
@@ -91,6 +93,8 @@ public final class XlsSource implements RowSource {
 					"open it in Excel or WPS and save it again");
 		}
 		String sheet = collector.sheets.get(collector.chosen);
+		MergedCells merges = MergedCells.ofRanges(collector.merges);
+		collector.rows.forEach((row, cells) -> merges.clear(row + 1L, cells));
 		Iterator<Map.Entry<Integer, List<String>>> rows = collector.rows.entrySet().iterator();
 		while (rows.hasNext()) {
 			Map.Entry<Integer, List<String>> row = rows.next();
@@ -156,6 +160,9 @@ public final class XlsSource implements RowSource {
 
 		int chosen = -1;
 
+		/** Merged ranges, rows 1-based and columns 0-based. */
+		final List<int[]> merges = new ArrayList<>();
+
 		private int sheetIndex = -1;
 
 		private boolean inChosen;
@@ -202,6 +209,13 @@ public final class XlsSource implements RowSource {
 				if (this.depth == 0 && this.inChosen) {
 					// the chosen sheet is read: stop before the others
 					return 1;
+				}
+			}
+			else if (record instanceof MergeCellsRecord merged && this.inChosen && this.depth == 1) {
+				for (int i = 0; i < merged.getNumAreas(); i++) {
+					CellRangeAddress area = merged.getAreaAt(i);
+					this.merges.add(new int[] { area.getFirstRow() + 1, area.getLastRow() + 1, area.getFirstColumn(),
+							area.getLastColumn() });
 				}
 			}
 			else if (this.inChosen) {

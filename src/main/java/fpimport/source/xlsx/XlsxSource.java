@@ -54,6 +54,8 @@ public final class XlsxSource implements RowSource {
 
 	private final XMLStreamReader xml;
 
+	private final MergedCells merges;
+
 	/** The cells of the row being read, by 0-based column; null is an empty cell. */
 	private final List<String> cells = new ArrayList<>();
 
@@ -70,7 +72,9 @@ public final class XlsxSource implements RowSource {
 	private boolean finished;
 
 	private XlsxSource(String file, OPCPackage pack, ReadOnlySharedStringsTable strings, StylesTable styles,
-			boolean date1904, List<String> sheets, int sheetIndex, InputStream sheetData) throws XMLStreamException {
+			boolean date1904, List<String> sheets, int sheetIndex, InputStream sheetData, MergedCells merges)
+			throws XMLStreamException {
+		this.merges = merges;
 		this.file = file;
 		this.pack = pack;
 		this.strings = strings;
@@ -106,9 +110,13 @@ public final class XlsxSource implements RowSource {
 				}
 				sheetData = iterator.next();
 			}
+			MergedCells merges;
+			try (InputStream scan = iterator.getSheetPart().getInputStream()) {
+				merges = MergedCells.scan(scan);
+			}
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pack, false);
 			XlsxSource source = new XlsxSource(file, pack, strings, reader.getStylesTable(), isDate1904(reader), sheets,
-					index, sheetData);
+					index, sheetData, merges);
 			source.readHeader(settings.headerRow());
 			return source;
 		}
@@ -197,6 +205,7 @@ public final class XlsxSource implements RowSource {
 					String r = this.xml.getAttributeValue(null, "r");
 					this.rowNumber = (r != null) ? Long.parseLong(r) : this.rowNumber + 1;
 					readCells();
+					this.merges.clear(this.rowNumber, this.cells);
 					return true;
 				}
 			}

@@ -142,12 +142,17 @@ class XlsxSourceTest {
 	void mergedCellsGiveTheirValueOnlyInTheTopLeftCell() throws IOException {
 		Path file = write("merged.xlsx", new XSSFWorkbook(), (workbook) -> {
 			Sheet sheet = workbook.createSheet("S");
-			row(sheet, 0, "a", "b", "c");
-			row(sheet, 1, "合并", null, "x");
-			row(sheet, 2, null, null, "y");
+			row(sheet, 0, "a", "b", "c", "d");
+			// values left in covered cells, as LibreOffice can keep them: Excel shows
+			// none
+			row(sheet, 1, "合并", "hidden", "x", "top");
+			row(sheet, 2, "hidden", "hidden", "y", "covered");
+			row(sheet, 3, "after", "b4", "z", "w");
 			sheet.addMergedRegion(new CellRangeAddress(1, 2, 0, 1));
+			sheet.addMergedRegion(new CellRangeAddress(1, 2, 3, 3));
 		});
-		assertThat(Rows.texts(Rows.read(file))).containsExactly(List.of("2", "合并", "", "x"), List.of("3", "", "", "y"));
+		assertThat(Rows.texts(Rows.read(file))).containsExactly(List.of("2", "合并", "", "x", "top"),
+				List.of("3", "", "", "y", ""), List.of("4", "after", "b4", "z", "w"));
 	}
 
 	@Test
