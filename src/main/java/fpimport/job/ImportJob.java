@@ -57,7 +57,8 @@ final class ImportJob {
 
 	static SourceSettings sourceSettings(MappingSpec mapping) {
 		var source = mapping.source();
-		return new SourceSettings(source.sheet(), source.headerRow(), source.encoding(), source.delimiter());
+		int headerRow = (source.headerRow() == null) ? 1 : source.headerRow();
+		return new SourceSettings(source.sheet(), headerRow, source.encoding(), source.delimiter());
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.NoSuchElementException;
 import fpimport.api.OpenApiSpace;
 import fpimport.mapping.RowPlanner;
 import fpimport.metadata.SpaceCatalog;
-import fpimport.metadata.UserDirectory;
 import fpimport.source.SourceRow;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -41,7 +40,14 @@ final class PreflightTasklet implements Tasklet {
 		try (RowFeed feed = this.feeds.get()) {
 			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
 			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
-			planner.resolvePeople(() -> counting(feed, total), new UserDirectory(space, this.context.mapping.users()));
+			Iterable<SourceRow> rows = () -> counting(feed, total);
+			if (planner.namesPeople()) {
+				planner.resolvePeople(rows, space);
+			}
+			else {
+				rows.forEach((row) -> {
+				});
+			}
 		}
 		String typeKey = catalog.type().typeKey();
 		this.context.store.setTarget(this.context.runId(), projectKey, typeKey);
