@@ -29,6 +29,10 @@ final class JobOptions {
 			description = "rows per checkpoint (default ${DEFAULT-VALUE})")
 	int chunkSize;
 
+	@Option(names = "--qps", paramLabel = "N", defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
+			description = "requests per second per API, the service's limit (default ${DEFAULT-VALUE})")
+	int qps;
+
 	JobSettings settings(String linkBase) {
 		return new JobSettings(this.chunkSize, this.concurrency, this.reportDirectory, this.reportFormat, linkBase);
 	}
