@@ -39,7 +39,11 @@ final class RateLimiter {
 	private Bucket newBucket() {
 		// one permit every 1/qps s and no burst: a bucket of qps permits would let up to
 		// 2*qps requests into one second and draw 10429 from a windowed server limit
-		Duration interval = Duration.ofNanos(1_000_000_000L / this.qps);
+		// and a 2% slack: requests leave here evenly spaced but reach the server with
+		// jitter,
+		// and a sliding-second limit counts 16 when 16 evenly spaced ones arrive a little
+		// early
+		Duration interval = Duration.ofNanos(1_020_000_000L / this.qps);
 		return Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, interval).initialTokens(1).build())
 			.build();

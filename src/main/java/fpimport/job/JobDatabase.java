@@ -23,10 +23,27 @@ public final class JobDatabase {
 	public static String url(String given) {
 		String url = (given == null || given.isBlank()) ? defaultUrl() : given.strip();
 		String lower = url.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("jdbc:h2:file:")) {
+			url = "jdbc:h2:file:" + absolute(url.substring("jdbc:h2:file:".length()));
+		}
 		if (lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.contains("write_delay")) {
 			url = url + ";WRITE_DELAY=0";
 		}
 		return url;
+	}
+
+	/**
+	 * H2 refuses a path relative to the working directory unless it says so: say it for
+	 * the user.
+	 */
+	private static String absolute(String pathAndSettings) {
+		int semicolon = pathAndSettings.indexOf(';');
+		String path = (semicolon < 0) ? pathAndSettings : pathAndSettings.substring(0, semicolon);
+		String settings = (semicolon < 0) ? "" : pathAndSettings.substring(semicolon);
+		if (path.startsWith("~") || path.startsWith("./") || path.startsWith("../") || Path.of(path).isAbsolute()) {
+			return pathAndSettings;
+		}
+		return Path.of(path).toAbsolutePath() + settings;
 	}
 
 	static String defaultUrl() {

@@ -2,6 +2,7 @@ package fpimport.job;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import fpimport.api.OpenApiSpace;
@@ -37,7 +38,9 @@ final class PreflightTasklet implements Tasklet {
 		SpaceCatalog catalog = SpaceCatalog.load(space, this.context.mapping.type());
 		long[] total = { 0 };
 		RowPlanner planner;
+		List<String> headers;
 		try (RowFeed feed = this.feeds.get()) {
+			headers = feed.headers();
 			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
 			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
 			Iterable<SourceRow> rows = () -> counting(feed, total);
@@ -50,7 +53,7 @@ final class PreflightTasklet implements Tasklet {
 			}
 		}
 		String typeKey = catalog.type().typeKey();
-		this.context.store.setTarget(this.context.runId(), projectKey, typeKey);
+		this.context.store.setTarget(this.context.runId(), projectKey, typeKey, headers);
 		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0]));
 		long done = this.context.store.counts(this.context.runId()).total()
 				- this.context.store.counts(this.context.runId()).inFlight();

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +12,7 @@ import java.util.concurrent.Future;
 
 import fpimport.api.OpenApiException;
 import fpimport.mapping.RowPlan;
+import fpimport.result.LedgerEntry;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
 import fpimport.workitem.FpImportException;
@@ -84,56 +84,88 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	 * next.
 	 */
 	private List<PlannedRow> writeOnce(List<PlannedRow> rows, Map<Long, RowRecord> stored) throws InterruptedException {
+		RunContext.Prepared prepared = this.context.prepared();
 		Map<String, PlannedRow> byKey = new HashMap<>();
 		List<PlannedRow> later = new ArrayList<>();
-		Map<PlannedRow, Future<RowRecord>> open = new LinkedHashMap<>();
+		List<PlannedRow> now = new ArrayList<>();
 		for (PlannedRow row : rows) {
-			RowPlan plan = row.plan();
-			if (plan.draft() == null) {
-				save(row, RowStatus.INVALID, null, null, null, plan.problems(), null, 0);
-				continue;
-			}
-			if (byKey.putIfAbsent(plan.rowKey(), row) != null) {
+			if (row.plan().draft() != null && byKey.putIfAbsent(row.plan().rowKey(), row) != null) {
 				// the same key twice in a chunk: once the first has its item, the ledger
 				// decides
 				later.add(row);
-				continue;
 			}
-			RowRecord before = stored.get(row.rowNumber());
-			Future<RowRecord> call = start(row, before);
+			else {
+				now.add(row);
+			}
+		}
+		Map<String, LedgerEntry> ledger = this.context.store.ledgerEntries(prepared.projectKey(), prepared.typeKey(),
+				byKey.keySet());
+		List<RowRecord> records = new ArrayList<>();
+		List<Call> calls = new ArrayList<>();
+		for (PlannedRow row : now) {
+			Call call = decide(row, stored.get(row.rowNumber()), ledger.get(row.plan().rowKey()), records);
 			if (call != null) {
-				open.put(row, call);
+				calls.add(call);
 			}
+		}
+		// outcomes that need no call and the intents of the calls, committed together
+		// before any call
+		this.context.store.saveRows(records);
+		this.context.progress.advanced((int) records.stream().filter((r) -> r.status() != RowStatus.IN_FLIGHT).count());
+		Map<PlannedRow, Future<RowRecord>> open = new LinkedHashMap<>();
+		for (Call call : calls) {
+			open.put(call.row(), this.calls.submit(() -> call(call, prepared)));
 		}
 		finish(open);
 		return later;
 	}
 
-	/** Records what needs no call, or the intent of a call and starts it. */
-	private Future<RowRecord> start(PlannedRow row, RowRecord before) {
-		RunContext.Prepared prepared = this.context.prepared();
-		String rowKey = row.plan().rowKey();
-		OptionalLong existing = this.context.store.ledgerItem(prepared.projectKey(), prepared.typeKey(), rowKey);
-		boolean update = existing.isPresent() && OnExisting.valueOf(this.context.run.onExisting()) == OnExisting.UPDATE;
-		if (existing.isPresent() && !update) {
-			save(row, RowStatus.SKIPPED, existing.getAsLong(), null, null, List.of(), null, 0);
+	/**
+	 * Decides what a row needs: its record (an outcome, or the intent of a call) goes
+	 * into {@code records}; the call to make, if any, is returned.
+	 */
+	private Call decide(PlannedRow row, RowRecord before, LedgerEntry known, List<RowRecord> records) {
+		RowPlan plan = row.plan();
+		if (plan.draft() == null) {
+			records.add(record(row, RowStatus.INVALID, null, null, null, plan.problems(), null, 0));
 			return null;
 		}
+		boolean inFlight = before != null && before.status() == RowStatus.IN_FLIGHT;
+		if (known != null && inFlight && known.runId() == this.context.runId()) {
+			// created by this run just before it stopped: the ledger was written, the
+			// outcome was not
+			records.add(record(row, RowStatus.CREATED, known.workItemId(), null, null, List.of(),
+					before.idempotencyKey(), before.attempts()));
+			return null;
+		}
+		boolean update = known != null && OnExisting.valueOf(this.context.run.onExisting()) == OnExisting.UPDATE;
+		if (known != null && !update) {
+			records.add(record(row, RowStatus.SKIPPED, known.workItemId(), null, null, List.of(), null, 0));
+			return null;
+		}
+		Long itemId = (known != null) ? known.workItemId() : null;
 		if (this.context.run.dryRun()) {
-			save(row, RowStatus.VALID, existing.isPresent() ? existing.getAsLong() : null, null, null, List.of(), null,
-					0);
+			records.add(record(row, RowStatus.VALID, itemId, null, null, List.of(), null, 0));
 			return null;
 		}
-		String key = (before != null && before.idempotencyKey() != null) ? before.idempotencyKey()
-				: IdempotencyKey.of(prepared.projectKey(), prepared.typeKey(), rowKey, row.plan().draft());
+		RunContext.Prepared prepared = this.context.prepared();
+		String key = (inFlight && before.idempotencyKey() != null) ? before.idempotencyKey()
+				: IdempotencyKey.of(prepared.projectKey(), prepared.typeKey(), plan.rowKey(), plan.draft());
 		int attempts = ((before == null) ? 0 : before.attempts()) + 1;
-		Long itemId = existing.isPresent() ? existing.getAsLong() : null;
-		save(row, RowStatus.IN_FLIGHT, itemId, null, null, List.of(), key, attempts);
-		return this.calls.submit(() -> call(row, prepared, key, attempts, itemId));
+		records.add(record(row, RowStatus.IN_FLIGHT, itemId, null, null, List.of(), key, attempts));
+		return new Call(row, key, attempts, itemId);
+	}
+
+	/** A create (or, with an item id, an update) to make for a row. */
+	private record Call(PlannedRow row, String key, int attempts, Long itemId) {
 	}
 
 	/** Makes the call and records its outcome; throws only for run-level faults. */
-	private RowRecord call(PlannedRow row, RunContext.Prepared prepared, String key, int attempts, Long existingId) {
+	private RowRecord call(Call call, RunContext.Prepared prepared) {
+		PlannedRow row = call.row();
+		String key = call.key();
+		int attempts = call.attempts();
+		Long existingId = call.itemId();
 		String rowKey = row.plan().rowKey();
 		try {
 			if (existingId != null) {
@@ -195,14 +227,19 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 
 	private RowRecord save(PlannedRow row, RowStatus status, Long itemId, Integer errCode, String errMsg,
 			List<RowProblem> problems, String idempotencyKey, int attempts) {
-		RowRecord record = new RowRecord(this.context.runId(), row.rowNumber(), row.plan().rowKey(), status, itemId,
-				errCode, errMsg, problems, row.source().cells(), idempotencyKey, attempts, row.originRunId(),
-				row.originRowNumber(), null, null);
+		RowRecord record = record(row, status, itemId, errCode, errMsg, problems, idempotencyKey, attempts);
 		this.context.store.saveRow(record);
 		if (status != RowStatus.IN_FLIGHT) {
 			this.context.progress.advanced(1);
 		}
 		return record;
+	}
+
+	private RowRecord record(PlannedRow row, RowStatus status, Long itemId, Integer errCode, String errMsg,
+			List<RowProblem> problems, String idempotencyKey, int attempts) {
+		return new RowRecord(this.context.runId(), row.rowNumber(), row.plan().rowKey(), status, itemId, errCode,
+				errMsg, problems, row.source().cells(), idempotencyKey, attempts, row.originRunId(),
+				row.originRowNumber(), null, null);
 	}
 
 }

@@ -58,7 +58,7 @@ public final class ReportWriter {
 		Path failed = directory.resolve(baseName + ".failed.xlsx");
 		try {
 			Files.createDirectories(directory);
-			List<String> headers = headers(run.runId());
+			List<String> headers = (run.headers() != null) ? run.headers() : headers(run.runId());
 			boolean anyFailed = writeReport(run, headers, report, format);
 			if (!anyFailed) {
 				Files.deleteIfExists(failed);

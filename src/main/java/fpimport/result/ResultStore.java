@@ -44,6 +44,9 @@ public final class ResultStore {
 	private static final TypeReference<List<RowProblem>> PROBLEMS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<String>> HEADERS = new TypeReference<>() {
+	};
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate ownTransaction;
@@ -114,9 +117,10 @@ public final class ResultStore {
 	}
 
 	/** Records where the run's items go, once the preflight has resolved the type. */
-	public void setTarget(long runId, String projectKey, String typeKey) {
-		inOwnTransaction(() -> this.jdbc.update("UPDATE FPI_RUN SET PROJECT_KEY = ?, TYPE_KEY = ? WHERE RUN_ID = ?",
-				projectKey, typeKey, runId));
+	public void setTarget(long runId, String projectKey, String typeKey, List<String> headers) {
+		inOwnTransaction(
+				() -> this.jdbc.update("UPDATE FPI_RUN SET PROJECT_KEY = ?, TYPE_KEY = ?, HEADERS = ? WHERE RUN_ID = ?",
+						projectKey, typeKey, this.json.writeValueAsString(headers), runId));
 	}
 
 	/** Sets where the run stands, with a message (why it stopped), keeping its counts. */
@@ -177,20 +181,77 @@ public final class ResultStore {
 		});
 	}
 
+	/**
+	 * Writes rows as they stand now, replacing what was stored for them, all in one
+	 * transaction of its own: for outcomes that need no call, and for the intents of the
+	 * calls a chunk is about to make.
+	 */
+	public void saveRows(List<RowRecord> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		inOwnTransaction(() -> {
+			OffsetDateTime now = now();
+			int[] updated = this.jdbc.batchUpdate(
+					"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, ERR_MSG = ?, "
+							+ "PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ? "
+							+ "WHERE RUN_ID = ? AND ROW_NO = ?",
+					rows.stream()
+						.map((row) -> new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
+								truncate(row.errMsg(), 4000), this.json.writeValueAsString(row.problems()),
+								this.json.writeValueAsString(row.cells()), row.idempotencyKey(), row.attempts(), now,
+								row.runId(), row.rowNumber() })
+						.toList());
+			List<Object[]> inserts = new ArrayList<>();
+			for (int i = 0; i < rows.size(); i++) {
+				if (updated[i] == 0) {
+					RowRecord row = rows.get(i);
+					inserts.add(new Object[] { row.runId(), row.rowNumber(), row.rowKey(), row.status().name(),
+							row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000),
+							this.json.writeValueAsString(row.problems()), this.json.writeValueAsString(row.cells()),
+							row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), now, now });
+				}
+			}
+			this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
+					+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
+					+ "UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+			return null;
+		});
+	}
+
+	/** What the ledger knows of these row keys of a project and type, by row key. */
+	public Map<String, LedgerEntry> ledgerEntries(String projectKey, String typeKey, Collection<String> rowKeys) {
+		if (rowKeys.isEmpty()) {
+			return Map.of();
+		}
+		String marks = rowKeys.stream().map((key) -> "?").collect(Collectors.joining(","));
+		List<Object> arguments = new ArrayList<>(List.of(projectKey, typeKey));
+		arguments.addAll(rowKeys);
+		Map<String, LedgerEntry> entries = new LinkedHashMap<>();
+		this.jdbc.query("SELECT ROW_KEY, WORK_ITEM_ID, RUN_ID FROM FPI_LEDGER WHERE PROJECT_KEY = ? AND TYPE_KEY = ? "
+				+ "AND ROW_KEY IN (" + marks + ")", (ResultSet rs) -> {
+					entries.put(rs.getString(1), new LedgerEntry(rs.getLong(2), rs.getLong(3)));
+				}, arguments.toArray());
+		return entries;
+	}
+
 	/** The stored rows among these row numbers of a run, by row number. */
 	public Map<Long, RowRecord> rows(long runId, Collection<Long> rowNumbers) {
 		if (rowNumbers.isEmpty()) {
 			return Map.of();
 		}
-		String marks = rowNumbers.stream().map((n) -> "?").collect(Collectors.joining(","));
-		List<Object> arguments = new ArrayList<>();
-		arguments.add(runId);
-		arguments.addAll(rowNumbers);
+		// a chunk's rows are near each other: one range scan of the primary key, then a
+		// filter
+		long first = rowNumbers.stream().mapToLong(Long::longValue).min().getAsLong();
+		long last = rowNumbers.stream().mapToLong(Long::longValue).max().getAsLong();
+		Set<Long> wanted = Set.copyOf(rowNumbers);
 		Map<Long, RowRecord> rows = new LinkedHashMap<>();
-		this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO IN (" + marks + ")", (ResultSet rs) -> {
-			RowRecord row = rowRecord(rs, 0);
-			rows.put(row.rowNumber(), row);
-		}, arguments.toArray());
+		this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO BETWEEN ? AND ?", (ResultSet rs) -> {
+			if (wanted.contains(rs.getLong("ROW_NO"))) {
+				RowRecord row = rowRecord(rs, 0);
+				rows.put(row.rowNumber(), row);
+			}
+		}, runId, first, last);
 		return rows;
 	}
 
@@ -279,8 +340,13 @@ public final class ResultStore {
 				rs.getBoolean("DRY_RUN"), rs.getString("SOURCE_FILE"), rs.getString("SOURCE_SHA256"),
 				rs.getString("SHEET"), rs.getString("MAPPING_FILE"), rs.getString("MAPPING_SHA256"),
 				rs.getString("MAPPING_TEXT"), rs.getString("ON_EXISTING"), rs.getString("PROJECT_KEY"),
-				rs.getString("TYPE_KEY"), RunStatus.valueOf(rs.getString("STATUS")), counts, rs.getString("MESSAGE"),
-				rs.getString("REPORT_PATH"), instant(rs, "STARTED_AT"), instant(rs, "ENDED_AT"));
+				rs.getString("TYPE_KEY"), headers(rs.getString("HEADERS")), RunStatus.valueOf(rs.getString("STATUS")),
+				counts, rs.getString("MESSAGE"), rs.getString("REPORT_PATH"), instant(rs, "STARTED_AT"),
+				instant(rs, "ENDED_AT"));
+	}
+
+	private List<String> headers(String json) {
+		return (json == null) ? null : this.json.readValue(json, HEADERS);
 	}
 
 	private RowRecord rowRecord(ResultSet rs, int rowNumber) throws SQLException {

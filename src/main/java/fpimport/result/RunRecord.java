@@ -1,6 +1,7 @@
 package fpimport.result;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,8 @@ import java.util.Objects;
  */
 public record RunRecord(long runId, RunKind kind, Long parentRunId, boolean dryRun, String sourceFile,
 		String sourceSha256, String sheet, String mappingFile, String mappingSha256, String mappingText,
-		String onExisting, String projectKey, String typeKey, RunStatus status, RunCounts counts, String message,
-		String reportPath, Instant startedAt, Instant endedAt) {
+		String onExisting, String projectKey, String typeKey, List<String> headers, RunStatus status, RunCounts counts,
+		String message, String reportPath, Instant startedAt, Instant endedAt) {
 
 	public RunRecord {
 		Objects.requireNonNull(kind, "kind");
@@ -18,6 +19,7 @@ public record RunRecord(long runId, RunKind kind, Long parentRunId, boolean dryR
 		Objects.requireNonNull(mappingText, "mappingText");
 		Objects.requireNonNull(status, "status");
 		Objects.requireNonNull(startedAt, "startedAt");
+		headers = (headers == null) ? null : List.copyOf(headers);
 	}
 
 }
