@@ -20,9 +20,13 @@ final class CellText {
 	/** What a number format shows. */
 	enum Kind {
 
-		NUMBER, DATE, TIME, DATE_TIME
+		NUMBER, DATE, TIME, DATE_TIME,
+		/** Elapsed time such as {@code [h]:mm}: hours may pass 24. */
+		DURATION
 
 	}
+
+	private static final java.util.regex.Pattern ELAPSED = java.util.regex.Pattern.compile("\\[(h+|m+|s+)\\]");
 
 	private static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
@@ -42,7 +46,11 @@ final class CellText {
 		if (formatString == null || !DateUtil.isADateFormat(formatIndex, formatString)) {
 			return Kind.NUMBER;
 		}
-		String tokens = stripLiterals(formatString.toLowerCase(Locale.ROOT));
+		String lower = formatString.toLowerCase(Locale.ROOT);
+		if (ELAPSED.matcher(lower).find()) {
+			return Kind.DURATION;
+		}
+		String tokens = stripLiterals(lower);
 		boolean date = tokens.indexOf('y') >= 0 || tokens.indexOf('d') >= 0 || tokens.indexOf('e') >= 0
 				|| tokens.indexOf('b') >= 0 || tokens.indexOf('g') >= 0;
 		boolean time = tokens.indexOf('h') >= 0 || tokens.indexOf('s') >= 0;
@@ -61,12 +69,17 @@ final class CellText {
 		if (kind == Kind.NUMBER || !DateUtil.isValidExcelDate(value)) {
 			return number(value);
 		}
+		if (kind == Kind.DURATION) {
+			long seconds = Math.round(value * 86_400);
+			String text = (seconds / 3600) + ":" + two((seconds % 3600) / 60);
+			return (seconds % 60 == 0) ? text : text + ":" + two(seconds % 60);
+		}
 		LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904, true);
 		return switch (kind) {
 			case DATE -> dateTime.toLocalDate().toString();
 			case TIME -> time(dateTime);
 			case DATE_TIME -> dateTime.toLocalDate() + "T" + time(dateTime);
-			case NUMBER -> number(value);
+			case NUMBER, DURATION -> number(value);
 		};
 	}
 
@@ -146,6 +159,10 @@ final class CellText {
 			}
 		}
 		return !raw.equals("-0");
+	}
+
+	private static String two(long value) {
+		return (value < 10) ? "0" + value : Long.toString(value);
 	}
 
 	private static String time(LocalDateTime dateTime) {
