@@ -22,7 +22,9 @@ final class CellText {
 
 		NUMBER, DATE, TIME, DATE_TIME,
 		/** Elapsed time such as {@code [h]:mm}: hours may pass 24. */
-		DURATION
+		DURATION,
+		/** LibreOffice's boolean format, {@code "TRUE";"TRUE";"FALSE"}, on a number. */
+		BOOLEAN
 
 	}
 
@@ -42,6 +44,9 @@ final class CellText {
 		if (builtIn && ((formatIndex >= 27 && formatIndex <= 36) || (formatIndex >= 50 && formatIndex <= 58))) {
 			boolean time = (formatIndex >= 32 && formatIndex <= 35) || formatIndex == 55 || formatIndex == 56;
 			return time ? Kind.TIME : Kind.DATE;
+		}
+		if (formatString != null && formatString.replace("\"", "").equalsIgnoreCase("TRUE;TRUE;FALSE")) {
+			return Kind.BOOLEAN;
 		}
 		if (formatString == null || !DateUtil.isADateFormat(formatIndex, formatString)) {
 			return Kind.NUMBER;
@@ -66,6 +71,9 @@ final class CellText {
 
 	/** A numeric cell's text for its format kind. */
 	static String of(double value, Kind kind, boolean date1904) {
+		if (kind == Kind.BOOLEAN) {
+			return Boolean.toString(value != 0);
+		}
 		if (kind == Kind.NUMBER || !DateUtil.isValidExcelDate(value)) {
 			return number(value);
 		}
@@ -79,7 +87,7 @@ final class CellText {
 			case DATE -> dateTime.toLocalDate().toString();
 			case TIME -> time(dateTime);
 			case DATE_TIME -> dateTime.toLocalDate() + "T" + time(dateTime);
-			case NUMBER, DURATION -> number(value);
+			case NUMBER, DURATION, BOOLEAN -> number(value);
 		};
 	}
 

@@ -19,6 +19,7 @@ class CellTextTest {
 		assertThat(CellText.kind(31, "reserved-0x1F")).isEqualTo(CellText.Kind.DATE);
 		assertThat(CellText.kind(34, null)).isEqualTo(CellText.Kind.TIME);
 		assertThat(CellText.kind(57, "reserved-0x39")).isEqualTo(CellText.Kind.DATE);
+		assertThat(CellText.kind(169, "\"TRUE\";\"TRUE\";\"FALSE\"")).isEqualTo(CellText.Kind.BOOLEAN);
 	}
 
 	@Test
@@ -39,6 +40,8 @@ class CellTextTest {
 		assertThat(CellText.of(45356.604166666664, CellText.Kind.DATE_TIME, false)).isEqualTo("2024-03-05T14:30");
 		assertThat(CellText.of(45356.60418981482, CellText.Kind.DATE_TIME, false)).isEqualTo("2024-03-05T14:30:02");
 		assertThat(CellText.of(0.25, CellText.Kind.TIME, false)).isEqualTo("06:00");
+		assertThat(CellText.of(1.0, CellText.Kind.BOOLEAN, false)).isEqualTo("true");
+		assertThat(CellText.of("0", CellText.Kind.BOOLEAN, false)).isEqualTo("false");
 		assertThat(CellText.of(1.5, CellText.Kind.DURATION, false)).isEqualTo("36:00");
 		assertThat(CellText.of("45356", CellText.Kind.DATE, true)).isEqualTo("2028-03-06");
 		assertThat(CellText.of(-1.0, CellText.Kind.DATE, false)).isEqualTo("-1");
