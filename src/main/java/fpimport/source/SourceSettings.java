@@ -35,6 +35,14 @@ public record SourceSettings(String sheet, int headerRow, String encoding, Strin
 		return new SourceSettings(null, 1, AUTO, AUTO);
 	}
 
+	/**
+	 * Settings from a mapping's {@code source:} block, where any value may be missing
+	 * ({@code null}) and then takes its default.
+	 */
+	public static SourceSettings of(String sheet, Integer headerRow, String encoding, String delimiter) {
+		return new SourceSettings(sheet, (headerRow != null) ? headerRow : 1, encoding, delimiter);
+	}
+
 	/** These settings with another sheet. */
 	public SourceSettings withSheet(String sheet) {
 		return new SourceSettings(sheet, this.headerRow, this.encoding, this.delimiter);

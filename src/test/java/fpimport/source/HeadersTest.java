@@ -59,6 +59,8 @@ class HeadersTest {
 		assertThat(defaults.detectEncoding()).isTrue();
 		assertThat(defaults.delimiterChar()).isEqualTo((char) 0);
 		assertThat(new SourceSettings(" ", 1, null, null)).isEqualTo(defaults);
+		assertThat(SourceSettings.of(null, null, null, null)).isEqualTo(defaults);
+		assertThat(SourceSettings.of("数据", 3, "GBK", ";")).isEqualTo(new SourceSettings("数据", 3, "GBK", ";"));
 		assertThat(defaults.withDelimiter("tab").delimiterChar()).isEqualTo('\t');
 		assertThat(defaults.withDelimiter("\\t").delimiterChar()).isEqualTo('\t');
 		assertThat(defaults.withDelimiter("|").delimiterChar()).isEqualTo('|');
