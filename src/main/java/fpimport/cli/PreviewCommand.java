@@ -1,0 +1,172 @@
+package fpimport.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import fpimport.source.RowSource;
+import fpimport.source.SourceRow;
+import fpimport.source.SourceSettings;
+import fpimport.source.Sources;
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code fpimport preview FILE}: the rows exactly as the importer reads them, as a table
+ * or as one JSON object per line, so users can check encoding, sheet and dates first.
+ */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+		description = "Show the rows of a CSV, XLSX or XLS file exactly as the importer reads them.")
+final class PreviewCommand implements Callable<Integer> {
+
+	/** Cells wider than this are cut in the table, so rows stay on one line. */
+	static final int MAX_CELL_WIDTH = 40;
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "FILE", description = "the .csv, .xlsx or .xls file")
+	Path file;
+
+	@Option(names = "--sheet", paramLabel = "SHEET",
+			description = "xlsx/xls: sheet name or 1-based index (default: the first)")
+	String sheet;
+
+	@Option(names = "--header-row", paramLabel = "N", defaultValue = "1",
+			description = "1-based row (line) of the header (default ${DEFAULT-VALUE})")
+	int headerRow;
+
+	@Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = SourceSettings.AUTO,
+			description = "csv: auto, UTF-8, GBK, GB18030, UTF-16 ... (default ${DEFAULT-VALUE})")
+	String encoding;
+
+	@Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = SourceSettings.AUTO,
+			description = "csv: auto, ',', ';', '|' or '\\t' (default ${DEFAULT-VALUE})")
+	String delimiter;
+
+	@Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+			description = "show at most N rows; 0 shows all (default ${DEFAULT-VALUE})")
+	int limit;
+
+	@Option(names = "--json", description = "one JSON object per line: header -> cell text, in header order")
+	boolean json;
+
+	@Override
+	public Integer call() {
+		if (this.limit < 0) {
+			throw new FpImportException(Reason.USAGE, "--limit must be 0 (all rows) or more, not " + this.limit,
+					"e.g. --limit 50");
+		}
+		SourceSettings settings = new SourceSettings(this.sheet, this.headerRow, this.encoding, this.delimiter);
+		PrintWriter out = this.spec.commandLine().getOut();
+		try (RowSource source = Sources.open(this.file, settings)) {
+			if (this.json) {
+				writeJson(source, out);
+			}
+			else {
+				writeTable(source, out);
+			}
+		}
+		out.flush();
+		return 0;
+	}
+
+	private void writeJson(RowSource source, PrintWriter out) {
+		JsonMapper mapper = JsonMapper.builder().build();
+		PrintWriter err = this.spec.commandLine().getErr();
+		int shown = 0;
+		SourceRow row;
+		while ((this.limit == 0 || shown < this.limit) && (row = source.next()) != null) {
+			shown++;
+			if (row.problem() != null) {
+				// stdout stays pure JSON lines; the problem goes where people look
+				err.println(
+						"warning: " + this.file + ", " + place(source) + " " + row.rowNumber() + ": " + row.problem());
+				continue;
+			}
+			Map<String, String> cells = new LinkedHashMap<>();
+			for (String header : source.headers()) {
+				cells.put(header, row.cell(header));
+			}
+			out.println(mapper.writeValueAsString(cells));
+		}
+		err.flush();
+	}
+
+	private void writeTable(RowSource source, PrintWriter out) {
+		List<SourceRow> rows = new ArrayList<>();
+		SourceRow row;
+		while ((this.limit == 0 || rows.size() < this.limit) && (row = source.next()) != null) {
+			rows.add(row);
+		}
+		boolean more = this.limit > 0 && rows.size() == this.limit && source.next() != null;
+		List<String> headers = source.headers();
+		List<List<String>> lines = new ArrayList<>();
+		List<String> title = new ArrayList<>();
+		title.add(place(source));
+		title.addAll(headers);
+		lines.add(title);
+		for (SourceRow each : rows) {
+			List<String> line = new ArrayList<>();
+			line.add(Long.toString(each.rowNumber()));
+			if (each.problem() != null) {
+				line.add("(malformed) " + each.problem());
+			}
+			else {
+				for (String header : headers) {
+					line.add(each.cell(header));
+				}
+			}
+			lines.add(line);
+		}
+		out.println(this.file + ": " + source.description() + ", " + headers.size() + " columns");
+		int[] widths = new int[title.size()];
+		for (List<String> line : lines) {
+			// a malformed row's message spans the table and does not widen its columns
+			if (line.size() == title.size()) {
+				for (int i = 0; i < line.size(); i++) {
+					widths[i] = Math.max(widths[i], TextWidth.of(TextWidth.cut(line.get(i), MAX_CELL_WIDTH)));
+				}
+			}
+		}
+		for (int index = 0; index < lines.size(); index++) {
+			List<String> line = lines.get(index);
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < line.size(); i++) {
+				String cell = (line.size() == title.size()) ? TextWidth.cut(line.get(i), MAX_CELL_WIDTH) : line.get(i);
+				if (i > 0) {
+					text.append(" | ");
+				}
+				text.append(cell);
+				if (i < line.size() - 1) {
+					text.append(" ".repeat(Math.max(0, widths[i] - TextWidth.of(cell))));
+				}
+			}
+			out.println(text.toString().stripTrailing());
+			if (index == 0) {
+				StringBuilder rule = new StringBuilder();
+				for (int i = 0; i < widths.length; i++) {
+					rule.append((i > 0) ? "-+-" : "").append("-".repeat(widths[i]));
+				}
+				out.println(rule);
+			}
+		}
+		out.println(rows.size() + " row" + ((rows.size() == 1) ? "" : "s") + " shown"
+				+ (more ? "; more follow (--limit 0 shows all)" : ""));
+	}
+
+	private static String place(RowSource source) {
+		return (source.sheet() == null) ? "line" : "row";
+	}
+
+}

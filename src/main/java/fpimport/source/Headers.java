@@ -1,0 +1,155 @@
+package fpimport.source;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+import fpimport.workitem.MatchKey;
+
+/**
+ * The header names of a file, checked to be present and distinct by {@link MatchKey}, and
+ * found by a mapping's column name the way users expect: ignoring surrounding spaces,
+ * case and full-width/half-width differences.
+ */
+public final class Headers {
+
+	private final List<String> names;
+
+	private final Map<String, Integer> indexByKey;
+
+	private Headers(List<String> names, Map<String, Integer> indexByKey) {
+		this.names = names;
+		this.indexByKey = indexByKey;
+	}
+
+	/**
+	 * Checks header names and returns them; an empty or duplicate name is an
+	 * {@link FpImportException} naming the positions.
+	 * @param where the header's place for messages, such as {@code data.csv, line 1}
+	 * @param names the names in column order; trailing empty names must already be cut
+	 * @param position the user's name of a 0-based column, such as {@code column 3} or
+	 * {@code column C}
+	 */
+	public static Headers of(String where, List<String> names, IntFunction<String> position) {
+		List<String> copy = List.copyOf(names);
+		if (copy.isEmpty()) {
+			throw new FpImportException(Reason.INVALID_INPUT, where + ": the header row is empty",
+					"put the column names in the first row, or set source.header_row to the row that has them");
+		}
+		Map<String, Integer> indexByKey = new HashMap<>();
+		for (int i = 0; i < copy.size(); i++) {
+			String key = MatchKey.of(copy.get(i));
+			if (key.isEmpty()) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						where + ": " + position.apply(i) + " of the header row has no name",
+						"give every column a name in the header row, or delete the empty column");
+			}
+			Integer first = indexByKey.putIfAbsent(key, i);
+			if (first != null) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						where + ": " + position.apply(first) + " and " + position.apply(i)
+								+ " of the header row have the same name '" + copy.get(i) + "'",
+						"rename one of them; names are compared ignoring spaces, case and full-width forms");
+			}
+		}
+		return new Headers(copy, Map.copyOf(indexByKey));
+	}
+
+	/** Headers checked with positions written as 1-based column numbers. */
+	public static Headers of(List<String> names) {
+		return of("header", names, (index) -> "column " + (index + 1));
+	}
+
+	/** The names in column order, exactly as the file writes them. */
+	public List<String> names() {
+		return this.names;
+	}
+
+	public int size() {
+		return this.names.size();
+	}
+
+	/** The 0-based column of a mapping's column name, or -1 when no header matches. */
+	public int indexOf(String name) {
+		Integer index = this.indexByKey.get(MatchKey.of(name));
+		return (index != null) ? index : -1;
+	}
+
+	/** The header as the file writes it that a mapping's column name matches. */
+	public Optional<String> find(String name) {
+		int index = indexOf(name);
+		return (index < 0) ? Optional.empty() : Optional.of(this.names.get(index));
+	}
+
+	/**
+	 * The cells of one row as a header-to-text map in header order; the values array has
+	 * one entry per header and is not copied, so pass it to {@link SourceRow#of}, which
+	 * copies.
+	 */
+	public Map<String, String> cells(String[] values) {
+		if (values.length != this.names.size()) {
+			throw new IllegalArgumentException("expected " + this.names.size() + " values, got " + values.length);
+		}
+		return new RowView(this.names, values);
+	}
+
+	/** Names and values side by side, without building a hash map only to copy it. */
+	private static final class RowView extends AbstractMap<String, String> {
+
+		private final List<String> names;
+
+		private final String[] values;
+
+		RowView(List<String> names, String[] values) {
+			this.names = names;
+			this.values = values;
+		}
+
+		@Override
+		public Set<Entry<String, String>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Entry<String, String>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < RowView.this.values.length;
+						}
+
+						@Override
+						public Entry<String, String> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int index = this.next++;
+							return new SimpleImmutableEntry<>(RowView.this.names.get(index),
+									RowView.this.values[index]);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return RowView.this.values.length;
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package fpimport.source;
+
+import java.io.Closeable;
+import java.util.List;
+
+/**
+ * The data rows of one sheet or CSV file, read one at a time so memory does not grow with
+ * the row count. Rows come in file order; blank rows are skipped. A bad file throws
+ * {@link fpimport.workitem.FpImportException}; a bad row is a {@link SourceRow} with a
+ * problem.
+ */
+public interface RowSource extends Closeable {
+
+	/** The header names, in column order, exactly as the file writes them. */
+	List<String> headers();
+
+	/** The name of the sheet read, or {@code null} for a CSV file. */
+	String sheet();
+
+	/** The next data row, or {@code null} at the end. */
+	SourceRow next();
+
+	/**
+	 * How the file is read, in one line for people: format, encoding and delimiter, or
+	 * sheet.
+	 */
+	String description();
+
+	/** Closes the file; never throws. */
+	@Override
+	void close();
+
+}

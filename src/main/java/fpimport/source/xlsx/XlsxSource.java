@@ -1,0 +1,430 @@
+package fpimport.source.xlsx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import fpimport.source.Headers;
+import fpimport.source.RowSource;
+import fpimport.source.SourceRow;
+import fpimport.source.SourceSettings;
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+/**
+ * One sheet of an xlsx file, pulled row by row from the sheet's XML with StAX, so memory
+ * holds the shared strings and styles but never the rows. The package is opened from the
+ * file (POI inflates parts lazily then) with POI's zip-bomb limits on.
+ */
+public final class XlsxSource implements RowSource {
+
+	private final String file;
+
+	private final OPCPackage pack;
+
+	private final ReadOnlySharedStringsTable strings;
+
+	private final StylesTable styles;
+
+	private final boolean date1904;
+
+	private final String sheet;
+
+	private final int sheetNumber;
+
+	private final int sheetCount;
+
+	private final InputStream sheetData;
+
+	private final XMLStreamReader xml;
+
+	private final MergedCells merges;
+
+	/** The cells of the row being read, by 0-based column; null is an empty cell. */
+	private final List<String> cells = new ArrayList<>();
+
+	/** Format kinds by style index, filled as styles are met. */
+	private CellText.Kind[] kinds = new CellText.Kind[64];
+
+	/** Columns past this are not kept: they have no header. */
+	private int width = Integer.MAX_VALUE;
+
+	private long rowNumber;
+
+	private Headers headers;
+
+	private boolean finished;
+
+	private XlsxSource(String file, OPCPackage pack, ReadOnlySharedStringsTable strings, StylesTable styles,
+			boolean date1904, List<String> sheets, int sheetIndex, InputStream sheetData, MergedCells merges)
+			throws XMLStreamException {
+		this.merges = merges;
+		this.file = file;
+		this.pack = pack;
+		this.strings = strings;
+		this.styles = styles;
+		this.date1904 = date1904;
+		this.sheet = sheets.get(sheetIndex);
+		this.sheetNumber = sheetIndex + 1;
+		this.sheetCount = sheets.size();
+		this.sheetData = sheetData;
+		this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheetData);
+	}
+
+	/** Opens one sheet of an xlsx file and reads its header row. */
+	public static XlsxSource open(Path path, SourceSettings settings) {
+		String file = path.toString();
+		OPCPackage pack = null;
+		InputStream sheetData = null;
+		try {
+			checkZip(path);
+			pack = OPCPackage.open(path.toFile(), PackageAccess.READ);
+			XSSFReader reader = new XSSFReader(pack);
+			List<String> sheets = new ArrayList<>();
+			XSSFReader.SheetIterator names = reader.getSheetIterator();
+			while (names.hasNext()) {
+				names.next().close();
+				sheets.add(names.getSheetName());
+			}
+			int index = SheetChoice.choose(file, sheets, settings.sheet());
+			XSSFReader.SheetIterator iterator = reader.getSheetIterator();
+			for (int i = 0; i <= index; i++) {
+				if (sheetData != null) {
+					sheetData.close();
+				}
+				sheetData = iterator.next();
+			}
+			MergedCells merges;
+			try (InputStream scan = iterator.getSheetPart().getInputStream()) {
+				merges = MergedCells.scan(scan);
+			}
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pack, false);
+			XlsxSource source = new XlsxSource(file, pack, strings, reader.getStylesTable(), isDate1904(reader), sheets,
+					index, sheetData, merges);
+			source.readHeader(settings.headerRow());
+			return source;
+		}
+		catch (FpImportException ex) {
+			close(sheetData, pack);
+			throw ex;
+		}
+		catch (Exception ex) {
+			close(sheetData, pack);
+			throw XlsxFailure.of(file, ex);
+		}
+	}
+
+	@Override
+	public List<String> headers() {
+		return this.headers.names();
+	}
+
+	@Override
+	public String sheet() {
+		return this.sheet;
+	}
+
+	@Override
+	public String description() {
+		return "XLSX, sheet '" + this.sheet + "' (" + this.sheetNumber + " of " + this.sheetCount + ")";
+	}
+
+	@Override
+	public SourceRow next() {
+		try {
+			while (!this.finished) {
+				if (!readRow()) {
+					this.finished = true;
+					return null;
+				}
+				if (!SheetRows.isBlank(this.cells)) {
+					String[] values = new String[this.headers.size()];
+					for (int i = 0; i < values.length; i++) {
+						String cell = (i < this.cells.size()) ? this.cells.get(i) : null;
+						values[i] = (cell != null) ? cell : "";
+					}
+					return SourceRow.of(this.rowNumber, this.headers.cells(values));
+				}
+			}
+			return null;
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			if (ex instanceof FpImportException known) {
+				throw known;
+			}
+			throw XlsxFailure.of(SheetRows.where(this.file, this.sheet) + ", after row " + this.rowNumber, ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.xml.close();
+		}
+		catch (XMLStreamException ex) {
+			// reading is over; the stream is closed below anyway
+		}
+		close(this.sheetData, this.pack);
+	}
+
+	private void readHeader(int headerRow) throws XMLStreamException {
+		while (readRow()) {
+			if (this.rowNumber >= headerRow && !SheetRows.isBlank(this.cells)) {
+				this.headers = SheetRows.header(this.file, this.sheet, this.rowNumber, this.cells);
+				this.width = this.headers.size();
+				return;
+			}
+		}
+		throw SheetRows.noHeader(this.file, this.sheet, headerRow);
+	}
+
+	/** Reads the next {@code <row>} into {@link #cells}; false at the end of the data. */
+	private boolean readRow() throws XMLStreamException {
+		this.cells.clear();
+		while (this.xml.hasNext()) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String name = this.xml.getLocalName();
+				if (name.equals("row")) {
+					String r = this.xml.getAttributeValue(null, "r");
+					this.rowNumber = (r != null) ? Long.parseLong(r) : this.rowNumber + 1;
+					readCells();
+					this.merges.clear(this.rowNumber, this.cells);
+					return true;
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT && this.xml.getLocalName().equals("sheetData")) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private void readCells() throws XMLStreamException {
+		int column = -1;
+		while (true) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				if (this.xml.getLocalName().equals("c")) {
+					String reference = this.xml.getAttributeValue(null, "r");
+					column = (reference != null) ? columnOf(reference) : column + 1;
+					String type = this.xml.getAttributeValue(null, "t");
+					String style = this.xml.getAttributeValue(null, "s");
+					String text = readCell(type, style);
+					if (column < this.width && !text.isEmpty()) {
+						while (this.cells.size() <= column) {
+							this.cells.add(null);
+						}
+						this.cells.set(column, text);
+					}
+				}
+				else {
+					skip();
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				return;
+			}
+		}
+	}
+
+	/** Reads a {@code <c>} element's content and returns its text. */
+	private String readCell(String type, String style) throws XMLStreamException {
+		String value = null;
+		String inline = null;
+		while (true) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String name = this.xml.getLocalName();
+				if (name.equals("v")) {
+					value = this.xml.getElementText();
+				}
+				else if (name.equals("is")) {
+					inline = readInline();
+				}
+				else {
+					// formulas (<f>): the cached value in <v> is what the user sees
+					skip();
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+		}
+		if (type != null && type.equals("inlineStr")) {
+			return (inline != null) ? inline : ((value != null) ? value : "");
+		}
+		if (value == null) {
+			return "";
+		}
+		if (type == null || type.equals("n")) {
+			return CellText.of(value, kind(style), this.date1904);
+		}
+		return switch (type) {
+			case "s" -> sharedString(value);
+			case "b" -> value.equals("1") || value.equalsIgnoreCase("true") ? "true" : "false";
+			case "d" -> CellText.isoDate(value);
+			default -> value; // str (a formula's text), e (an error such as #N/A)
+		};
+	}
+
+	/**
+	 * The plain text of an inline string, rich text runs joined, phonetic hints left out.
+	 */
+	private String readInline() throws XMLStreamException {
+		StringBuilder text = new StringBuilder();
+		while (true) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String name = this.xml.getLocalName();
+				if (name.equals("t")) {
+					text.append(this.xml.getElementText());
+				}
+				else if (name.equals("rPh")) {
+					skip();
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT && this.xml.getLocalName().equals("is")) {
+				return text.toString();
+			}
+		}
+	}
+
+	private String sharedString(String value) {
+		int index = Integer.parseInt(value);
+		if (index < 0 || index >= this.strings.getCount()) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					SheetRows.where(this.file, this.sheet) + ", row " + this.rowNumber
+							+ ": a cell refers to shared string " + index + ", which does not exist",
+					"the file is damaged: open it in Excel or WPS and save it again");
+		}
+		return this.strings.getItemAt(index).getString();
+	}
+
+	private CellText.Kind kind(String style) {
+		int index = (style == null || style.isEmpty()) ? 0 : Integer.parseInt(style);
+		if (index >= this.kinds.length) {
+			this.kinds = Arrays.copyOf(this.kinds, Math.max(index + 1, this.kinds.length * 2));
+		}
+		CellText.Kind kind = this.kinds[index];
+		if (kind == null) {
+			kind = CellText.Kind.NUMBER;
+			if (this.styles != null && index < this.styles.getNumCellStyles()) {
+				XSSFCellStyle cellStyle = this.styles.getStyleAt(index);
+				if (cellStyle != null) {
+					kind = CellText.kind(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+				}
+			}
+			this.kinds[index] = kind;
+		}
+		return kind;
+	}
+
+	/** Skips the element just started, with everything in it. */
+	private void skip() throws XMLStreamException {
+		int depth = 1;
+		while (depth > 0) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+		}
+	}
+
+	/** The 0-based column of a reference such as {@code AB12}. */
+	static int columnOf(String reference) {
+		int column = 0;
+		for (int i = 0; i < reference.length(); i++) {
+			char c = reference.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				column = column * 26 + (c - 'A' + 1);
+			}
+			else if (c >= 'a' && c <= 'z') {
+				column = column * 26 + (c - 'a' + 1);
+			}
+			else {
+				break;
+			}
+		}
+		return column - 1;
+	}
+
+	/**
+	 * Fails on a zip without a readable central directory, before POI would fall back to
+	 * inflating every part into memory from a stream.
+	 */
+	private static void checkZip(Path path) throws IOException {
+		try (ZipFile zip = new ZipFile(path.toFile())) {
+			if (zip.getEntry("[Content_Types].xml") == null) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						path + ": not a spreadsheet: a zip file, but not an Office document",
+						"give a .csv, .xlsx or .xls file; from Excel or WPS use File > Save As");
+			}
+		}
+		catch (ZipException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					path + ": not a readable xlsx file: the zip is truncated or damaged (" + ex.getMessage() + ")",
+					"open it in Excel or WPS and save it again as .xlsx, or save it as CSV", ex);
+		}
+	}
+
+	private static boolean isDate1904(XSSFReader reader)
+			throws IOException, XMLStreamException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
+		try (InputStream workbook = reader.getWorkbookData()) {
+			XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbook);
+			try {
+				while (xml.hasNext()) {
+					if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+						String name = xml.getLocalName();
+						if (name.equals("workbookPr")) {
+							String value = xml.getAttributeValue(null, "date1904");
+							return "1".equals(value) || "true".equalsIgnoreCase(value);
+						}
+						if (name.equals("sheets")) {
+							return false;
+						}
+					}
+				}
+				return false;
+			}
+			finally {
+				xml.close();
+			}
+		}
+	}
+
+	private static void close(InputStream sheetData, OPCPackage pack) {
+		if (sheetData != null) {
+			try {
+				sheetData.close();
+			}
+			catch (IOException ex) {
+				// only read from; nothing to lose
+			}
+		}
+		if (pack != null) {
+			// revert, not close: a package opened for reading must never be written back
+			pack.revert();
+		}
+	}
+
+}
