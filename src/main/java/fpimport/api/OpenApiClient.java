@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -142,7 +143,8 @@ public final class OpenApiClient {
 	/**
 	 * Creates one work item ({@code work_item/create}) and answers its id. Transient
 	 * faults are retried with the same idempotency key.
-	 * @param idempotencyKey sent as {@code X-IDEM-UUID}, or {@code null} for none
+	 * @param idempotencyKey sent as {@code X-IDEM-UUID}; when {@code null} the client
+	 * picks a random one for this call, so its retries never create the item twice
 	 * @throws OpenApiException when the service refuses it; {@code IDEMPOTENCY_CONFLICT}
 	 * means the item may exist already
 	 */
@@ -155,7 +157,10 @@ public final class OpenApiClient {
 			body.put("name", draft.name());
 		}
 		body.set("field_value_pairs", pairs(draft.fields()));
-		return call(Endpoint.CREATE, body, idempotencyKey, (answer) -> this.payloads.id(answer.data()), projectKey);
+		// without a key, a retry after a lost answer (the item stored, the answer
+		// dropped) would store the item a second time
+		String key = (idempotencyKey != null) ? idempotencyKey : UUID.randomUUID().toString();
+		return call(Endpoint.CREATE, body, key, (answer) -> this.payloads.id(answer.data()), projectKey);
 	}
 
 	/** One page of a type's items that meet conditions ({@code search/params}). */
