@@ -290,9 +290,12 @@ public final class OpenApiClient {
 		boolean renewed = false;
 		int attempt = 0;
 		int transientFaults = 0;
+		// the token of an attempt that may have stored a keyed write: the service knows
+		// an X-IDEM-UUID only under the token it came with, so retries keep that token
+		String pinned = null;
 		while (true) {
 			attempt++;
-			String token = request.authenticated() ? this.tokens.current() : null;
+			String token = !request.authenticated() ? null : (pinned != null) ? pinned : this.tokens.current();
 			OpenApiException failure;
 			try {
 				this.limiter.acquire(token, request.endpoint());
@@ -316,6 +319,11 @@ public final class OpenApiClient {
 			}
 			switch (failure.classification()) {
 				case TOKEN -> {
+					if (pinned != null) {
+						// under a new token the key would be unknown: a resend could
+						// store the item twice
+						throw maybeStored(request, failure);
+					}
 					if (request.authenticated() && !renewed) {
 						renewed = true;
 						this.tokens.refused(token);
@@ -326,6 +334,11 @@ public final class OpenApiClient {
 				}
 				case TRANSIENT -> {
 					transientFaults++;
+					// 10429 is refused before anything happens; other faults may come
+					// after the write was done
+					if (request.authenticated() && request.idempotencyKey() != null && failure.errCode() != 10429) {
+						pinned = token;
+					}
 					Duration pause = pause(retry, transientFaults);
 					if (transientFaults < retry.maxAttempts() && !this.time.now().plus(pause).isAfter(deadline)) {
 						log.debug("{} {}: {}; retrying in {} ms", request.endpoint().method(), request.path(),
@@ -356,6 +369,17 @@ public final class OpenApiClient {
 					request.endpoint().describe(), answer.status(), 0, message, answer.logId(), attempt,
 					"check --base-url: the answer does not look like the Open API's", ex);
 		}
+	}
+
+	/**
+	 * The token was refused on a retry of a write that may have been done already: the
+	 * caller must look for the item before writing again.
+	 */
+	private static OpenApiException maybeStored(Request request, OpenApiException refusal) {
+		return new OpenApiException(OpenApiException.Classification.IDEMPOTENCY_CONFLICT, Reason.INTERNAL,
+				refusal.endpoint(), refusal.httpStatus(), refusal.errCode(),
+				"token refused on a retry of a write that may have been done: " + refusal.errMsg(), refusal.logId(),
+				refusal.attempts(), "the item may exist: reconcile before creating it again", null);
 	}
 
 	/** A plugin_token refusal: the plugin id, secret or token type is wrong. */
