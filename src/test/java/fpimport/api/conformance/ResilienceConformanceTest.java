@@ -154,6 +154,43 @@ class ResilienceConformanceTest {
 	}
 
 	@Test
+	void aLostAnswerIsRetriedUnderTheTokenTheKeyWasSentWith() {
+		// expire_time 1 s, under the 180 s margin: the client would take a new token for
+		// every attempt, and the service knows a key only under the token it came with
+		try (EmulatedService shortLived = EmulatedService.start(
+				EmulatorConfig.demo().withPort(0).withTokenLifetime(Duration.ofSeconds(1)), EmulatedService.FAST_RETRY,
+				15)) {
+			shortLived.emulator.faults().droppedCreates(1.0);
+
+			long id = shortLived.client.create(PROJECT_KEY, story("Lost answer"), "row-lost");
+
+			assertThat(shortLived.emulator.space().items()).singleElement()
+				.satisfies((item) -> assertThat(item.id()).isEqualTo(id));
+			assertThat(shortLived.emulator.space().createCalls()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aLostAnswerWhoseTokenHasExpiredIsReportedForReconciliationNotSentAgain() {
+		// tokens live 500 ms and every answer waits 300 ms: the create is stored under a
+		// fresh token, its answer is lost, and by the time the retry is checked that
+		// token has expired, so the key can no longer protect a resend
+		try (EmulatedService shortLived = EmulatedService.start(
+				EmulatorConfig.demo().withPort(0).withTokenLifetime(Duration.ofMillis(500)), EmulatedService.FAST_RETRY,
+				15)) {
+			shortLived.emulator.faults().latency(Duration.ofMillis(300), Duration.ZERO).droppedCreates(1.0);
+
+			OpenApiException failure = failure(
+					() -> shortLived.client.create(PROJECT_KEY, story("Lost answer"), "row-lost"));
+
+			assertThat(failure.classification()).isEqualTo(Classification.IDEMPOTENCY_CONFLICT);
+			assertThat(failure.hint()).contains("reconcile");
+			assertOneLineNaming(failure, CREATE);
+			assertThat(shortLived.emulator.space().items()).hasSize(1);
+		}
+	}
+
+	@Test
 	void aCreateWithoutAKeyWhoseAnswerIsLostIsStillStoredOnce() {
 		// no X-IDEM-UUID from the caller: the client's own retries must not double it
 		this.service.emulator.faults().droppedCreates(1.0);
