@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import fpimport.api.ApiSettings;
 import fpimport.api.ApiSettings.RetryPolicy;
 import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiException;
 import fpimport.api.OpenApiException.Classification;
 import fpimport.api.OpenApiSpace;
+import fpimport.api.Secret;
 import fpimport.api.UserQuery;
 import fpimport.emulator.EmulatorConfig;
 import fpimport.workitem.FieldValuePair;
@@ -315,6 +317,37 @@ class ErrorCodesConformanceTest {
 			.containsExactly(EmulatedService.LI_NA);
 		assertThat(this.service.emulator.space().answers(20004)).isZero();
 		assertThat(this.service.emulator.space().answers(0)).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void wrongPluginSecretStopsTheRunWithoutShowingTheSecret() {
+		OpenApiClient wrong = new OpenApiClient(ApiSettings.of(this.service.emulator.baseUrl(),
+				EmulatedService.DEMO.plugin().id(), Secret.of("not-the-secret-0123456789"), ZHANG_WEI));
+
+		OpenApiException failure = failure(() -> wrong.types(PROJECT_KEY));
+
+		assertThat(failure.errCode()).isEqualTo(10204);
+		assertThat(failure.httpStatus()).isEqualTo(401);
+		assertThat(failure.classification()).isEqualTo(Classification.STOPS_RUN);
+		assertThat(failure.reason()).isEqualTo(Reason.REMOTE_REFUSED);
+		assertThat(failure.hint()).contains("--plugin-secret");
+		assertOneLineNaming(failure, "POST /open_api/authen/plugin_token");
+		assertThat(failure.getMessage()).doesNotContain("not-the-secret-0123456789");
+		assertThat(this.service.emulator.space().answers(0)).isZero();
+	}
+
+	@Test
+	void aBaseUrlThatIsNotTheOpenApiStopsTheRun() {
+		OpenApiClient misdirected = new OpenApiClient(ApiSettings.of(this.service.emulator.baseUrl() + "/proxy",
+				EmulatedService.DEMO.plugin().id(), Secret.of(EmulatedService.DEMO.plugin().secret()), ZHANG_WEI));
+
+		OpenApiException failure = failure(() -> misdirected.types(PROJECT_KEY));
+
+		assertThat(failure.httpStatus()).isEqualTo(404);
+		assertThat(failure.classification()).isEqualTo(Classification.STOPS_RUN);
+		assertThat(failure.reason()).isEqualTo(Reason.REMOTE_REFUSED);
+		assertThat(failure.hint()).contains("--base-url");
+		assertThat(failure.getMessage()).doesNotContain("\n");
 	}
 
 	private void assertRowRejected(WorkItemDraft draft, int errCode, int httpStatus) {
