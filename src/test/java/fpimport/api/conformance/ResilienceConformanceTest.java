@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import fpimport.api.ApiSettings.RetryPolicy;
+import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiException;
 import fpimport.api.OpenApiException.Classification;
 import fpimport.api.WorkItemInfo;
@@ -199,6 +200,54 @@ class ResilienceConformanceTest {
 
 		assertThat(this.service.emulator.space().items()).singleElement()
 			.satisfies((item) -> assertThat(item.id()).isEqualTo(id));
+	}
+
+	@Test
+	void answersLaterThanTheRequestTimeoutAreRetriedWithoutDoublingAnItem() {
+		// about half the answers come after the client has given up on them; the
+		// service still stores what it was sent
+		OpenApiClient impatient = new OpenApiClient(
+				EmulatedService.settings(this.service.emulator, EmulatedService.FAST_RETRY, 15)
+					.withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(250)));
+		impatient.types(PROJECT_KEY);
+		this.service.emulator.faults().reseed(5).latency(Duration.ZERO, Duration.ofMillis(500));
+
+		List<Long> ids = new ArrayList<>();
+		for (int row = 1; row <= 5; row++) {
+			ids.add(impatient.create(PROJECT_KEY, story("Row " + row), "row-" + row));
+		}
+
+		assertThat(this.service.emulator.space().createCalls()).isGreaterThan(5);
+		assertExactlyTheseItems(ids);
+	}
+
+	@Test
+	void severalThreadsThroughEveryFaultAtOnceStoreEachRowExactlyOnce() throws Exception {
+		this.service.emulator.faults()
+			.reseed(13)
+			.serverErrors(0.15)
+			.gatewayErrors(0.1)
+			.droppedCreates(0.25)
+			.latency(Duration.ZERO, Duration.ofMillis(20));
+		List<Callable<Long>> rows = new ArrayList<>();
+		for (int row = 1; row <= 24; row++) {
+			String name = "Row " + row;
+			String key = "row-" + row;
+			rows.add(() -> this.service.client.create(PROJECT_KEY, story(name), key));
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		List<Long> ids = new ArrayList<>();
+		try {
+			for (Future<Long> id : threads.invokeAll(rows)) {
+				ids.add(id.get());
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(this.service.emulator.space().droppedAnswers()).isPositive();
+		assertExactlyTheseItems(ids);
 	}
 
 	@Test
