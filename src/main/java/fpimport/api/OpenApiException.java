@@ -124,6 +124,8 @@ public class OpenApiException extends FpImportException {
 			case STOPS_RUN -> (errCode == 30014) ? Reason.INVALID_INPUT : Reason.REMOTE_REFUSED;
 			// a token refused right after it was issued: authentication, not our fault
 			case TOKEN -> Reason.REMOTE_REFUSED;
+			// the rate limit still hit after every retry: the service refuses by quota
+			case TRANSIENT -> (errCode == 10429) ? Reason.REMOTE_REFUSED : Reason.INTERNAL;
 			default -> Reason.INTERNAL;
 		};
 	}
@@ -135,6 +137,8 @@ public class OpenApiException extends FpImportException {
 			case 10404 -> "check --base-url and the project key: the service does not know this resource";
 			case 30014 -> "the mapping names a work item type the space does not have; 'fpimport meta' lists them";
 			case 10430 -> "the item may already exist: reconcile before creating it again";
+			case 10429 -> "the rate limit was still hit after every retry; another import may share this plugin's"
+					+ " token: try again later (fpimport resume or retry)";
 			case 10021, 10022, 10211 -> "check --plugin-id, --plugin-secret and --user-key";
 			case 20039, 20042 -> "check --user-key: it must be the user_key of a member of the space";
 			default -> switch (classification) {

@@ -42,6 +42,9 @@ class OpenApiExceptionTest {
 		assertThat(OpenApiException.of("GET /x", 400, 30014, "type", null, 1).reason()).isEqualTo(Reason.INVALID_INPUT);
 		assertThat(OpenApiException.of("GET /x", 400, 20050, "option", null, 1).reason()).isEqualTo(Reason.INTERNAL);
 		assertThat(OpenApiException.of("GET /x", 500, 50006, "busy", null, 1).reason()).isEqualTo(Reason.INTERNAL);
+		// exit code 4 covers quota: a rate limit that outlasts the retries is one
+		assertThat(OpenApiException.of("GET /x", 429, 10429, "limit", null, 6).reason())
+			.isEqualTo(Reason.REMOTE_REFUSED);
 	}
 
 	@Test
