@@ -7,7 +7,8 @@ import picocli.CommandLine.ScopeType;
 /** The top command: {@code fpimport}, with one subcommand per task. */
 @Command(name = "fpimport", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Bulk-import spreadsheets (CSV, XLSX) into Feishu Project (Meegle) as work items.",
-		subcommands = { picocli.CommandLine.HelpCommand.class, SandboxCommand.class, MetaCommand.class })
+		subcommands = { picocli.CommandLine.HelpCommand.class, SandboxCommand.class, MetaCommand.class,
+				InitMappingCommand.class })
 final class FpImportCommand {
 
 	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces and debug logs")
