@@ -84,11 +84,10 @@ final class InitMappingCommand implements Callable<Integer> {
 			out.print(draft.yaml());
 			out.flush();
 		}
-		int matched = (int) header.columns().stream().filter((column) -> !column.isBlank()).count()
-				- draft.unmatchedHeaders().size();
-		err.println(matched + " of " + header.columns().stream().filter((column) -> !column.isBlank()).count()
-				+ " headers matched a field or role of " + catalog.type().name() + " (" + catalog.type().typeKey() + ")"
-				+ (draft.unmatchedHeaders().isEmpty() ? ""
+		long named = header.columns().stream().filter((column) -> !column.isBlank()).count();
+		long matched = named - draft.unmatchedHeaders().size();
+		err.println(matched + " of " + named + " headers matched a field or role of " + catalog.type().name() + " ("
+				+ catalog.type().typeKey() + ")" + (draft.unmatchedHeaders().isEmpty() ? ""
 						: "; not matched: " + String.join(", ", draft.unmatchedHeaders())));
 		if (draft.unmappedRequired().isEmpty()) {
 			err.println("every required field is mapped");
