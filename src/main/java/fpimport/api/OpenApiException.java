@@ -109,7 +109,9 @@ public class OpenApiException extends FpImportException {
 			case 50006 -> isRuleViolation(errMsg) ? Classification.ROW_REJECTED : Classification.TRANSIENT;
 			case 10430 -> Classification.IDEMPOTENCY_CONFLICT;
 			case 10021, 10022, 10211 -> Classification.TOKEN;
-			case 10001, 10301, 10404, 30014 -> Classification.STOPS_RUN;
+			// 20039/20042: X-USER-KEY missing or wrong (reference §1); every call would
+			// fail alike
+			case 10001, 10301, 10404, 30014, 20039, 20042 -> Classification.STOPS_RUN;
 			default -> Classification.ROW_REJECTED;
 		};
 	}

@@ -125,6 +125,15 @@ class MetaCommandIT {
 	}
 
 	@Test
+	void aWrongUserKeyIsARefusalOfTheServiceWithAHint() {
+		Cli.Result result = this.cli.run("meta", "--user-key", "123");
+		assertThat(result.exit()).isEqualTo(4);
+		assertThat(result.err())
+			.startsWith("error: GET /open_api/:project_key/work_item/all-types failed: err_code 20042")
+			.endsWith("hint: check --user-key: it must be the user_key of a member of the space\n");
+	}
+
+	@Test
 	void aWrongSecretIsARefusalOfTheService() {
 		Cli.Result result = this.cli.run("meta", "--plugin-secret", "s3cr3t-typo");
 		assertThat(result.exit()).isEqualTo(4);
