@@ -132,7 +132,8 @@ public class OpenApiException extends FpImportException {
 
 	private static String hintOf(Classification classification, int errCode) {
 		return switch (errCode) {
-			case 10001 -> "check that the plugin is installed in the space and the user has permission";
+			case 10001 ->
+				"check the project key, and that the plugin is installed in the space and the user has permission";
 			case 10301 -> "grant the plugin this API's permission, publish it and install it in the space";
 			case 10404 -> "check --base-url and the project key: the service does not know this resource";
 			case 30014 -> "the mapping names a work item type the space does not have; 'fpimport meta' lists them";

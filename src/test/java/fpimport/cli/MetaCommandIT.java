@@ -134,6 +134,15 @@ class MetaCommandIT {
 	}
 
 	@Test
+	void anUnknownProjectIsRefusedWithAHintThatNamesTheProjectKey() {
+		Cli.Result result = this.cli.run("meta", "--project", "nosuch");
+		assertThat(result.exit()).isEqualTo(4);
+		assertThat(result.err()).contains("err_code 10001")
+			.endsWith("hint: check the project key, and that the plugin is installed in the space and the user "
+					+ "has permission\n");
+	}
+
+	@Test
 	void aWrongSecretIsARefusalOfTheService() {
 		Cli.Result result = this.cli.run("meta", "--plugin-secret", "s3cr3t-typo");
 		assertThat(result.exit()).isEqualTo(4);
