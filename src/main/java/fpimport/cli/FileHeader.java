@@ -100,18 +100,26 @@ record FileHeader(List<String> columns, String sheet) {
 	}
 
 	private static boolean isXlsx(Path file) throws IOException {
+		byte[] magic;
+		try (InputStream in = Files.newInputStream(file)) {
+			magic = in.readNBytes(4);
+		}
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		// the binary Excel 97-2003 format is an OLE2 compound file
+		if (name.endsWith(".xls") || (magic.length == 4 && (magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF
+				&& (magic[2] & 0xFF) == 0x11 && (magic[3] & 0xFF) == 0xE0)) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					file.getFileName() + " is an Excel 97-2003 workbook (.xls), which fpimport does not read",
+					"open it in Excel or WPS and save it as .xlsx (or .csv)");
+		}
 		if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
 			return true;
 		}
 		if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
 			return false;
 		}
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] magic = in.readNBytes(4);
-			// every xlsx is a zip file
-			return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-		}
+		// every xlsx is a zip file
+		return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 	}
 
 	private static FileHeader csv(Path file, String encoding, String delimiter, int headerRow)

@@ -185,6 +185,15 @@ class InitMappingCommandIT {
 		assertThat(emptyRow.exit()).isEqualTo(3);
 		assertThat(emptyRow.err()).startsWith("error: stories.xlsx, sheet Sheet1 has no header in row 3\n");
 
+		Path xls = this.dir.resolve("old.xls");
+		Files.write(xls, new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1 });
+		Cli.Result oldFormat = this.cli.run("init-mapping", xls.toString(), "--type", "story");
+		assertThat(oldFormat.exit()).isEqualTo(3);
+		assertThat(oldFormat.err())
+			.isEqualTo("error: old.xls is an Excel 97-2003 workbook (.xls), which fpimport does not read\n"
+					+ "hint: open it in Excel or WPS and save it as .xlsx (or .csv)\n");
+
 		Path missing = this.dir.resolve("nothing.csv");
 		Cli.Result noFile = this.cli.run("init-mapping", missing.toString(), "--type", "story");
 		assertThat(noFile.exit()).isEqualTo(3);
