@@ -49,7 +49,7 @@ class RemoteRefusalExitCodeTest {
 			assertThat(err.toString().lines().toList()).containsExactly(
 					"error: POST /open_api/:project_key/work_item/create failed: err_code 10001 'No Permission' (HTTP 403, log id "
 							+ lastLogId(err.toString()) + ")",
-					"hint: check that the plugin is installed in the space and the user has permission");
+					"hint: check the project key, and that the plugin is installed in the space and the user has permission");
 			assertThat(err.toString()).doesNotContain(fixture.plugin().secret()).doesNotContain("at fpimport.");
 			assertThat(emulator.space().items()).isEmpty();
 

@@ -265,8 +265,8 @@ class ResilienceConformanceTest {
 		assertThat(failure.attempts()).isEqualTo(1);
 		assertOneLineNaming(failure, CREATE);
 		assertThat(failure.getMessage()).contains("'No Permission'").contains("HTTP 403").contains("log id ");
-		assertThat(failure.hint())
-			.isEqualTo("check that the plugin is installed in the space and the user has permission");
+		assertThat(failure.hint()).isEqualTo(
+				"check the project key, and that the plugin is installed in the space and the user has permission");
 		assertThat(this.service.emulator.space().items()).hasSize(1);
 
 		this.service.emulator.space().grantPermission();
