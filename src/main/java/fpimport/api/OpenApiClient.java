@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -142,7 +143,8 @@ public final class OpenApiClient {
 	/**
 	 * Creates one work item ({@code work_item/create}) and answers its id. Transient
 	 * faults are retried with the same idempotency key.
-	 * @param idempotencyKey sent as {@code X-IDEM-UUID}, or {@code null} for none
+	 * @param idempotencyKey sent as {@code X-IDEM-UUID}; when {@code null} the client
+	 * picks a random one for this call, so its retries never create the item twice
 	 * @throws OpenApiException when the service refuses it; {@code IDEMPOTENCY_CONFLICT}
 	 * means the item may exist already
 	 */
@@ -155,7 +157,10 @@ public final class OpenApiClient {
 			body.put("name", draft.name());
 		}
 		body.set("field_value_pairs", pairs(draft.fields()));
-		return call(Endpoint.CREATE, body, idempotencyKey, (answer) -> this.payloads.id(answer.data()), projectKey);
+		// without a key, a retry after a lost answer (the item stored, the answer
+		// dropped) would store the item a second time
+		String key = (idempotencyKey != null) ? idempotencyKey : UUID.randomUUID().toString();
+		return call(Endpoint.CREATE, body, key, (answer) -> this.payloads.id(answer.data()), projectKey);
 	}
 
 	/** One page of a type's items that meet conditions ({@code search/params}). */
@@ -285,9 +290,12 @@ public final class OpenApiClient {
 		boolean renewed = false;
 		int attempt = 0;
 		int transientFaults = 0;
+		// the token of an attempt that may have stored a keyed write: the service knows
+		// an X-IDEM-UUID only under the token it came with, so retries keep that token
+		String pinned = null;
 		while (true) {
 			attempt++;
-			String token = request.authenticated() ? this.tokens.current() : null;
+			String token = !request.authenticated() ? null : (pinned != null) ? pinned : this.tokens.current();
 			OpenApiException failure;
 			try {
 				this.limiter.acquire(token, request.endpoint());
@@ -311,6 +319,11 @@ public final class OpenApiClient {
 			}
 			switch (failure.classification()) {
 				case TOKEN -> {
+					if (pinned != null) {
+						// under a new token the key would be unknown: a resend could
+						// store the item twice
+						throw maybeStored(request, failure);
+					}
 					if (request.authenticated() && !renewed) {
 						renewed = true;
 						this.tokens.refused(token);
@@ -321,6 +334,11 @@ public final class OpenApiClient {
 				}
 				case TRANSIENT -> {
 					transientFaults++;
+					// 10429 is refused before anything happens; other faults may come
+					// after the write was done
+					if (request.authenticated() && request.idempotencyKey() != null && failure.errCode() != 10429) {
+						pinned = token;
+					}
 					Duration pause = pause(retry, transientFaults);
 					if (transientFaults < retry.maxAttempts() && !this.time.now().plus(pause).isAfter(deadline)) {
 						log.debug("{} {}: {}; retrying in {} ms", request.endpoint().method(), request.path(),
@@ -351,6 +369,17 @@ public final class OpenApiClient {
 					request.endpoint().describe(), answer.status(), 0, message, answer.logId(), attempt,
 					"check --base-url: the answer does not look like the Open API's", ex);
 		}
+	}
+
+	/**
+	 * The token was refused on a retry of a write that may have been done already: the
+	 * caller must look for the item before writing again.
+	 */
+	private static OpenApiException maybeStored(Request request, OpenApiException refusal) {
+		return new OpenApiException(OpenApiException.Classification.IDEMPOTENCY_CONFLICT, Reason.INTERNAL,
+				refusal.endpoint(), refusal.httpStatus(), refusal.errCode(),
+				"token refused on a retry of a write that may have been done: " + refusal.errMsg(), refusal.logId(),
+				refusal.attempts(), "the item may exist: reconcile before creating it again", null);
 	}
 
 	/** A plugin_token refusal: the plugin id, secret or token type is wrong. */

@@ -109,7 +109,9 @@ public class OpenApiException extends FpImportException {
 			case 50006 -> isRuleViolation(errMsg) ? Classification.ROW_REJECTED : Classification.TRANSIENT;
 			case 10430 -> Classification.IDEMPOTENCY_CONFLICT;
 			case 10021, 10022, 10211 -> Classification.TOKEN;
-			case 10001, 10301, 10404, 30014 -> Classification.STOPS_RUN;
+			// 20039/20042: X-USER-KEY missing or wrong (reference §1); every call would
+			// fail alike
+			case 10001, 10301, 10404, 30014, 20039, 20042 -> Classification.STOPS_RUN;
 			default -> Classification.ROW_REJECTED;
 		};
 	}
@@ -124,17 +126,22 @@ public class OpenApiException extends FpImportException {
 			case STOPS_RUN -> (errCode == 30014) ? Reason.INVALID_INPUT : Reason.REMOTE_REFUSED;
 			// a token refused right after it was issued: authentication, not our fault
 			case TOKEN -> Reason.REMOTE_REFUSED;
+			// the rate limit still hit after every retry: the service refuses by quota
+			case TRANSIENT -> (errCode == 10429) ? Reason.REMOTE_REFUSED : Reason.INTERNAL;
 			default -> Reason.INTERNAL;
 		};
 	}
 
 	private static String hintOf(Classification classification, int errCode) {
 		return switch (errCode) {
-			case 10001 -> "check that the plugin is installed in the space and the user has permission";
+			case 10001 ->
+				"check the project key, and that the plugin is installed in the space and the user has permission";
 			case 10301 -> "grant the plugin this API's permission, publish it and install it in the space";
 			case 10404 -> "check --base-url and the project key: the service does not know this resource";
 			case 30014 -> "the mapping names a work item type the space does not have; 'fpimport meta' lists them";
 			case 10430 -> "the item may already exist: reconcile before creating it again";
+			case 10429 -> "the rate limit was still hit after every retry; another import may share this plugin's"
+					+ " token: try again later (fpimport resume or retry)";
 			case 10021, 10022, 10211 -> "check --plugin-id, --plugin-secret and --user-key";
 			case 20039, 20042 -> "check --user-key: it must be the user_key of a member of the space";
 			default -> switch (classification) {

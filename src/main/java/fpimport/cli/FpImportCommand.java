@@ -8,7 +8,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "fpimport", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Bulk-import spreadsheets (CSV, XLSX) into Feishu Project (Meegle) as work items.",
 		subcommands = { ImportCommand.class, ValidateCommand.class, ResumeCommand.class, RunsCommand.class,
-				ReportCommand.class, PreviewCommand.class, SandboxCommand.class,
+				ReportCommand.class, PreviewCommand.class, MetaCommand.class, InitMappingCommand.class,
+				SandboxCommand.class, picocli.CommandLine.HelpCommand.class })
 				picocli.CommandLine.HelpCommand.class })
 final class FpImportCommand {
 

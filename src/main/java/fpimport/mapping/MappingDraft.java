@@ -27,7 +27,16 @@ public final class MappingDraft {
 
 	private static final int SHOWN_OPTIONS = 8;
 
-	private MappingDraft() {
+	private final String yaml;
+
+	private final List<String> unmatchedHeaders;
+
+	private final List<String> unmappedRequired;
+
+	private MappingDraft(String yaml, List<String> unmatchedHeaders, List<String> unmappedRequired) {
+		this.yaml = yaml;
+		this.unmatchedHeaders = List.copyOf(unmatchedHeaders);
+		this.unmappedRequired = List.copyOf(unmappedRequired);
 	}
 
 	/** The draft for a file's headers and a type, without a project. */
@@ -44,6 +53,20 @@ public final class MappingDraft {
 	 * @return the YAML text
 	 */
 	public static String write(List<String> headers, SpaceCatalog catalog, String project) {
+		return of(headers, catalog, project, SourceSettings.DEFAULT).yaml();
+	}
+
+	/**
+	 * The draft for a file's headers and a type, with what it could not map.
+	 * @param headers the file's header, in order
+	 * @param catalog the type's metadata
+	 * @param project the project_key to write, or {@code null} to leave it for
+	 * {@code --project}
+	 * @param source the reader settings to write under {@code source:} (those that are
+	 * not {@code null})
+	 * @return the draft
+	 */
+	public static MappingDraft of(List<String> headers, SpaceCatalog catalog, String project, SourceSettings source) {
 		StringBuilder yaml = new StringBuilder();
 		yaml.append("# fpimport mapping for ")
 			.append(catalog.type().name())
@@ -59,10 +82,12 @@ public final class MappingDraft {
 			yaml.append("# project: <project_key>    (or give --project)\n");
 		}
 		yaml.append("type: ").append(scalar(catalog.type().typeKey())).append('\n');
+		appendSource(yaml, (source != null) ? source : SourceSettings.DEFAULT);
 		Set<String> mapped = new HashSet<>();
 		List<String> fieldLines = new ArrayList<>();
 		List<String> roleLines = new ArrayList<>();
 		List<String> unmatched = new ArrayList<>();
+		List<String> unmatchedHeaders = new ArrayList<>();
 		String nameColumn = null;
 		for (String header : headers) {
 			if (header.isBlank()) {
@@ -87,6 +112,7 @@ public final class MappingDraft {
 				continue;
 			}
 			unmatched.add(header + ((field != null) ? "    (" + field.fieldKey() + " is already mapped)" : ""));
+			unmatchedHeaders.add(header);
 		}
 		if (nameColumn != null) {
 			yaml.append("name: ").append(scalar(nameColumn)).append('\n');
@@ -114,7 +140,45 @@ public final class MappingDraft {
 			yaml.append("# Required fields no column fills yet (add them under fields:, or name: for the name):\n");
 			missing.forEach((field) -> yaml.append("#   ").append(field).append('\n'));
 		}
-		return yaml.toString();
+		return new MappingDraft(yaml.toString(), unmatchedHeaders, missing);
+	}
+
+	/** The YAML text. */
+	public String yaml() {
+		return this.yaml;
+	}
+
+	/** The headers that matched no field or role, or only one already mapped. */
+	public List<String> unmatchedHeaders() {
+		return this.unmatchedHeaders;
+	}
+
+	/**
+	 * The required fields without a default that no header fills, each as
+	 * {@code key (name, type)}.
+	 */
+	public List<String> unmappedRequired() {
+		return this.unmappedRequired;
+	}
+
+	private static void appendSource(StringBuilder yaml, SourceSettings source) {
+		List<String> lines = new ArrayList<>();
+		if (source.sheet() != null) {
+			lines.add("  sheet: " + scalar(source.sheet()));
+		}
+		if (source.headerRow() != null && source.headerRow() != 1) {
+			lines.add("  header_row: " + source.headerRow());
+		}
+		if (source.encoding() != null) {
+			lines.add("  encoding: " + scalar(source.encoding()));
+		}
+		if (source.delimiter() != null) {
+			lines.add("  delimiter: " + scalar(source.delimiter()));
+		}
+		if (!lines.isEmpty()) {
+			yaml.append("source:\n");
+			lines.forEach((line) -> yaml.append(line).append('\n'));
+		}
 	}
 
 	/** The one writable field named like the header, or {@code null}. */

@@ -46,7 +46,9 @@ public final class SpaceDescription {
 				.append(field.fieldTypeKey())
 				.append("  ")
 				.append(requirement(field.requirement()));
-			if (field.fieldAlias() != null && !field.fieldAlias().isBlank()) {
+			// an alias that repeats the key says nothing
+			if (field.fieldAlias() != null && !field.fieldAlias().isBlank()
+					&& !field.fieldAlias().equals(field.fieldKey())) {
 				text.append("  alias ").append(field.fieldAlias());
 			}
 			text.append('\n');
@@ -73,6 +75,25 @@ public final class SpaceDescription {
 			text.append(template.disabled() ? "  (disabled)" : "").append('\n');
 		}
 		return text.toString();
+	}
+
+	/**
+	 * The same as {@link #text(List)}, as maps and lists ready for a JSON writer:
+	 * {@code {"types": [{"type_key", "name", "api_name", "disabled"}]}}.
+	 */
+	public static Map<String, Object> json(List<WorkItemType> types) {
+		List<Object> list = new ArrayList<>();
+		for (WorkItemType type : types) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("type_key", type.typeKey());
+			entry.put("name", type.name());
+			entry.put("api_name", type.apiName());
+			entry.put("disabled", type.disabled());
+			list.add(entry);
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("types", list);
+		return json;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package fpimport.metadata;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,10 +52,18 @@ public final class UserDirectory {
 		Map<String, String> aliasByKey = new HashMap<>();
 		aliases.forEach((alias, target) -> aliasByKey.put(MatchKey.of(alias), target.strip()));
 		Map<String, String> targets = new LinkedHashMap<>();
+		Map<String, String> aliased = new HashMap<>();
 		for (String person : persons) {
 			String text = person.strip();
 			if (!text.isEmpty()) {
-				targets.put(text, aliasByKey.getOrDefault(MatchKey.of(text), text));
+				String alias = aliasByKey.get(MatchKey.of(text));
+				if (alias != null) {
+					aliased.put(text, alias);
+				}
+				// the service compares texts as they are: a name, e-mail or user_key
+				// typed
+				// in full-width letters or digits (an IME's habit) would find nobody
+				targets.put(text, Normalizer.normalize((alias != null) ? alias : text, Normalizer.Form.NFKC).strip());
 			}
 		}
 		Map<String, PersonMatch> byTarget = new HashMap<>();
@@ -71,7 +80,7 @@ public final class UserDirectory {
 		Map<String, PersonMatch> matches = new HashMap<>();
 		targets.forEach((person, target) -> {
 			PersonMatch found = byTarget.get(target);
-			String via = person.equals(target) ? "" : " (users.aliases: '" + target + "')";
+			String via = aliased.containsKey(person) ? " (users.aliases: '" + aliased.get(person) + "')" : "";
 			if (found == null) {
 				matches.put(person, new PersonMatch(person, null, "no person '" + person + "'" + via + " found by "
 						+ tried + "; check the spelling or add it to users.aliases"));

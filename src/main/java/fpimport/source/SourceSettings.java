@@ -35,18 +35,30 @@ public record SourceSettings(String sheet, int headerRow, String encoding, Strin
 		return new SourceSettings(null, 1, AUTO, AUTO);
 	}
 
+	/**
+	 * Settings from a mapping's {@code source:} block, where any value may be missing
+	 * ({@code null}) and then takes its default.
+	 */
+	public static SourceSettings of(String sheet, Integer headerRow, String encoding, String delimiter) {
+		return new SourceSettings(sheet, (headerRow != null) ? headerRow : 1, encoding, delimiter);
+	}
+
+	/** These settings with another sheet. */
 	public SourceSettings withSheet(String sheet) {
 		return new SourceSettings(sheet, this.headerRow, this.encoding, this.delimiter);
 	}
 
+	/** These settings with another header row. */
 	public SourceSettings withHeaderRow(int headerRow) {
 		return new SourceSettings(this.sheet, headerRow, this.encoding, this.delimiter);
 	}
 
+	/** These settings with another encoding. */
 	public SourceSettings withEncoding(String encoding) {
 		return new SourceSettings(this.sheet, this.headerRow, encoding, this.delimiter);
 	}
 
+	/** These settings with another delimiter. */
 	public SourceSettings withDelimiter(String delimiter) {
 		return new SourceSettings(this.sheet, this.headerRow, this.encoding, delimiter);
 	}

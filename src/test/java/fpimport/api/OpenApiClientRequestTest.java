@@ -105,7 +105,7 @@ class OpenApiClientRequestTest {
 	}
 
 	@Test
-	void createLeavesOutTemplateNameAndIdempotencyKeyWhenUnset() {
+	void createLeavesOutTemplateAndNameWhenUnsetAndPicksAnIdempotencyKey() {
 		this.server.reply(Reply.ok("\"42\""));
 
 		long id = this.client.create("doc",
@@ -116,7 +116,9 @@ class OpenApiClientRequestTest {
 		assertThat(create.json()).isEqualTo(json("""
 				{"work_item_type_key": "story",
 				 "field_value_pairs": [{"field_key": "name", "field_value": "From a field"}]}"""));
-		assertThat(create.headers()).doesNotContainKey("x-idem-uuid");
+		// a key of its own, so that the client's retries cannot create the item twice
+		assertThat(create.header("X-IDEM-UUID"))
+			.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	}
 
 	@Test

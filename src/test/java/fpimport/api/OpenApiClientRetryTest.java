@@ -56,6 +56,18 @@ class OpenApiClientRetryTest {
 	}
 
 	@Test
+	void aCreateWithoutACallersKeyIsRetriedUnderOneKeyOfItsOwn() {
+		this.server.reply(Reply.error(500, 50006, "openapi system err, please try again later", "log-1"))
+			.reply(Reply.ok("77"));
+
+		assertThat(this.client.create("doc", DRAFT, null)).isEqualTo(77L);
+
+		List<Recorded> creates = this.server.businessRequests();
+		assertThat(creates).hasSize(2);
+		assertThat(creates.get(0).header("X-IDEM-UUID")).isNotBlank().isEqualTo(creates.get(1).header("X-IDEM-UUID"));
+	}
+
+	@Test
 	void overloadIsRetried() {
 		this.server.reply(Reply.error(500, 50006, "openapi system err, please try again later", "log-1"))
 			.reply(Reply.ok("78"));

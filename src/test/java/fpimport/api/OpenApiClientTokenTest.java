@@ -2,11 +2,13 @@ package fpimport.api;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import fpimport.api.OpenApiException.Classification;
 import fpimport.api.ScriptedServer.Recorded;
 import fpimport.api.ScriptedServer.Reply;
 import fpimport.workitem.FpImportException.Reason;
+import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,35 @@ class OpenApiClientTokenTest {
 			.hasSize(1);
 		assertThat(this.server.businessRequests()).extracting((request) -> request.header("X-PLUGIN-TOKEN"))
 			.containsExactly("long-1", "long-1");
+	}
+
+	@Test
+	void aKeyedWriteThatMayHaveBeenDoneIsRetriedUnderItsFirstToken() {
+		// the service knows an X-IDEM-UUID only under the token it came with
+		this.server.replyToken(Reply.token("tok-a", 100)).replyToken(Reply.token("tok-b", 100));
+		this.server.reply(Reply.error(500, 50006, "openapi system err, please try again later", "log-1"))
+			.reply(Reply.ok("77"));
+		this.time.advance(Duration.ofSeconds(1));
+
+		assertThat(this.client.create("doc", new WorkItemDraft("story", null, "Row", List.of()), "row-1"))
+			.isEqualTo(77L);
+
+		assertThat(this.server.businessRequests()).extracting((request) -> request.header("X-PLUGIN-TOKEN"))
+			.containsExactly("tok-a", "tok-a");
+	}
+
+	@Test
+	void aKeyedWriteThatMayHaveBeenDoneIsNotResentUnderANewToken() {
+		this.server.reply(Reply.error(500, 50006, "openapi system err, please try again later", "log-1"))
+			.reply(Reply.error(401, 10022, "token expired", "log-2"));
+
+		OpenApiException failure = catchThrowableOfType(OpenApiException.class,
+				() -> this.client.create("doc", new WorkItemDraft("story", null, "Row", List.of()), "row-1"));
+
+		assertThat(failure.classification()).isEqualTo(Classification.IDEMPOTENCY_CONFLICT);
+		assertThat(failure.errCode()).isEqualTo(10022);
+		assertThat(failure.hint()).contains("reconcile");
+		assertThat(this.server.businessRequests()).hasSize(2);
 	}
 
 	@Test

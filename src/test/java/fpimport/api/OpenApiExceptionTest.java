@@ -20,7 +20,7 @@ class OpenApiExceptionTest {
 		for (int code : new int[] { 10021, 10022, 10211 }) {
 			assertThat(OpenApiException.classify(401, code, "")).isEqualTo(Classification.TOKEN);
 		}
-		for (int code : new int[] { 10001, 10301, 10404, 30014 }) {
+		for (int code : new int[] { 10001, 10301, 10404, 30014, 20039, 20042 }) {
 			assertThat(OpenApiException.classify(400, code, "")).isEqualTo(Classification.STOPS_RUN);
 		}
 		for (int code : new int[] { 20006, 20038, 20041, 20050, 20083, 20013, 30005, 30006, 30009, 20004 }) {
@@ -40,8 +40,13 @@ class OpenApiExceptionTest {
 		assertThat(OpenApiException.of("GET /x", 401, 10301, "not granted", null, 1).reason())
 			.isEqualTo(Reason.REMOTE_REFUSED);
 		assertThat(OpenApiException.of("GET /x", 400, 30014, "type", null, 1).reason()).isEqualTo(Reason.INVALID_INPUT);
+		assertThat(OpenApiException.of("GET /x", 400, 20042, "X-USER-KEY is wrong", null, 1).reason())
+			.isEqualTo(Reason.REMOTE_REFUSED);
 		assertThat(OpenApiException.of("GET /x", 400, 20050, "option", null, 1).reason()).isEqualTo(Reason.INTERNAL);
 		assertThat(OpenApiException.of("GET /x", 500, 50006, "busy", null, 1).reason()).isEqualTo(Reason.INTERNAL);
+		// exit code 4 covers quota: a rate limit that outlasts the retries is one
+		assertThat(OpenApiException.of("GET /x", 429, 10429, "limit", null, 6).reason())
+			.isEqualTo(Reason.REMOTE_REFUSED);
 	}
 
 	@Test

@@ -28,6 +28,16 @@ class UserDirectoryTest {
 	}
 
 	@Test
+	void findsPeopleWrittenInFullWidthLettersAndDigits() {
+		UserDirectory people = lookUp(UserDirectory.DEFAULT_MATCH, Map.of(),
+				List.of("ＬＩ＠ｃｏｒｐ．ｃｏｍ", "Ｓｕｎ　Ｂａ", "７３５１５８５３４０５３４０６３１０９"));
+		assertThat(people.find("ＬＩ＠ｃｏｒｐ．ｃｏｍ").user().userKey()).isEqualTo("u_li");
+		assertThat(people.find("Ｓｕｎ　Ｂａ").user().userKey()).isEqualTo("7351585340534063109");
+		assertThat(people.find("７３５１５８５３４０５３４０６３１０９").user().userKey()).isEqualTo("7351585340534063109");
+		assertThat(this.space.lookups).containsExactly("emails:1", "name:Sun Ba", "keys:1");
+	}
+
+	@Test
 	void reportsUnknownSharedResignedAndFrozenPeople() {
 		UserDirectory people = lookUp(UserDirectory.DEFAULT_MATCH, Map.of("老赵", "zhao@corp.com"),
 				List.of("nobody@corp.com", "张伟", "赵六", "chen@corp.com", "老赵"));

@@ -45,6 +45,51 @@ class FixturesTest {
 		}
 	}
 
+	@Test
+	void xlsxWrittenByLibreOffice() throws URISyntaxException {
+		try (RowSource source = Sources.open(fixture("libreoffice.xlsx"), SourceSettings.defaults())) {
+			assertThat(source.description()).isEqualTo("XLSX, sheet '任务' (1 of 1)");
+			assertThat(source.headers()).containsExactly("编号", "标题", "计划日期", "开始", "时长", "金额", "完成", "合计");
+			assertThat(Rows.texts(List.of(source.next(), source.next()))).containsExactly(
+					List.of("2", "00123", "登录页改版\n第二行", "2024-03-05", "2024-03-05T14:30", "01:45", "1234.5", "true",
+							"2469"),
+					// C3 is covered by the merge B3:C3: the file holds text there, Excel
+					// shows none
+					List.of("3", "123456789012345", "合并的单元格", "", "", "", "-0.1", "false", "合并的单元格!"));
+			assertThat(source.next()).isNull();
+		}
+	}
+
+	@Test
+	void xlsWrittenByLibreOffice() throws URISyntaxException {
+		try (RowSource source = Sources.open(fixture("libreoffice.xls"), SourceSettings.defaults())) {
+			assertThat(source.description()).isEqualTo("XLS, sheet '任务' (1 of 1)");
+			assertThat(Rows.texts(List.of(source.next(), source.next()))).containsExactly(
+					List.of("2", "00123", "登录页改版\n第二行", "2024-03-05", "2024-03-05T14:30", "01:45", "1234.5", "true",
+							"2469"),
+					// LibreOffice stored no text result for H3's formula in the .xls: its
+					// cached
+					// value is 0, and nothing is recalculated
+					List.of("3", "123456789012345", "合并的单元格", "", "", "", "-0.1", "false", "0"));
+			assertThat(source.next()).isNull();
+		}
+	}
+
+	@Test
+	void gbkCsvWrittenByLibreOffice() throws URISyntaxException {
+		try (RowSource source = Sources.open(fixture("libreoffice-gbk.csv"), SourceSettings.defaults())) {
+			assertThat(source.description()).isEqualTo("CSV, encoding GB18030 (detected), delimiter ','");
+			assertThat(source.headers()).containsExactly("编号", "标题", "计划日期", "开始", "时长", "金额", "完成", "合计");
+			assertThat(Rows.texts(List.of(source.next(), source.next()))).containsExactly(
+					List.of("2", "00123", "登录页改版\n第二行", "2024-03-05", "2024/3/5 14:30", "01:45", "1,234.50", "TRUE",
+							"2469"),
+					// the record of line 2 spans two lines; CSV has no merges, so C3's
+					// text is there
+					List.of("4", "123456789012345", "合并的单元格", "被合并隐藏", "", "", "-0.1", "FALSE", "合并的单元格!"));
+			assertThat(source.next()).isNull();
+		}
+	}
+
 	static Path fixture(String name) throws URISyntaxException {
 		return Path.of(FixturesTest.class.getResource("/source/" + name).toURI());
 	}

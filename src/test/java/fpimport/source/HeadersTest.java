@@ -52,21 +52,4 @@ class HeadersTest {
 		assertThatThrownBy(() -> headers.cells(new String[] { "1" })).isInstanceOf(IllegalArgumentException.class);
 	}
 
-	@Test
-	void settingsDefaultsAndChecks() {
-		SourceSettings defaults = SourceSettings.defaults();
-		assertThat(defaults).isEqualTo(new SourceSettings(null, 1, "auto", "auto"));
-		assertThat(defaults.detectEncoding()).isTrue();
-		assertThat(defaults.delimiterChar()).isEqualTo((char) 0);
-		assertThat(new SourceSettings(" ", 1, null, null)).isEqualTo(defaults);
-		assertThat(defaults.withDelimiter("tab").delimiterChar()).isEqualTo('\t');
-		assertThat(defaults.withDelimiter("\\t").delimiterChar()).isEqualTo('\t');
-		assertThat(defaults.withDelimiter("|").delimiterChar()).isEqualTo('|');
-		assertThat(defaults.withEncoding("GBK").detectEncoding()).isFalse();
-		assertThatThrownBy(() -> defaults.withDelimiter("::")).isInstanceOfSatisfying(FpImportException.class,
-				(ex) -> assertThat(ex.getMessage()).isEqualTo("unknown CSV delimiter '::'"));
-		assertThatThrownBy(() -> defaults.withHeaderRow(0)).isInstanceOfSatisfying(FpImportException.class,
-				(ex) -> assertThat(ex.getMessage()).isEqualTo("header_row must be 1 or more, not 0"));
-	}
-
 }

@@ -13,9 +13,9 @@ import fpimport.workitem.FpImportException.Reason;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
- * The charset of a CSV file: a byte order mark first, then strict UTF-8, then what
- * juniversalchardet guesses, then GB18030 (the superset of GBK that Chinese Excel and WPS
- * write).
+ * The charset of a CSV file: a byte order mark first, then the setting, then strict
+ * UTF-8, then what juniversalchardet guesses, then GB18030 (the superset of GBK that
+ * Chinese Excel and WPS write).
  *
  * @param charset the charset to decode with
  * @param how how it was chosen, for messages: {@code byte order mark}, {@code detected},
@@ -30,12 +30,17 @@ record CsvEncoding(Charset charset, String how) {
 
 	/** Chooses the charset from the setting or the first bytes of the file. */
 	static CsvEncoding choose(String file, String setting, byte[] head, boolean wholeFile) {
-		if (!"auto".equalsIgnoreCase(setting)) {
-			return new CsvEncoding(named(file, setting), "set");
-		}
+		Charset set = "auto".equalsIgnoreCase(setting) ? null : named(file, setting);
 		Charset bom = byteOrderMark(head);
+		// a byte order mark is certain, a setting may be stale: a nightly export that
+		// switched to Excel's "CSV UTF-8" still reads right
 		if (bom != null) {
-			return new CsvEncoding(bom, "byte order mark");
+			boolean differs = set != null && !set.equals(bom) && !(set.name().equals("UTF-16"));
+			return new CsvEncoding(differs ? bom : (set != null ? set : bom),
+					differs ? "byte order mark; " + setting + " was set" : "byte order mark");
+		}
+		if (set != null) {
+			return new CsvEncoding(set, "set");
 		}
 		if (decodes(StandardCharsets.UTF_8, head, wholeFile)) {
 			return new CsvEncoding(StandardCharsets.UTF_8, "detected");

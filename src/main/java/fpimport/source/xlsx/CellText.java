@@ -20,9 +20,15 @@ final class CellText {
 	/** What a number format shows. */
 	enum Kind {
 
-		NUMBER, DATE, TIME, DATE_TIME
+		NUMBER, DATE, TIME, DATE_TIME,
+		/** Elapsed time such as {@code [h]:mm}: hours may pass 24. */
+		DURATION,
+		/** LibreOffice's boolean format, {@code "TRUE";"TRUE";"FALSE"}, on a number. */
+		BOOLEAN
 
 	}
+
+	private static final java.util.regex.Pattern ELAPSED = java.util.regex.Pattern.compile("\\[(h+|m+|s+)\\]");
 
 	private static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
@@ -39,10 +45,17 @@ final class CellText {
 			boolean time = (formatIndex >= 32 && formatIndex <= 35) || formatIndex == 55 || formatIndex == 56;
 			return time ? Kind.TIME : Kind.DATE;
 		}
+		if (formatString != null && formatString.replace("\"", "").equalsIgnoreCase("TRUE;TRUE;FALSE")) {
+			return Kind.BOOLEAN;
+		}
 		if (formatString == null || !DateUtil.isADateFormat(formatIndex, formatString)) {
 			return Kind.NUMBER;
 		}
-		String tokens = stripLiterals(formatString.toLowerCase(Locale.ROOT));
+		String lower = formatString.toLowerCase(Locale.ROOT);
+		if (ELAPSED.matcher(lower).find()) {
+			return Kind.DURATION;
+		}
+		String tokens = stripLiterals(lower);
 		boolean date = tokens.indexOf('y') >= 0 || tokens.indexOf('d') >= 0 || tokens.indexOf('e') >= 0
 				|| tokens.indexOf('b') >= 0 || tokens.indexOf('g') >= 0;
 		boolean time = tokens.indexOf('h') >= 0 || tokens.indexOf('s') >= 0;
@@ -58,15 +71,23 @@ final class CellText {
 
 	/** A numeric cell's text for its format kind. */
 	static String of(double value, Kind kind, boolean date1904) {
+		if (kind == Kind.BOOLEAN) {
+			return Boolean.toString(value != 0);
+		}
 		if (kind == Kind.NUMBER || !DateUtil.isValidExcelDate(value)) {
 			return number(value);
+		}
+		if (kind == Kind.DURATION) {
+			long seconds = Math.round(value * 86_400);
+			String text = (seconds / 3600) + ":" + two((seconds % 3600) / 60);
+			return (seconds % 60 == 0) ? text : text + ":" + two(seconds % 60);
 		}
 		LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904, true);
 		return switch (kind) {
 			case DATE -> dateTime.toLocalDate().toString();
 			case TIME -> time(dateTime);
 			case DATE_TIME -> dateTime.toLocalDate() + "T" + time(dateTime);
-			case NUMBER -> number(value);
+			case NUMBER, DURATION, BOOLEAN -> number(value);
 		};
 	}
 
@@ -146,6 +167,10 @@ final class CellText {
 			}
 		}
 		return !raw.equals("-0");
+	}
+
+	private static String two(long value) {
+		return (value < 10) ? "0" + value : Long.toString(value);
 	}
 
 	private static String time(LocalDateTime dateTime) {

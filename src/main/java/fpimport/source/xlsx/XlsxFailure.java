@@ -23,8 +23,7 @@ final class XlsxFailure {
 						"if the file is genuine, open it in Excel or WPS and save it again, or save it as CSV", ex);
 			}
 		}
-		return new FpImportException(Reason.INVALID_INPUT,
-				where + ": not a readable xlsx file (a truncated or damaged zip?): " + rootMessage(ex),
+		return new FpImportException(Reason.INVALID_INPUT, where + ": not a readable xlsx file: " + rootMessage(ex),
 				"open it in Excel or WPS and save it again as .xlsx, or save it as CSV", ex);
 	}
 

@@ -212,6 +212,25 @@ class CsvSourceTest {
 	}
 
 	@Test
+	void aByteOrderMarkWinsOverAStaleSetting() throws IOException {
+		Path file = write("excel-utf8.csv",
+				concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, CHINESE.getBytes(StandardCharsets.UTF_8)));
+		try (RowSource source = Sources.open(file, SourceSettings.defaults().withEncoding("GBK"))) {
+			assertThat(source.description()).startsWith("CSV, encoding UTF-8 (byte order mark; GBK was set)");
+			assertThat(source.headers()).containsExactly("标题", "优先级", "负责人");
+		}
+	}
+
+	@Test
+	void aQuotedCellOverTheLineLimitEndsTheFileWithARowProblem() throws IOException {
+		String text = "a,b\n1,2\n3,\"open\n" + "x\n".repeat(CsvSource.MULTILINE_LIMIT + 5);
+		Path file = write("long.csv", text.getBytes(StandardCharsets.UTF_8));
+		assertThat(Rows.texts(Rows.read(file))).containsExactly(List.of("2", "1", "2"),
+				List.of("3", "problem: a quoted cell runs over more than 10000 lines: "
+						+ "a quote (\") is probably never closed; the rest of the file was not read"));
+	}
+
+	@Test
 	void quoteInsideAnUnquotedCellIsText() throws IOException {
 		Path file = write("inch.csv", "size,name\n27\",monitor\n".getBytes(StandardCharsets.UTF_8));
 		assertThat(Rows.texts(Rows.read(file))).containsExactly(List.of("2", "27\"", "monitor"));

@@ -1,0 +1,118 @@
+package fpimport.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import fpimport.api.OpenApiSpace;
+import fpimport.mapping.MappingDraft;
+import fpimport.mapping.SourceSettings;
+import fpimport.metadata.SpaceCatalog;
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fpimport init-mapping}: a starting mapping that pairs a file's headers with the
+ * fields and roles of the same name.
+ */
+@Command(name = "init-mapping", mixinStandardHelpOptions = true,
+		description = { "Write a starting mapping for FILE (.csv or .xlsx): each header is paired with the field "
+				+ "or role of the same name (ignoring spaces, case and width); the other headers and the required "
+				+ "fields still unmapped are listed as comments.",
+				"Prints the YAML, or writes it to -o; says on stderr what is left to map." })
+final class InitMappingCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	ConnectionOptions connection;
+
+	@Parameters(index = "0", paramLabel = "FILE", description = "the spreadsheet: .csv or .xlsx")
+	Path file;
+
+	@Option(names = "--type", required = true, paramLabel = "TYPE",
+			description = "the work item type: its key or its name (需求)")
+	String type;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "M.yaml",
+			description = "write the mapping to this file instead of printing it")
+	Path output;
+
+	@Option(names = "--force", description = "overwrite the -o file if it exists")
+	boolean force;
+
+	@Option(names = "--sheet", paramLabel = "S",
+			description = "xlsx: the sheet's name or its 1-based number (default the first sheet)")
+	String sheet;
+
+	@Option(names = "--header-row", paramLabel = "N", description = "the 1-based row of the column names (default 1)")
+	Integer headerRow;
+
+	@Override
+	public Integer call() {
+		if (this.headerRow != null && this.headerRow < 1) {
+			throw new FpImportException(Reason.USAGE, "--header-row must be 1 or more, got " + this.headerRow, null);
+		}
+		if (this.output != null && Files.exists(this.output) && !this.force) {
+			throw new FpImportException(Reason.INVALID_INPUT, this.output + " exists already",
+					"choose another -o, or add --force to overwrite it");
+		}
+		FileHeader header = FileHeader.read(this.file, new SourceSettings(this.sheet, this.headerRow, null, null));
+		OpenApiSpace space = Connections.space(this.connection);
+		SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
+		// the sheet by name, so the mapping still reads it when sheets are reordered
+		SourceSettings source = new SourceSettings((this.sheet != null) ? header.sheet() : null, this.headerRow, null,
+				null);
+		MappingDraft draft = MappingDraft.of(header.columns(), catalog, space.projectKey(), source);
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		if (this.output != null) {
+			write(draft.yaml());
+			err.println("wrote " + this.output);
+		}
+		else {
+			out.print(draft.yaml());
+			out.flush();
+		}
+		long named = header.columns().stream().filter((column) -> !column.isBlank()).count();
+		long matched = named - draft.unmatchedHeaders().size();
+		err.println(matched + " of " + named + " headers matched a field or role of " + catalog.type().name() + " ("
+				+ catalog.type().typeKey() + ")" + (draft.unmatchedHeaders().isEmpty() ? ""
+						: "; not matched: " + String.join(", ", draft.unmatchedHeaders())));
+		if (draft.unmappedRequired().isEmpty()) {
+			err.println("every required field is mapped");
+		}
+		else {
+			err.println("required fields still unmapped: " + String.join(", ", draft.unmappedRequired()));
+			err.println("hint: map them under fields: (the name under name:) before importing; "
+					+ "`fpimport meta --type " + catalog.type().typeKey() + "` lists their options");
+		}
+		err.flush();
+		return ExitCode.OK.code();
+	}
+
+	private void write(String yaml) {
+		try {
+			Path parent = this.output.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Files.writeString(this.output, yaml, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT, "cannot write " + this.output + ": " + ex.getMessage(),
+					"check the path and its permissions", ex);
+		}
+	}
+
+}

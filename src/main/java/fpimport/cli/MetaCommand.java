@@ -1,0 +1,70 @@
+package fpimport.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import fpimport.api.OpenApiSpace;
+import fpimport.metadata.SpaceCatalog;
+import fpimport.metadata.SpaceDescription;
+import fpimport.metadata.WorkItemType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code fpimport meta}: the space as the importer sees it, the types, or one type's
+ * fields, options, roles and templates.
+ */
+@Command(name = "meta", mixinStandardHelpOptions = true,
+		description = {
+				"Show the space as the importer sees it: its work item types, or with --type every field "
+						+ "(key, name, type, required, options label → id), the roles and the templates.",
+				"Use the keys it shows in a mapping file (docs/mapping.md)." })
+final class MetaCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	ConnectionOptions connection;
+
+	@Option(names = "--type", paramLabel = "TYPE", description = "a work item type: its key or its name (需求)")
+	String type;
+
+	@Option(names = "--json", description = "print JSON instead of text")
+	boolean json;
+
+	@Override
+	public Integer call() {
+		OpenApiSpace space = Connections.space(this.connection);
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.type == null) {
+			List<WorkItemType> types = space.types();
+			if (this.json) {
+				out.print(json(SpaceDescription.json(types)));
+			}
+			else {
+				out.print(SpaceDescription.text(types));
+				out.println();
+				out.println("`fpimport meta --type KEY` shows a type's fields, options, roles and templates.");
+			}
+		}
+		else {
+			SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
+			out.print(this.json ? json(SpaceDescription.json(catalog)) : SpaceDescription.text(catalog));
+		}
+		out.flush();
+		return ExitCode.OK.code();
+	}
+
+	private static String json(Object value) {
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(value)
+				+ System.lineSeparator();
+	}
+
+}

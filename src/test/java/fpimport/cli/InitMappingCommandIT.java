@@ -1,0 +1,207 @@
+package fpimport.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import fpimport.api.ApiSettings;
+import fpimport.api.OpenApiClient;
+import fpimport.api.OpenApiSpace;
+import fpimport.api.Secret;
+import fpimport.emulator.EmulatorConfig;
+import fpimport.emulator.OpenApiEmulator;
+import fpimport.emulator.SpaceFixture;
+import fpimport.mapping.MappingLoader;
+import fpimport.mapping.MappingSpec;
+import fpimport.mapping.RowPlanner;
+import fpimport.mapping.SourceSettings;
+import fpimport.metadata.SpaceCatalog;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * {@code fpimport init-mapping} against the emulator's demo space, with real CSV and XLSX
+ * files.
+ */
+class InitMappingCommandIT {
+
+	/** Every header names a field or role of the demo story, in the forms users write. */
+	private static final List<String> MATCHING = List.of("名称 Name", "优先级 priority", "需求类型 Requirement type", "ＴＡＧＳ",
+			"所属模块 Module", "field_9f1e2d", "排期 Schedule", "产品经理 PM", "qa");
+
+	@TempDir
+	Path dir;
+
+	private OpenApiEmulator emulator;
+
+	private Cli cli;
+
+	private SpaceCatalog story;
+
+	@BeforeEach
+	void start() {
+		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0));
+		this.cli = Cli.connectedTo(this.emulator, this.dir);
+		SpaceFixture demo = SpaceFixture.demo();
+		OpenApiClient client = new OpenApiClient(ApiSettings.of(this.emulator.baseUrl(), demo.plugin().id(),
+				Secret.of(demo.plugin().secret()), demo.defaultUserKey()));
+		this.story = SpaceCatalog.load(new OpenApiSpace(client, demo.projectKey()), "story");
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void aCsvWhoseHeadersAllMatchGivesAMappingThatLoadsAndFitsTheSpace() throws IOException {
+		Path csv = this.dir.resolve("stories.csv");
+		Files.writeString(csv, String.join(",", MATCHING) + "\nS-1,P1,功能,,,,,,\n", StandardCharsets.UTF_8);
+		Path yaml = this.dir.resolve("out/stories.yaml");
+
+		Cli.Result result = this.cli.run("init-mapping", csv.toString(), "--type", "需求", "-o", yaml.toString());
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).isEqualTo("wrote " + yaml + "\n"
+				+ "9 of 9 headers matched a field or role of 需求 (story)\n" + "every required field is mapped\n");
+		String text = Files.readString(yaml);
+		assertThat(text).contains("project: \"6a3f9c1e0b7d24e58f1a9c3d\"\ntype: story\nname: \"名称 Name\"\nfields:\n")
+			.contains("  field_a1b2c3: ＴＡＧＳ    # 标签 Tags, multi_select: 前端 Frontend, 后端 Backend, 数据 Data\n")
+			.contains(
+					"roles:\n  PM: \"产品经理 PM\"    # role 产品经理 PM, one person\n  qa: qa    # role 测试 QA, several people\n")
+			.doesNotContain("source:");
+		MappingSpec spec = MappingLoader.load(yaml);
+		assertThatNoException().isThrownBy(() -> RowPlanner.prepare(spec, this.story, MATCHING, "stories.csv", null));
+	}
+
+	@Test
+	void printsTheDraftAndSaysWhatIsLeftToMap() throws IOException {
+		Path csv = this.dir.resolve("stories.csv");
+		Files.writeString(csv, "\uFEFF名称 Name,描述 Description,备注\n", StandardCharsets.UTF_8);
+
+		Cli.Result result = this.cli.run("init-mapping", csv.toString(), "--type", "story");
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.out()).startsWith("# fpimport mapping for 需求 (story), drafted by init-mapping.\n")
+			.contains("name: \"名称 Name\"\nfields:\n  description: \"描述 Description\"    # 描述 Description, multi_text\n")
+			.contains(
+					"# Headers with no field or role of the same name (map them by hand or leave them out):\n#   备注\n")
+			.contains("# Required fields no column fills yet (add them under fields:, or name: for the name):\n"
+					+ "#   priority (优先级 Priority, select)\n");
+		assertThat(result.err()).isEqualTo("2 of 3 headers matched a field or role of 需求 (story); not matched: 备注\n"
+				+ "required fields still unmapped: priority (优先级 Priority, select), "
+				+ "field_5c1d2e (需求类型 Requirement type, radio), field_7e8f9a (所属模块 Module, tree_select)\n"
+				+ "hint: map them under fields: (the name under name:) before importing; "
+				+ "`fpimport meta --type story` lists their options\n");
+	}
+
+	@Test
+	void readsTheChosenSheetAndHeaderRowOfAnXlsxAndWritesThemIntoTheMapping() throws IOException {
+		Path xlsx = this.dir.resolve("stories.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+			book.createSheet("说明").createRow(0).createCell(0).setCellValue("read me");
+			Sheet sheet = book.createSheet("需求清单");
+			sheet.createRow(0).createCell(0).setCellValue("2026 backlog");
+			Row header = sheet.createRow(1);
+			for (int i = 0; i < MATCHING.size(); i++) {
+				// a gap at column 3 (D): an empty header cell between named ones
+				header.createCell((i < 3) ? i : i + 1).setCellValue(MATCHING.get(i));
+			}
+			sheet.createRow(2).createCell(0).setCellValue("S-1");
+			book.write(out);
+		}
+		Path yaml = this.dir.resolve("stories.yaml");
+
+		Cli.Result result = this.cli.run("init-mapping", xlsx.toString(), "--type", "story", "--sheet", "2",
+				"--header-row", "2", "-o", yaml.toString());
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.err()).contains("9 of 9 headers matched").contains("every required field is mapped");
+		String text = Files.readString(yaml);
+		assertThat(text).contains("type: story\nsource:\n  sheet: 需求清单\n  header_row: 2\nname: \"名称 Name\"\n");
+		MappingSpec spec = MappingLoader.load(yaml);
+		assertThat(spec.source()).isEqualTo(new SourceSettings("需求清单", 2, null, null));
+		List<String> headers = FileHeader.read(xlsx, spec.source()).columns();
+		assertThat(headers).hasSize(10).containsSubsequence(MATCHING).contains("");
+		assertThatNoException().isThrownBy(() -> RowPlanner.prepare(spec, this.story, headers, "stories.xlsx", "需求清单"));
+	}
+
+	@Test
+	void readsGbkCsvWithSemicolons() throws IOException {
+		Path csv = this.dir.resolve("export.csv");
+		Files.write(csv, "名称 Name;优先级 Priority;\"备注;说明\"\r\n".getBytes(Charset.forName("GBK")));
+
+		Cli.Result result = this.cli.run("init-mapping", csv.toString(), "--type", "story");
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.out()).contains("name: \"名称 Name\"\nfields:\n  priority: \"优先级 Priority\"    #")
+			.contains("#   备注;说明\n");
+	}
+
+	@Test
+	void refusesToOverwriteAMappingUnlessForced() throws IOException {
+		Path csv = this.dir.resolve("stories.csv");
+		Files.writeString(csv, "名称 Name\n");
+		Path yaml = this.dir.resolve("stories.yaml");
+		Files.writeString(yaml, "# my edits\n");
+
+		Cli.Result refused = this.cli.run("init-mapping", csv.toString(), "--type", "story", "-o", yaml.toString());
+		assertThat(refused.exit()).isEqualTo(3);
+		assertThat(refused.err()).isEqualTo(
+				"error: " + yaml + " exists already\n" + "hint: choose another -o, or add --force to overwrite it\n");
+		assertThat(Files.readString(yaml)).isEqualTo("# my edits\n");
+
+		Cli.Result forced = this.cli.run("init-mapping", csv.toString(), "--type", "story", "-o", yaml.toString(),
+				"--force");
+		assertThat(forced.exit()).as(forced.err()).isZero();
+		assertThat(Files.readString(yaml)).startsWith("# fpimport mapping for 需求 (story)");
+	}
+
+	@Test
+	void namesTheProblemOfAFileItCannotUse() throws IOException {
+		Path xlsx = this.dir.resolve("stories.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+			book.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("名称 Name");
+			book.write(out);
+		}
+		Cli.Result noSheet = this.cli.run("init-mapping", xlsx.toString(), "--type", "story", "--sheet", "Backlog");
+		assertThat(noSheet.exit()).isEqualTo(3);
+		assertThat(noSheet.err()).startsWith("error: no sheet 'Backlog' in stories.xlsx; sheets: Sheet1\n");
+
+		Cli.Result emptyRow = this.cli.run("init-mapping", xlsx.toString(), "--type", "story", "--header-row", "3");
+		assertThat(emptyRow.exit()).isEqualTo(3);
+		assertThat(emptyRow.err()).startsWith("error: stories.xlsx, sheet Sheet1 has no header in row 3\n");
+
+		Path xls = this.dir.resolve("old.xls");
+		Files.write(xls, new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1 });
+		Cli.Result oldFormat = this.cli.run("init-mapping", xls.toString(), "--type", "story");
+		assertThat(oldFormat.exit()).isEqualTo(3);
+		assertThat(oldFormat.err())
+			.isEqualTo("error: old.xls is an Excel 97-2003 workbook (.xls), which fpimport does not read\n"
+					+ "hint: open it in Excel or WPS and save it as .xlsx (or .csv)\n");
+
+		Path missing = this.dir.resolve("nothing.csv");
+		Cli.Result noFile = this.cli.run("init-mapping", missing.toString(), "--type", "story");
+		assertThat(noFile.exit()).isEqualTo(3);
+		assertThat(noFile.err()).startsWith("error: no file " + missing + "\n");
+
+		Cli.Result noType = this.cli.run("init-mapping", xlsx.toString());
+		assertThat(noType.exit()).isEqualTo(2);
+		assertThat(noType.err()).contains("Missing required option: '--type=TYPE'");
+	}
+
+}
