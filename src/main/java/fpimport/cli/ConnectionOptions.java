@@ -1,9 +1,6 @@
 package fpimport.cli;
 
-import fpimport.api.ApiSettings;
 import fpimport.api.Secret;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,31 +31,12 @@ final class ConnectionOptions {
 			description = "project_key or simple_name; overrides the mapping's project (env FPIMPORT_PROJECT)")
 	String project;
 
-	/** The settings of the Open API client; says which setting is missing when one is. */
-	ApiSettings apiSettings() {
-		require(this.pluginId, "--plugin-id", "FPIMPORT_PLUGIN_ID");
-		if (this.pluginSecret == null || this.pluginSecret.isEmpty()) {
-			require(null, "--plugin-secret", "FPIMPORT_PLUGIN_SECRET");
-		}
-		require(this.userKey, "--user-key", "FPIMPORT_USER_KEY");
-		return ApiSettings.of(this.baseUrl, this.pluginId, this.pluginSecret, this.userKey);
-	}
-
 	/**
 	 * The address items are linked under in reports: the base URL without a trailing
 	 * slash.
 	 */
 	String linkBase() {
 		return this.baseUrl.endsWith("/") ? this.baseUrl.substring(0, this.baseUrl.length() - 1) : this.baseUrl;
-	}
-
-	private static void require(String value, String option, String variable) {
-		if (value == null || value.isBlank()) {
-			String name = option.substring(2);
-			throw new FpImportException(Reason.INVALID_INPUT, "missing " + name.replace('-', ' '),
-					"set " + option + ", the environment variable " + variable + ", or '" + name + ":' in "
-							+ SettingsDefaults.FILE_NAME);
-		}
 	}
 
 	/**

@@ -5,13 +5,37 @@ import java.io.PrintWriter;
 import fpimport.workitem.FpImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
  * The one place where a command's exception becomes a message and an exit code: one line,
  * a hint, and a stack trace only with {@code --verbose}.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+	/**
+	 * A command line picocli cannot parse: its usage message, unless the fault is one of
+	 * ours (a settings file that cannot be read while looking up a default), which is
+	 * reported as such.
+	 */
+	private final IParameterExceptionHandler usage;
+
+	/**
+	 * @param usage picocli's own handler, which prints the usage of a wrong command line
+	 */
+	ErrorHandler(IParameterExceptionHandler usage) {
+		this.usage = usage;
+	}
+
+	@Override
+	public int handleParseException(ParameterException ex, String[] args) throws Exception {
+		if (ex.getCause() instanceof FpImportException known) {
+			return handleExecutionException(known, ex.getCommandLine(), ex.getCommandLine().getParseResult());
+		}
+		return this.usage.handleParseException(ex, args);
+	}
 
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {

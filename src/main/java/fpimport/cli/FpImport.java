@@ -32,7 +32,9 @@ public final class FpImport {
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setDefaultValueProvider(new SettingsDefaults(environment, workingDirectory.toAbsolutePath()));
-		commandLine.setExecutionExceptionHandler(new ErrorHandler());
+		ErrorHandler errors = new ErrorHandler(commandLine.getParameterExceptionHandler());
+		commandLine.setExecutionExceptionHandler(errors);
+		commandLine.setParameterExceptionHandler(errors);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		return commandLine;
 	}

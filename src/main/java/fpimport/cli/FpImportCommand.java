@@ -10,7 +10,6 @@ import picocli.CommandLine.ScopeType;
 		subcommands = { ImportCommand.class, ValidateCommand.class, ResumeCommand.class, RunsCommand.class,
 				ReportCommand.class, PreviewCommand.class, MetaCommand.class, InitMappingCommand.class,
 				SandboxCommand.class, picocli.CommandLine.HelpCommand.class })
-				picocli.CommandLine.HelpCommand.class })
 final class FpImportCommand {
 
 	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces and debug logs")

@@ -49,8 +49,8 @@ class ImportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		ImportLauncher launcher = new ImportLauncher(this.database.url,
-				this.connection.apiSettings().withQps(this.job.qps), this.job.settings(this.connection.linkBase()),
-				Consoles.progress(this.spec));
+				Connections.apiSettings(this.connection).withQps(this.job.qps),
+				this.job.settings(this.connection.linkBase()), Consoles.progress(this.spec));
 		return RunPrinter.finish(
 				launcher.importFile(new ImportRequest(this.file, this.mapping, this.connection.project,
 						this.dryRun || dryRunAlways(), this.onExisting)),

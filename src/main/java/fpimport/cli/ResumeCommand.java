@@ -35,8 +35,8 @@ final class ResumeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		ImportLauncher launcher = new ImportLauncher(this.database.url,
-				this.connection.apiSettings().withQps(this.job.qps), this.job.settings(this.connection.linkBase()),
-				Consoles.progress(this.spec));
+				Connections.apiSettings(this.connection).withQps(this.job.qps),
+				this.job.settings(this.connection.linkBase()), Consoles.progress(this.spec));
 		return RunPrinter.finish(launcher.resume(this.runId), this.spec.commandLine().getOut(), this.job.summaryJson);
 	}
 

@@ -13,7 +13,7 @@ import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The past runs of a job repository, for {@code runs} and {@code report}; starts no job.
@@ -30,13 +30,14 @@ public final class RunHistory {
 	public static RunHistory open(String databaseUrl) {
 		String url = JobDatabase.url(databaseUrl);
 		try {
-			SimpleDriverDataSource dataSource = new SimpleDriverDataSource(java.sql.DriverManager.getDriver(url), url);
+			// one connection for the command's few queries; it also keeps an in-memory
+			// database alive
+			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, true);
 			ResultStore.createSchema(dataSource);
 			return new RunHistory(new ResultStore(dataSource));
 		}
-		catch (java.sql.SQLException | RuntimeException ex) {
-			throw JobDatabase
-				.explain((ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex), url);
+		catch (RuntimeException ex) {
+			throw JobDatabase.explain(ex, url);
 		}
 	}
 

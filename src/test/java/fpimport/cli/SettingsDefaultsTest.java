@@ -59,7 +59,7 @@ class SettingsDefaultsTest {
 		StringWriter err = new StringWriter();
 		Probe probe = parse(Map.of());
 		int code = new CommandLine(probe).setErr(new PrintWriter(err))
-			.setExecutionExceptionHandler(new ErrorHandler())
+			.setExecutionExceptionHandler(new ErrorHandler(null))
 			.execute();
 		assertThat(code).isEqualTo(3);
 		assertThat(err.toString()).startsWith("error: missing plugin id")
@@ -71,8 +71,8 @@ class SettingsDefaultsTest {
 	void unreadableSettingsFileIsOneLineError() throws Exception {
 		Files.writeString(this.directory.resolve("fpimport.yml"), "base-url: [unclosed\n");
 		StringWriter err = new StringWriter();
-		int code = FpImport.run(new String[] { "runs", "--db", "jdbc:h2:mem:unused" }, Map.of(), this.directory,
-				new PrintWriter(new StringWriter()), new PrintWriter(err));
+		int code = FpImport.run(new String[] { "runs" }, Map.of(), this.directory, new PrintWriter(new StringWriter()),
+				new PrintWriter(err));
 		assertThat(code).isEqualTo(3);
 		assertThat(err.toString()).contains("fpimport.yml: cannot read settings").doesNotContain("\tat ");
 	}
@@ -96,7 +96,7 @@ class SettingsDefaultsTest {
 
 		@Override
 		public void run() {
-			this.connection.apiSettings();
+			Connections.apiSettings(this.connection);
 		}
 
 	}
