@@ -40,8 +40,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
-		boolean verbose = parseResult.hasMatchedOption("--verbose")
-				|| (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
+		boolean verbose = FpImport.verbose(parseResult);
 		if (ex instanceof FpImportException known) {
 			err.println("error: " + known.getMessage());
 			if (known.hint() != null) {

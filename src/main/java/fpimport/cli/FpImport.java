@@ -26,6 +26,16 @@ public final class FpImport {
 		return commandLine(environment, workingDirectory, out, err).execute(args);
 	}
 
+	/** Whether {@code --verbose} was given to the command or any of its subcommands. */
+	static boolean verbose(CommandLine.ParseResult parseResult) {
+		for (CommandLine.ParseResult result = parseResult; result != null; result = result.subcommand()) {
+			if (result.hasMatchedOption("--verbose")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static CommandLine commandLine(Map<String, String> environment, Path workingDirectory, PrintWriter out,
 			PrintWriter err) {
 		CommandLine commandLine = new CommandLine(new FpImportCommand());
@@ -36,6 +46,13 @@ public final class FpImport {
 		commandLine.setExecutionExceptionHandler(errors);
 		commandLine.setParameterExceptionHandler(errors);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		commandLine.setExecutionStrategy((parseResult) -> {
+			if (verbose(parseResult)) {
+				((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("fpimport"))
+					.setLevel(ch.qos.logback.classic.Level.DEBUG);
+			}
+			return new CommandLine.RunLast().execute(parseResult);
+		});
 		return commandLine;
 	}
 

@@ -38,6 +38,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -166,6 +167,9 @@ public final class ImportLauncher {
 	}
 
 	private <T> T withInfrastructure(Function<Infrastructure, T> work) {
+		// fpimport configures its own logging (logback.xml, --verbose); Boot must not
+		// reset it
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		ConfigurableApplicationContext spring;
 		try {
 			spring = new SpringApplicationBuilder(BatchInfrastructure.class).web(WebApplicationType.NONE)

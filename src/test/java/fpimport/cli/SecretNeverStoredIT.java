@@ -1,0 +1,152 @@
+package fpimport.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import fpimport.emulator.EmulatorConfig;
+import fpimport.emulator.OpenApiEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plugin secret (and the token it buys) never reaches a log line, the console, a
+ * report, the summary file or any row of the database, also when the run fails.
+ */
+class SecretNeverStoredIT {
+
+	@TempDir
+	Path directory;
+
+	private OpenApiEmulator emulator;
+
+	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+	private Level rootLevel;
+
+	@BeforeEach
+	void start() {
+		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
+		this.rootLevel = this.root.getLevel();
+		this.root.setLevel(Level.DEBUG);
+		this.log.start();
+		this.root.addAppender(this.log);
+	}
+
+	@AfterEach
+	void stop() {
+		this.root.detachAppender(this.log);
+		this.root.setLevel(this.rootLevel);
+		this.emulator.close();
+	}
+
+	@Test
+	void secretIsNowhereAfterAnImportThatPartlyFailsAndOneThatIsRefused() throws Exception {
+		String secret = this.emulator.space().fixture().plugin().secret();
+		Path file = this.directory.resolve("s.csv");
+		Files.writeString(file,
+				ImportCommandIT.HEADER + "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+						+ "S-2,坏行,,P9,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+						+ "S-3,关联不存在,,低,功能 Feature,平台 Platform/账号 Account,,2026/12/1,424242,\n",
+				StandardCharsets.UTF_8);
+		Path mapping = Files.writeString(this.directory.resolve("s.yaml"), ImportCommandIT.MAPPING);
+		List<String> printed = new ArrayList<>();
+
+		CliRun partly = CliRun.run(this.directory,
+				CliRun.against(this.emulator, this.directory, "import", file.toString(), "--mapping",
+						mapping.toString(), "--verbose", "--summary-json",
+						this.directory.resolve("summary.json").toString()));
+		assertThat(partly.exitCode()).as(partly.toString()).isEqualTo(1);
+		printed.add(partly.out());
+		printed.add(partly.err());
+		this.emulator.space().revokePermission();
+		CliRun refused = CliRun.run(this.directory,
+				CliRun.against(this.emulator, this.directory, "import", file.toString(), "--mapping",
+						mapping.toString(), "--verbose", "--report-format", "csv", "--on-existing", "update"));
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
+		printed.add(refused.out());
+		printed.add(refused.err());
+
+		assertThat(this.log.list).as("debug log lines were captured").hasSizeGreaterThan(10);
+		assertThat(this.log.list).allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain(secret));
+		assertThat(printed).allSatisfy((text) -> assertThat(text).doesNotContain(secret));
+		assertThat(databaseTexts()).isNotEmpty().allSatisfy((text) -> assertThat(text).doesNotContain(secret));
+		assertThat(Files.readAllBytes(this.directory.resolve("fpimport.mv.db"))).asString(StandardCharsets.ISO_8859_1)
+			.doesNotContain(secret);
+		List<Path> reports;
+		try (Stream<Path> files = Files.list(this.directory)) {
+			reports = files
+				.filter((path) -> path.toString().contains(".report.") || path.toString().contains(".failed.")
+						|| path.toString().endsWith(".json"))
+				.toList();
+		}
+		assertThat(reports).hasSizeGreaterThanOrEqualTo(3);
+		for (Path report : reports) {
+			assertThat(textOf(report)).as(report.toString()).doesNotContain(secret);
+		}
+	}
+
+	/** Every value of every table in the job repository, as text. */
+	private List<String> databaseTexts() throws Exception {
+		List<String> texts = new ArrayList<>();
+		String url = "jdbc:h2:file:" + this.directory.resolve("fpimport");
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			List<String> tables = new ArrayList<>();
+			try (ResultSet rs = statement
+				.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			assertThat(tables).contains("FPI_RUN", "FPI_ROW", "BATCH_JOB_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS");
+			for (String table : tables) {
+				try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
+					while (rs.next()) {
+						for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+							texts.add(String.valueOf(rs.getObject(i)));
+						}
+					}
+				}
+			}
+		}
+		return texts;
+	}
+
+	/** A file's text; for a zip (xlsx) the text of every entry. */
+	private static String textOf(Path file) throws IOException {
+		byte[] bytes = Files.readAllBytes(file);
+		if (!file.toString().endsWith(".xlsx")) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		StringBuilder text = new StringBuilder();
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+				text.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return text.toString();
+	}
+
+}
