@@ -22,7 +22,7 @@ public record JobSettings(int chunkSize, int concurrency, Path reportDirectory, 
 	 */
 	public static final int DEFAULT_CONCURRENCY = 8;
 
-	public static final int DEFAULT_CHUNK_SIZE = 100;
+	public static final int DEFAULT_CHUNK_SIZE = 200;
 
 	public JobSettings {
 		if (chunkSize < 1) {
