@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The items of a multi-value cell. */
@@ -37,6 +38,34 @@ final class CellItems {
 	static Translation empty(String cell, String fieldName) {
 		return Translation.refused("no value in '" + cell.strip() + "' for " + fieldName
 				+ "; leave the cell empty or write values between the separators");
+	}
+
+	/**
+	 * A multi-value cell translated item by item with {@code one}: the distinct values in
+	 * the order written, or the problems of every bad item. A cell of separators only is
+	 * refused.
+	 */
+	static Translation multi(String cell, String split, String fieldName, Function<String, Translation> one) {
+		List<String> items = of(cell, split);
+		return items.isEmpty() ? empty(cell, fieldName) : each(items, one);
+	}
+
+	/**
+	 * The items translated with {@code one}: distinct values in order, or every problem.
+	 */
+	static Translation each(List<String> items, Function<String, Translation> one) {
+		List<Object> values = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (String item : items) {
+			Translation translation = one.apply(item);
+			if (!translation.ok()) {
+				problems.addAll(translation.problems());
+			}
+			else if (!values.contains(translation.value())) {
+				values.add(translation.value());
+			}
+		}
+		return problems.isEmpty() ? Translation.of(List.copyOf(values)) : Translation.refused(problems);
 	}
 
 	/** The items quoted for a message: {@code 'a', 'b'}. */

@@ -1,9 +1,7 @@
 package fpimport.translation;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import fpimport.metadata.FieldDefinition;
@@ -29,27 +27,8 @@ final class OptionTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		if (!this.multi) {
-			return one(cell.strip());
-		}
-		List<Object> values = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
-		List<String> items = CellItems.of(cell, this.settings.split());
-		if (items.isEmpty()) {
-			return CellItems.empty(cell, this.field.fieldName());
-		}
-		for (String item : items) {
-			Translation translation = one(item);
-			if (translation.ok()) {
-				if (!values.contains(translation.value())) {
-					values.add(translation.value());
-				}
-			}
-			else {
-				problems.addAll(translation.problems());
-			}
-		}
-		return problems.isEmpty() ? Translation.of(List.copyOf(values)) : Translation.refused(problems);
+		return this.multi ? CellItems.multi(cell, this.settings.split(), this.field.fieldName(), this::one)
+				: one(cell.strip());
 	}
 
 	private Translation one(String item) {

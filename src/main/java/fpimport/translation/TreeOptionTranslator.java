@@ -38,27 +38,8 @@ final class TreeOptionTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		if (!this.multi) {
-			return path(cell.strip());
-		}
-		List<Object> values = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
-		List<String> items = CellItems.of(cell, this.settings.split());
-		if (items.isEmpty()) {
-			return CellItems.empty(cell, this.field.fieldName());
-		}
-		for (String item : items) {
-			Translation translation = path(item);
-			if (translation.ok()) {
-				if (!values.contains(translation.value())) {
-					values.add(translation.value());
-				}
-			}
-			else {
-				problems.addAll(translation.problems());
-			}
-		}
-		return problems.isEmpty() ? Translation.of(List.copyOf(values)) : Translation.refused(problems);
+		return this.multi ? CellItems.multi(cell, this.settings.split(), this.field.fieldName(), this::path)
+				: path(cell.strip());
 	}
 
 	private Translation path(String item) {

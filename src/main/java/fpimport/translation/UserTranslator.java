@@ -1,6 +1,5 @@
 package fpimport.translation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,23 +45,11 @@ final class UserTranslator implements FieldValueTranslator {
 	 * The user_keys of the people of a cell: one String, or a list when {@code multi}.
 	 */
 	static Translation userKeys(List<String> items, FieldSettings settings, People people, boolean multi) {
-		List<String> keys = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
-		for (String item : items) {
-			Translation translation = people.userKey(settings.alias(item));
-			if (translation.ok()) {
-				if (!keys.contains((String) translation.value())) {
-					keys.add((String) translation.value());
-				}
-			}
-			else {
-				problems.addAll(translation.problems());
-			}
+		Translation keys = CellItems.each(items, (item) -> people.userKey(settings.alias(item)));
+		if (!keys.ok() || multi) {
+			return keys;
 		}
-		if (!problems.isEmpty()) {
-			return Translation.refused(problems);
-		}
-		return multi ? Translation.of(List.copyOf(keys)) : Translation.of(keys.get(0));
+		return Translation.of(((List<?>) keys.value()).get(0));
 	}
 
 }

@@ -1,7 +1,5 @@
 package fpimport.translation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import fpimport.workitem.MatchKey;
@@ -28,27 +26,7 @@ final class WorkItemIdTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		if (!this.multi) {
-			return id(cell.strip());
-		}
-		List<Object> ids = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
-		List<String> items = CellItems.of(cell, this.settings.split());
-		if (items.isEmpty()) {
-			return CellItems.empty(cell, this.fieldName);
-		}
-		for (String item : items) {
-			Translation translation = id(item);
-			if (translation.ok()) {
-				if (!ids.contains(translation.value())) {
-					ids.add(translation.value());
-				}
-			}
-			else {
-				problems.addAll(translation.problems());
-			}
-		}
-		return problems.isEmpty() ? Translation.of(List.copyOf(ids)) : Translation.refused(problems);
+		return this.multi ? CellItems.multi(cell, this.settings.split(), this.fieldName, this::id) : id(cell.strip());
 	}
 
 	private Translation id(String item) {
