@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import fpimport.api.OpenApiSpace;
 import fpimport.mapping.MappingDraft;
 import fpimport.mapping.SourceSettings;
 import fpimport.metadata.SpaceCatalog;
+import fpimport.source.RowSource;
+import fpimport.source.Sources;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
 import picocli.CommandLine.Command;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
  * fields and roles of the same name.
  */
 @Command(name = "init-mapping", mixinStandardHelpOptions = true,
-		description = { "Write a starting mapping for FILE (.csv or .xlsx): each header is paired with the field "
+		description = { "Write a starting mapping for FILE (.csv, .xlsx or .xls): each header is paired with the field "
 				+ "or role of the same name (ignoring spaces, case and width); the other headers and the required "
 				+ "fields still unmapped are listed as comments.",
 				"Prints the YAML, or writes it to -o; says on stderr what is left to map." })
@@ -37,7 +40,7 @@ final class InitMappingCommand implements Callable<Integer> {
 	@Mixin
 	ConnectionOptions connection;
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "the spreadsheet: .csv or .xlsx")
+	@Parameters(index = "0", paramLabel = "FILE", description = "the spreadsheet: .csv, .xlsx or .xls")
 	Path file;
 
 	@Option(names = "--type", required = true, paramLabel = "TYPE",
@@ -67,13 +70,18 @@ final class InitMappingCommand implements Callable<Integer> {
 			throw new FpImportException(Reason.INVALID_INPUT, this.output + " exists already",
 					"choose another -o, or add --force to overwrite it");
 		}
-		FileHeader header = FileHeader.read(this.file, new SourceSettings(this.sheet, this.headerRow, null, null));
+		List<String> headers;
+		String sheetRead;
+		try (RowSource rows = Sources.open(this.file,
+				fpimport.source.SourceSettings.of(this.sheet, this.headerRow, null, null))) {
+			headers = rows.headers();
+			sheetRead = rows.sheet();
+		}
 		OpenApiSpace space = Connections.space(this.connection);
 		SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
 		// the sheet by name, so the mapping still reads it when sheets are reordered
-		SourceSettings source = new SourceSettings((this.sheet != null) ? header.sheet() : null, this.headerRow, null,
-				null);
-		MappingDraft draft = MappingDraft.of(header.columns(), catalog, space.projectKey(), source);
+		SourceSettings source = new SourceSettings((this.sheet != null) ? sheetRead : null, this.headerRow, null, null);
+		MappingDraft draft = MappingDraft.of(headers, catalog, space.projectKey(), source);
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
 		if (this.output != null) {
@@ -84,7 +92,7 @@ final class InitMappingCommand implements Callable<Integer> {
 			out.print(draft.yaml());
 			out.flush();
 		}
-		long named = header.columns().stream().filter((column) -> !column.isBlank()).count();
+		long named = headers.stream().filter((column) -> !column.isBlank()).count();
 		long matched = named - draft.unmatchedHeaders().size();
 		err.println(matched + " of " + named + " headers matched a field or role of " + catalog.type().name() + " ("
 				+ catalog.type().typeKey() + ")" + (draft.unmatchedHeaders().isEmpty() ? ""

@@ -2,26 +2,22 @@ package fpimport.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvValidationException;
+import fpimport.source.RowSource;
 import fpimport.source.SourceRow;
+import fpimport.source.SourceSettings;
+import fpimport.source.Sources;
 
 /**
  * A small UTF-8 CSV fixture under {@code src/test/resources/e2e/}, read into rows
  * numbered by the line each record starts on, as a spreadsheet user counts them.
- *
- * TODO read through fpimport.source.Sources once the source package lands on main.
  */
 record CsvSheet(String fileName, List<String> headers, List<SourceRow> rows) {
 
@@ -57,27 +53,14 @@ record CsvSheet(String fileName, List<String> headers, List<SourceRow> rows) {
 		}
 	}
 
+	/** Reads the fixture with the importer's own reader, as an import would. */
 	static CsvSheet read(Path file) {
-		try (CSVReader csv = new CSVReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
-			List<String> headers = Arrays.asList(csv.readNext());
+		try (RowSource source = Sources.open(file, SourceSettings.defaults())) {
 			List<SourceRow> rows = new ArrayList<>();
-			long linesBefore = csv.getLinesRead();
-			String[] record;
-			while ((record = csv.readNext()) != null) {
-				Map<String, String> cells = new LinkedHashMap<>();
-				for (int i = 0; i < headers.size(); i++) {
-					cells.put(headers.get(i), (i < record.length) ? record[i] : "");
-				}
-				rows.add(SourceRow.of(linesBefore + 1, cells));
-				linesBefore = csv.getLinesRead();
+			for (SourceRow row = source.next(); row != null; row = source.next()) {
+				rows.add(row);
 			}
-			return new CsvSheet(file.getFileName().toString(), headers, rows);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (CsvValidationException ex) {
-			throw new IllegalStateException(ex);
+			return new CsvSheet(file.getFileName().toString(), source.headers(), rows);
 		}
 	}
 
