@@ -17,6 +17,7 @@ import fpimport.result.RunRecord;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
 import fpimport.workitem.RowProblem;
+import org.apache.poi.ss.util.WorkbookUtil;
 
 /**
  * Writes a run's report from the database alone, so any past run can be reported again:
@@ -103,7 +104,7 @@ public final class ReportWriter {
 	private void writeFailedRows(RunRecord run, List<String> headers, Path file) throws IOException {
 		List<String> columns = new ArrayList<>(headers);
 		columns.add(REASON_COLUMN);
-		try (ReportSheet sheet = new XlsxSheet(file, "failed", -1)) {
+		try (ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1)) {
 			sheet.row(columns, false, null);
 			this.store.forEachRow(run.runId(), (row) -> {
 				if (row.status().succeeded() || row.status() == RowStatus.VALID) {
@@ -114,6 +115,18 @@ public final class ReportWriter {
 				write(sheet, cells, false, null);
 			});
 		}
+	}
+
+	/**
+	 * The failed rows go on a sheet of the name the run's mapping reads
+	 * ({@code source.sheet}), so that the same mapping imports them again; a sheet given
+	 * by number, or none, is the file's only sheet anyway.
+	 */
+	static String failedSheetName(String sheet) {
+		if (sheet == null || sheet.isBlank() || sheet.strip().chars().allMatch(Character::isDigit)) {
+			return "failed";
+		}
+		return WorkbookUtil.createSafeSheetName(sheet.strip());
 	}
 
 	private static void write(ReportSheet sheet, List<String> cells, boolean highlight, String link) {

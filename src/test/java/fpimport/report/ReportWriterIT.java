@@ -100,6 +100,22 @@ class ReportWriterIT {
 	}
 
 	@Test
+	void failedRowsSheetHasTheNameTheMappingReadsSoTheSameMappingImportsItAgain() throws Exception {
+		long runId = this.store.startRun(new NewRun(RunKind.IMPORT, null, false, "/data/stories.xlsx", "sha3", "需求清单",
+				"m.yaml", "msha", "type: story", "skip", "demo", "story"));
+		save(runId, 2, RowStatus.FAILED, null, 30005, "Work Item Not Found", List.of(), "关联", "x");
+		ReportFiles files = new ReportWriter(this.store, "https://x").write(this.store.run(runId).orElseThrow(),
+				this.directory, ReportFormat.XLSX);
+
+		try (XSSFWorkbook workbook = new XSSFWorkbook(files.failedRows().toFile())) {
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+			assertThat(workbook.getSheetName(0)).isEqualTo("需求清单");
+		}
+		assertThat(ReportWriter.failedSheetName(null)).isEqualTo("failed");
+		assertThat(ReportWriter.failedSheetName("1")).isEqualTo("failed");
+	}
+
+	@Test
 	void csvReportIsUtf8WithBomAndFormulaLikeCellsAsText() throws Exception {
 		ReportFiles files = new ReportWriter(this.store, "https://project.feishu.cn").write(this.run, this.directory,
 				ReportFormat.CSV);
