@@ -392,7 +392,7 @@ public final class OpenApiClient {
 	private OpenApiException transportFault(Request request, IOException ex, int attempt) {
 		String what = (ex instanceof HttpTimeoutException) ? "timed out" : "connection failed";
 		String detail = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		return new OpenApiException(OpenApiException.Classification.TRANSIENT, Reason.INTERNAL,
+		return new OpenApiException(OpenApiException.Classification.TRANSIENT, Reason.REMOTE_REFUSED,
 				request.endpoint().describe(), 0, 0, what + ": " + scrub(detail, null), null, attempt,
 				"check the network and --base-url, then try again (fpimport resume or retry)", ex);
 	}

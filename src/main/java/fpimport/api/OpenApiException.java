@@ -126,8 +126,9 @@ public class OpenApiException extends FpImportException {
 			case STOPS_RUN -> (errCode == 30014) ? Reason.INVALID_INPUT : Reason.REMOTE_REFUSED;
 			// a token refused right after it was issued: authentication, not our fault
 			case TOKEN -> Reason.REMOTE_REFUSED;
-			// the rate limit still hit after every retry: the service refuses by quota
-			case TRANSIENT -> (errCode == 10429) ? Reason.REMOTE_REFUSED : Reason.INTERNAL;
+			// still refused, busy or unreachable after every retry: the service did not
+			// take the run
+			case TRANSIENT -> Reason.REMOTE_REFUSED;
 			default -> Reason.INTERNAL;
 		};
 	}

@@ -43,8 +43,10 @@ class OpenApiExceptionTest {
 		assertThat(OpenApiException.of("GET /x", 400, 20042, "X-USER-KEY is wrong", null, 1).reason())
 			.isEqualTo(Reason.REMOTE_REFUSED);
 		assertThat(OpenApiException.of("GET /x", 400, 20050, "option", null, 1).reason()).isEqualTo(Reason.INTERNAL);
-		assertThat(OpenApiException.of("GET /x", 500, 50006, "busy", null, 1).reason()).isEqualTo(Reason.INTERNAL);
-		// exit code 4 covers quota: a rate limit that outlasts the retries is one
+		// exit code 4: a service that stays busy, limited or unreachable through every
+		// retry refused the run
+		assertThat(OpenApiException.of("GET /x", 500, 50006, "busy", null, 1).reason())
+			.isEqualTo(Reason.REMOTE_REFUSED);
 		assertThat(OpenApiException.of("GET /x", 429, 10429, "limit", null, 6).reason())
 			.isEqualTo(Reason.REMOTE_REFUSED);
 	}

@@ -115,7 +115,7 @@ class ErrorCodesConformanceTest {
 		assertThat(failure.errMsg()).isEqualTo("openapi system err, please try again later");
 		assertThat(failure.httpStatus()).isEqualTo(500);
 		assertThat(failure.classification()).isEqualTo(Classification.TRANSIENT);
-		assertThat(failure.reason()).isEqualTo(Reason.INTERNAL);
+		assertThat(failure.reason()).isEqualTo(Reason.REMOTE_REFUSED);
 		assertThat(failure.attempts()).isEqualTo(3);
 		assertThat(failure.getMessage()).contains("after 3 attempts");
 		assertOneLineNaming(failure, CREATE);
@@ -134,7 +134,7 @@ class ErrorCodesConformanceTest {
 		assertThat(failure.errCode()).isZero();
 		assertThat(failure.httpStatus()).isIn(502, 504);
 		assertThat(failure.classification()).isEqualTo(Classification.TRANSIENT);
-		assertThat(failure.reason()).isEqualTo(Reason.INTERNAL);
+		assertThat(failure.reason()).isEqualTo(Reason.REMOTE_REFUSED);
 		assertThat(failure.attempts()).isEqualTo(2);
 		assertThat(failure.errMsg()).startsWith("answer is not JSON").contains("Gateway");
 		assertOneLineNaming(failure, CREATE);
