@@ -33,7 +33,7 @@ final class WriteRules {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	private static final Pattern TELEPHONE = Pattern.compile("\\+?[0-9][0-9 ()\\-]{2,30}");
+	private static final Pattern TELEPHONE = Pattern.compile("\\+?\\(?[0-9][0-9 ()\\-]{2,30}");
 
 	private static final long MIN_MILLIS = 1_000_000_000_000L;
 

@@ -19,7 +19,7 @@ final class TextTranslator implements FieldValueTranslator {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
-	private static final Pattern TELEPHONE = Pattern.compile("\\+?[0-9][0-9 ()\\-]{2,29}");
+	private static final Pattern TELEPHONE = Pattern.compile("\\+?\\(?[0-9][0-9 ()\\-]{2,29}");
 
 	private final String fieldName;
 

@@ -61,6 +61,7 @@ class TextTranslatorTest {
 	void telephoneIsDigitsWithPlusSpacesDashesAndBrackets() {
 		FieldValueTranslator phone = translator(field("phone", "电话", "telephone"));
 		assertThat(phone.translate("+86 (10) 1234-5678")).isEqualTo(Translation.of("+86 (10) 1234-5678"));
+		assertThat(phone.translate("(021) 5888-1234")).isEqualTo(Translation.of("(021) 5888-1234"));
 		assertThat(phone.translate("call me")).isEqualTo(Translation.refused(
 				"not a telephone number 'call me' for 电话; use digits with an optional leading +, spaces, - and ()"));
 	}
