@@ -101,6 +101,62 @@ public final class ImportLauncher {
 		});
 	}
 
+	/**
+	 * Imports again the rows of a finished run that did not succeed, from their stored
+	 * cells, as a new run linked to it, with the mapping given or the run's own and fresh
+	 * metadata.
+	 */
+	public RunOutcome retry(RetryRequest request) {
+		return withInfrastructure((infrastructure) -> {
+			ResultStore store = infrastructure.store();
+			long parentId = request.parentRunId();
+			RunRecord parent = store.run(parentId)
+				.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT, "there is no run " + parentId,
+						"'fpimport runs' lists the runs"));
+			if (parent.dryRun()) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						"run " + parentId + " was a dry run: it created nothing to retry",
+						"import the file: 'fpimport import FILE --mapping M.yaml'");
+			}
+			if (parent.status() != RunStatus.COMPLETED) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						"run " + parentId + " is unfinished ("
+								+ parent.status().name().toLowerCase(java.util.Locale.ROOT)
+								+ "): its rows in flight and not yet read are not settled",
+						"run 'fpimport resume " + parentId + "' first, then retry what failed");
+			}
+			store.unfinishedRetry(parentId).ifPresent((open) -> {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						"retry run " + open.runId() + " of run " + parentId + " is unfinished ("
+								+ open.status().name().toLowerCase(java.util.Locale.ROOT) + ")",
+						"run 'fpimport resume " + open.runId() + "' to finish it without creating anything twice");
+			});
+			String mappingText = (request.mapping() != null) ? readMapping(request.mapping()) : parent.mappingText();
+			String mappingName = (request.mapping() != null) ? request.mapping().getFileName().toString()
+					: "the mapping of run " + parentId;
+			MappingSpec mapping = MappingLoader.parse(mappingText, mappingName);
+			String projectKey = (request.projectOverride() != null || mapping.project() != null)
+					? project(request.projectOverride(), mapping) : parent.projectKey();
+			long chosen = store.retryCandidates(parentId, Long.MAX_VALUE)
+				.stream()
+				.filter(request.filter()::matches)
+				.count();
+			if (chosen == 0) {
+				String filter = request.filter().describe();
+				throw new FpImportException(Reason.INVALID_INPUT,
+						"run " + parentId + " has no rows to retry" + (filter.isEmpty() ? "" : " with " + filter)
+								+ ": every other row succeeded, here or in a later run",
+						"'fpimport runs " + parentId + "' shows the latest outcome of each row");
+			}
+			String mappingFile = (request.mapping() != null) ? request.mapping().toAbsolutePath().toString()
+					: parent.mappingFile();
+			long runId = store.startRun(new NewRun(RunKind.RETRY, parentId, false, parent.sourceFile(),
+					parent.sourceSha256(), parent.sheet(), mappingFile, sha256(mappingText), mappingText,
+					parent.onExisting(), projectKey, mapping.type()), request.filter());
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+		});
+	}
+
 	/** Continues a run that stopped, as a restart of its job instance. */
 	public RunOutcome resume(long runId) {
 		return withInfrastructure((infrastructure) -> {

@@ -8,6 +8,7 @@ import fpimport.report.ReportFiles;
 import fpimport.report.ReportFormat;
 import fpimport.report.ReportWriter;
 import fpimport.result.ErrorReason;
+import fpimport.result.LatestOutcome;
 import fpimport.result.ResultStore;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
@@ -57,6 +58,19 @@ public final class RunHistory {
 
 	public List<ErrorReason> reasons(long runId, int limit) {
 		return this.store.errorReasons(runId, limit);
+	}
+
+	/** The retries of a run, and theirs, oldest first. */
+	public List<RunRecord> retries(long runId) {
+		return this.store.retriesOf(runId);
+	}
+
+	/**
+	 * For each row of a run, the newest outcome of its original row, which a retry may
+	 * have changed.
+	 */
+	public List<LatestOutcome> latestOutcomes(long runId) {
+		return this.store.latestOutcomes(runId);
 	}
 
 	/** Writes a past run's report again, from the database alone. */
