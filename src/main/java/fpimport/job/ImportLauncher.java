@@ -183,7 +183,7 @@ public final class ImportLauncher {
 	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping) {
 		Instant started = Instant.now();
 		RunContext context = new RunContext(run, mapping, infrastructure.store(), new OpenApiClient(this.api),
-				this.settings, this.progress);
+				this.settings, this.progress, this.api.userKey());
 		Job job = ImportJob.build(infrastructure.repository(), infrastructure.transactions(), context, started);
 		JobExecution execution;
 		try {
