@@ -29,6 +29,8 @@ import fpimport.result.RunRecord;
 import fpimport.result.RunStatus;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -47,6 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * and closes it.
  */
 public final class ImportLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
 
 	private final String databaseUrl;
 
@@ -182,6 +186,11 @@ public final class ImportLauncher {
 
 	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping) {
 		Instant started = Instant.now();
+		// before anything can go wrong: a user whose process is killed knows what to
+		// resume
+		log.info("run {}: {} of {}{}", run.runId(), run.kind().name().toLowerCase(java.util.Locale.ROOT),
+				Path.of(run.sourceFile()).getFileName(),
+				(run.kind() == RunKind.RETRY) ? " (rows of run " + run.parentRunId() + ")" : "");
 		RunContext context = new RunContext(run, mapping, infrastructure.store(), new OpenApiClient(this.api),
 				this.settings, this.progress, this.api.userKey());
 		Job job = ImportJob.build(infrastructure.repository(), infrastructure.transactions(), context, started);
