@@ -96,6 +96,44 @@ class ResumeCommandIT {
 		assertThat(complete.err()).contains("run " + runId + " is complete");
 	}
 
+	@Test
+	void rowWhoseCreateMayHaveBeenStoredIsFoundOnResumeAndNotCreatedAgain() throws Exception {
+		Path file = write("maybe.csv", ImportCommandIT.HEADER //
+				+ "S-1,可能已建,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+				+ "S-2,第二条,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+				+ "S-3,第三条,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		Path mapping = write("maybe.yaml", ImportCommandIT.MAPPING);
+		// the first create is stored but its answer is lost, and the token it was sent
+		// with expires before the retry: the client cannot know whether the item exists
+		this.emulator.faults().droppedCreates(1.0);
+		Thread expirer = new Thread(() -> {
+			while (this.emulator.space().droppedAnswers() == 0) {
+				Thread.onSpinWait();
+			}
+			this.emulator.faults().expireAllTokens().droppedCreates(0);
+		});
+		expirer.start();
+
+		CliRun first = cli("import", file.toString(), "--mapping", mapping.toString(), "--concurrency", "1");
+		expirer.join();
+
+		assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+		long runId = runId(first);
+		assertThat(first.out()).contains("created 2").contains("unfinished 1 (run 'fpimport resume " + runId + "')");
+		assertThat(this.emulator.space().itemCount()).isEqualTo(3);
+		CliRun again = cli("import", file.toString(), "--mapping", mapping.toString());
+		assertThat(again.exitCode()).as(again.toString()).isEqualTo(3);
+		assertThat(again.err()).contains("hint: run 'fpimport resume " + runId + "'");
+
+		CliRun resumed = cli("resume", Long.toString(runId));
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(resumed.out()).contains("created 3, updated 0, skipped 0, invalid 0, failed 0")
+			.doesNotContain("unfinished");
+		List<String> names = this.emulator.space().items().stream().map(StoredItem::name).toList();
+		assertThat(names).containsExactlyInAnyOrder("可能已建", "第二条", "第三条");
+	}
+
 	private CliRun cli(String... args) {
 		return CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, args));
 	}
