@@ -101,7 +101,7 @@ public final class ImportLauncher {
 			long runId = store.startRun(new NewRun(RunKind.IMPORT, null, request.dryRun(), file.toString(), fileSha,
 					mapping.source().sheet(), request.mapping().toAbsolutePath().toString(), mappingSha, mappingText,
 					request.onExisting().name(), projectKey, mapping.type()));
-			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "started");
 		});
 	}
 
@@ -157,7 +157,7 @@ public final class ImportLauncher {
 			long runId = store.startRun(new NewRun(RunKind.RETRY, parentId, false, parent.sourceFile(),
 					parent.sourceSha256(), parent.sheet(), mappingFile, sha256(mappingText), mappingText,
 					parent.onExisting(), projectKey, mapping.type()), request.filter());
-			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "started");
 		});
 	}
 
@@ -180,15 +180,15 @@ public final class ImportLauncher {
 				infrastructure.operator().recover(last);
 			}
 			store.markRun(runId, RunStatus.RUNNING, null);
-			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "resumed");
 		});
 	}
 
-	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping) {
+	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping, String how) {
 		Instant started = Instant.now();
 		// before anything can go wrong: a user whose process is killed knows what to
 		// resume
-		log.info("run {}: {} of {}{}", run.runId(), run.kind().name().toLowerCase(java.util.Locale.ROOT),
+		log.info("run {} {}: {} of {}{}", run.runId(), how, run.kind().name().toLowerCase(java.util.Locale.ROOT),
 				Path.of(run.sourceFile()).getFileName(),
 				(run.kind() == RunKind.RETRY) ? " (rows of run " + run.parentRunId() + ")" : "");
 		RunContext context = new RunContext(run, mapping, infrastructure.store(), new OpenApiClient(this.api),

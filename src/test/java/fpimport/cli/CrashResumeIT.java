@@ -199,7 +199,7 @@ class CrashResumeIT {
 
 	/** The run the first process started, as it said on standard error. */
 	private static long runIdOf(String log) {
-		Matcher matcher = Pattern.compile("INFO .* run (\\d+): import of ").matcher(log);
+		Matcher matcher = Pattern.compile("INFO .* run (\\d+) started: import of ").matcher(log);
 		assertThat(matcher.find()).as(log).isTrue();
 		return Long.parseLong(matcher.group(1));
 	}

@@ -134,6 +134,52 @@ class ResumeCommandIT {
 		assertThat(names).containsExactlyInAnyOrder("可能已建", "第二条", "第三条");
 	}
 
+	@Test
+	void retryRefusedHalfWayResumesWithTheSameRowsItChose() throws Exception {
+		StringBuilder csv = new StringBuilder(ImportCommandIT.HEADER);
+		for (int i = 1; i <= 40; i++) {
+			csv.append("S-").append(i).append(",调研 ").append(i);
+			csv.append(",,高,调研 Research,平台 Platform/账号 Account,,2026/12/1,,\n");
+		}
+		csv.append("S-41,坏关联,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999999,\n");
+		Path file = write("research.csv", csv.toString());
+		Path mapping = write("research.yaml", ImportCommandIT.MAPPING);
+		CliRun first = cli("import", file.toString(), "--mapping", mapping.toString());
+		assertThat(first.out()).as(first.toString()).contains("created 0, updated 0, skipped 0, invalid 40, failed 1");
+		long parentId = runId(first);
+		this.emulator.space().addOption("story", "field_5c1d2e", "option_5", "调研 Research");
+		this.emulator.faults().latency(Duration.ofMillis(20), Duration.ZERO);
+		Thread revoker = new Thread(() -> {
+			while (this.emulator.space().itemCount() < 10) {
+				Thread.onSpinWait();
+			}
+			this.emulator.space().revokePermission();
+		});
+		revoker.start();
+
+		CliRun refused = cli("retry", Long.toString(parentId), "--only-status", "invalid", "--chunk-size", "5",
+				"--concurrency", "2");
+		revoker.join();
+
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
+		long retryId = runId(refused);
+		assertThat(retryId).isNotEqualTo(parentId);
+		assertThat(this.emulator.space().itemCount()).isBetween(10, 39);
+		CliRun second = cli("retry", Long.toString(parentId));
+		assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
+		assertThat(second.err()).contains("retry run " + retryId + " of run " + parentId + " is unfinished")
+			.contains("'fpimport resume " + retryId + "'");
+
+		this.emulator.space().grantPermission();
+		CliRun resumed = cli("resume", Long.toString(retryId));
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		// the stored filter still leaves out the failed row
+		assertThat(resumed.out()).contains("40 rows").contains("created 40, updated 0, skipped 0, invalid 0, failed 0");
+		List<String> names = this.emulator.space().items().stream().map(StoredItem::name).toList();
+		assertThat(names).hasSize(40).doesNotHaveDuplicates().noneMatch("坏关联"::equals);
+	}
+
 	private CliRun cli(String... args) {
 		return CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, args));
 	}
