@@ -66,10 +66,7 @@ final class RunsCommand implements Callable<Integer> {
 				out.println(mapper.writeValueAsString(fields));
 			}
 			else {
-				printDetails(out, run, counts, reasons);
-				if (!retries.isEmpty()) {
-					printLatest(out, retries, latest);
-				}
+				printDetails(out, run, counts, reasons, retries, latest);
 			}
 			out.flush();
 			return ExitCode.OK.code();
@@ -95,7 +92,8 @@ final class RunsCommand implements Callable<Integer> {
 		return ExitCode.OK.code();
 	}
 
-	private static void printDetails(PrintWriter out, RunRecord run, RunCounts counts, List<ErrorReason> reasons) {
+	private static void printDetails(PrintWriter out, RunRecord run, RunCounts counts, List<ErrorReason> reasons,
+			List<RunRecord> retries, List<LatestOutcome> latest) {
 		out.printf("run %d: %s%s%n", run.runId(), status(run), run.dryRun() ? " (dry run)" : "");
 		out.println("  kind: " + run.kind().name().toLowerCase(java.util.Locale.ROOT)
 				+ ((run.parentRunId() != null) ? " of run " + run.parentRunId() : ""));
@@ -112,6 +110,9 @@ final class RunsCommand implements Callable<Integer> {
 		if (!reasons.isEmpty()) {
 			out.println("  reasons:");
 			reasons.forEach((reason) -> out.printf("    %5d × %s%n", reason.rows(), reason.reason()));
+		}
+		if (!retries.isEmpty()) {
+			printLatest(out, retries, latest);
 		}
 		if (run.reportPath() != null) {
 			out.println("report: " + run.reportPath());

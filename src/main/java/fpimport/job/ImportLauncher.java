@@ -147,9 +147,8 @@ public final class ImportLauncher {
 				.count();
 			if (chosen == 0) {
 				String filter = request.filter().describe();
-				throw new FpImportException(Reason.INVALID_INPUT,
-						"run " + parentId + " has no rows to retry" + (filter.isEmpty() ? "" : " with " + filter)
-								+ ": every other row succeeded, here or in a later run",
+				throw new FpImportException(Reason.INVALID_INPUT, "run " + parentId + " has no rows to retry"
+						+ (filter.isEmpty() ? ": every row succeeded, in it or in a retry of it" : " with " + filter),
 						"'fpimport runs " + parentId + "' shows the latest outcome of each row");
 			}
 			String mappingFile = (request.mapping() != null) ? request.mapping().toAbsolutePath().toString()
