@@ -45,7 +45,12 @@ final class RunsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		RunHistory history = RunHistory.open(this.database.url);
+		try (RunHistory history = RunHistory.open(this.database.url)) {
+			return show(history);
+		}
+	}
+
+	private Integer show(RunHistory history) {
 		PrintWriter out = this.spec.commandLine().getOut();
 		JsonMapper mapper = JsonMapper.builder().build();
 		if (this.runId != null) {

@@ -92,7 +92,6 @@ final class ReconcileTasklet implements Tasklet {
 		Map<Lookup, List<Long>> hits = search(lookups, prepared);
 		Set<Long> claimed = new HashSet<>(this.context.store.claimedItems(prepared.projectKey(), prepared.typeKey(),
 				this.context.runId(), hits.values().stream().flatMap(List::stream).collect(Collectors.toSet())));
-		int found = 0;
 		for (Lookup lookup : lookups) {
 			// the oldest item nobody holds yet: two rows with the same name get one each
 			Optional<Long> item = hits.get(lookup).stream().sorted().filter((id) -> !claimed.contains(id)).findFirst();
@@ -102,7 +101,6 @@ final class ReconcileTasklet implements Tasklet {
 				this.context.store.ledgerPut(prepared.projectKey(), prepared.typeKey(), lookup.row().rowKey(),
 						item.get(), this.context.runId());
 				settled.add(created(lookup.row(), item.get()));
-				found++;
 			}
 			else {
 				toWrite.add(lookup.planned());
@@ -112,9 +110,6 @@ final class ReconcileTasklet implements Tasklet {
 		this.context.progress.advanced(settled.size());
 		log.info("run {}: {} rows had an unknown outcome: {} found in the ledger or the space, {} to send again",
 				this.context.runId(), open.size(), settled.size(), toWrite.size());
-		if (found > 0 || !toWrite.isEmpty()) {
-			log.debug("run {}: {} items found by search", this.context.runId(), found);
-		}
 		if (!toWrite.isEmpty()) {
 			WorkItemWriter writer = new WorkItemWriter(this.context);
 			try {
@@ -179,6 +174,10 @@ final class ReconcileTasklet implements Tasklet {
 				.toList();
 		}
 		String name = lookup.planned().plan().draft().name();
+		if (name == null || name.isEmpty()) {
+			// nothing to search by; the service refuses an item without a name anyway
+			return List.of();
+		}
 		long since = this.context.run.startedAt().minus(CLOCK_SKEW).toEpochMilli();
 		SearchRequest request = new SearchRequest(prepared.typeKey(),
 				new SearchRequest.Group("AND",

@@ -19,12 +19,15 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The past runs of a job repository, for {@code runs} and {@code report}; starts no job.
  */
-public final class RunHistory {
+public final class RunHistory implements AutoCloseable {
 
 	private final ResultStore store;
 
-	private RunHistory(ResultStore store) {
+	private final SingleConnectionDataSource dataSource;
+
+	private RunHistory(ResultStore store, SingleConnectionDataSource dataSource) {
 		this.store = store;
+		this.dataSource = dataSource;
 	}
 
 	/** Opens the job repository at this URL ({@code null} for the default). */
@@ -35,7 +38,7 @@ public final class RunHistory {
 			// database alive
 			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, true);
 			ResultStore.createSchema(dataSource);
-			return new RunHistory(new ResultStore(dataSource));
+			return new RunHistory(new ResultStore(dataSource), dataSource);
 		}
 		catch (RuntimeException ex) {
 			throw JobDatabase.explain(ex, url);
@@ -71,6 +74,15 @@ public final class RunHistory {
 	 */
 	public List<LatestOutcome> latestOutcomes(long runId) {
 		return this.store.latestOutcomes(runId);
+	}
+
+	/**
+	 * Closes the connection: an H2 file stays locked while it is open, and another
+	 * process could not run a job on it.
+	 */
+	@Override
+	public void close() {
+		this.dataSource.destroy();
 	}
 
 	/** Writes a past run's report again, from the database alone. */

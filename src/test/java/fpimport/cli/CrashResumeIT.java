@@ -125,6 +125,12 @@ class CrashResumeIT {
 			Thread.sleep(1000);
 			if (runId == null) {
 				runId = runIdOf(logs.get(0));
+				// the killed run shows as running; looking leaves the database free for
+				// the
+				// next process
+				CliRun runs = CliRun.run(this.directory, "runs", Long.toString(runId), "--db",
+						"jdbc:h2:file:" + this.directory.resolve("fpimport"));
+				assertThat(runs.out()).as(runs.toString()).contains("run " + runId + ": running");
 			}
 		}
 		int beforeResume = this.emulator.space().itemCount();
