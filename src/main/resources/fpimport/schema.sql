@@ -27,6 +27,10 @@ CREATE TABLE IF NOT EXISTS FPI_RUN (
 	ENDED_AT TIMESTAMP WITH TIME ZONE
 );
 
+-- a retry's choice of rows (JSON of fpimport.result.RowFilter), so that its resume sees the same rows;
+-- added after the first release, hence its own statement
+ALTER TABLE FPI_RUN ADD COLUMN IF NOT EXISTS ROW_FILTER VARCHAR(1000);
+
 CREATE TABLE IF NOT EXISTS FPI_ROW (
 	RUN_ID BIGINT NOT NULL,
 	ROW_NO BIGINT NOT NULL,

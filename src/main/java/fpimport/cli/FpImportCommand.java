@@ -7,9 +7,9 @@ import picocli.CommandLine.ScopeType;
 /** The top command: {@code fpimport}, with one subcommand per task. */
 @Command(name = "fpimport", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Bulk-import spreadsheets (CSV, XLSX) into Feishu Project (Meegle) as work items.",
-		subcommands = { ImportCommand.class, ValidateCommand.class, ResumeCommand.class, RunsCommand.class,
-				ReportCommand.class, PreviewCommand.class, MetaCommand.class, InitMappingCommand.class,
-				SandboxCommand.class, picocli.CommandLine.HelpCommand.class })
+		subcommands = { ImportCommand.class, ValidateCommand.class, RetryCommand.class, ResumeCommand.class,
+				RunsCommand.class, ReportCommand.class, PreviewCommand.class, MetaCommand.class,
+				InitMappingCommand.class, SandboxCommand.class, picocli.CommandLine.HelpCommand.class })
 final class FpImportCommand {
 
 	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces and debug logs")

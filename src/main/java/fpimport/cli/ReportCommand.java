@@ -41,8 +41,10 @@ final class ReportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ReportFiles files = RunHistory.open(this.database.url)
-			.report(this.runId, this.reportDirectory, this.reportFormat, this.baseUrl);
+		ReportFiles files;
+		try (RunHistory history = RunHistory.open(this.database.url)) {
+			files = history.report(this.runId, this.reportDirectory, this.reportFormat, this.baseUrl);
+		}
 		this.spec.commandLine().getOut().println("report: " + files.report());
 		if (files.failedRows() != null) {
 			this.spec.commandLine().getOut().println("failed rows: " + files.failedRows());

@@ -9,8 +9,12 @@ import java.util.concurrent.Callable;
 
 import fpimport.job.RunHistory;
 import fpimport.result.ErrorReason;
+import fpimport.result.LatestOutcome;
+import fpimport.result.RowRecord;
+import fpimport.result.RowStatus;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
+import fpimport.workitem.RowProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,21 +45,33 @@ final class RunsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		RunHistory history = RunHistory.open(this.database.url);
+		try (RunHistory history = RunHistory.open(this.database.url)) {
+			return show(history);
+		}
+	}
+
+	private Integer show(RunHistory history) {
 		PrintWriter out = this.spec.commandLine().getOut();
 		JsonMapper mapper = JsonMapper.builder().build();
 		if (this.runId != null) {
 			RunRecord run = history.run(this.runId);
 			RunCounts counts = history.counts(this.runId);
 			List<ErrorReason> reasons = history.reasons(this.runId, 10);
+			List<RunRecord> retries = history.retries(this.runId);
+			List<LatestOutcome> latest = retries.isEmpty() ? List.of() : history.latestOutcomes(this.runId);
 			if (this.json) {
 				Map<String, Object> fields = fields(run, counts);
 				fields.put("reasons",
 						reasons.stream().map((r) -> Map.of("reason", r.reason(), "rows", r.rows())).toList());
+				if (!retries.isEmpty()) {
+					fields.put("retries", retries.stream().map(RunRecord::runId).toList());
+					fields.put("latest", latestCounts(latest));
+					fields.put("still_failing", stillFailing(latest).stream().map(RunsCommand::failingRow).toList());
+				}
 				out.println(mapper.writeValueAsString(fields));
 			}
 			else {
-				printDetails(out, run, counts, reasons);
+				printDetails(out, run, counts, reasons, retries, latest);
 			}
 			out.flush();
 			return ExitCode.OK.code();
@@ -81,7 +97,8 @@ final class RunsCommand implements Callable<Integer> {
 		return ExitCode.OK.code();
 	}
 
-	private static void printDetails(PrintWriter out, RunRecord run, RunCounts counts, List<ErrorReason> reasons) {
+	private static void printDetails(PrintWriter out, RunRecord run, RunCounts counts, List<ErrorReason> reasons,
+			List<RunRecord> retries, List<LatestOutcome> latest) {
 		out.printf("run %d: %s%s%n", run.runId(), status(run), run.dryRun() ? " (dry run)" : "");
 		out.println("  kind: " + run.kind().name().toLowerCase(java.util.Locale.ROOT)
 				+ ((run.parentRunId() != null) ? " of run " + run.parentRunId() : ""));
@@ -99,9 +116,71 @@ final class RunsCommand implements Callable<Integer> {
 			out.println("  reasons:");
 			reasons.forEach((reason) -> out.printf("    %5d × %s%n", reason.rows(), reason.reason()));
 		}
+		if (!retries.isEmpty()) {
+			printLatest(out, retries, latest);
+		}
 		if (run.reportPath() != null) {
 			out.println("report: " + run.reportPath());
 		}
+	}
+
+	/**
+	 * What became of the run's rows after its retries: counts of the newest outcomes, and
+	 * the rows still not created.
+	 */
+	private static void printLatest(PrintWriter out, List<RunRecord> retries, List<LatestOutcome> latest) {
+		out.println("  retries: " + String.join(", ",
+				retries.stream().map((retry) -> "run " + retry.runId() + " (" + status(retry) + ")").toList()));
+		Map<RowStatus, Long> counts = latestCounts(latest);
+		out.printf("  latest outcome of its %d rows: %s%n", latest.size(), String.join(", ",
+				counts.entrySet().stream().map((e) -> word(e.getKey()) + " " + e.getValue()).toList()));
+		List<LatestOutcome> failing = stillFailing(latest);
+		if (!failing.isEmpty()) {
+			out.println("  still failing:");
+			failing.stream()
+				.limit(STILL_FAILING_SHOWN)
+				.forEach((outcome) -> out.printf("    row %d: %s in run %d: %s%n", outcome.originRowNumber(),
+						word(outcome.row().status()), outcome.row().runId(), reason(outcome.row())));
+			if (failing.size() > STILL_FAILING_SHOWN) {
+				out.printf("    ... and %d more ('fpimport report %d' lists them all)%n",
+						failing.size() - STILL_FAILING_SHOWN, failing.get(0).row().runId());
+			}
+		}
+	}
+
+	private static final int STILL_FAILING_SHOWN = 20;
+
+	private static Map<RowStatus, Long> latestCounts(List<LatestOutcome> latest) {
+		Map<RowStatus, Long> counts = new java.util.EnumMap<>(RowStatus.class);
+		latest.forEach((outcome) -> counts.merge(outcome.row().status(), 1L, Long::sum));
+		return counts;
+	}
+
+	private static List<LatestOutcome> stillFailing(List<LatestOutcome> latest) {
+		return latest.stream().filter((outcome) -> !outcome.row().status().succeeded()).toList();
+	}
+
+	private static Map<String, Object> failingRow(LatestOutcome outcome) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("row", outcome.originRowNumber());
+		row.put("status", outcome.row().status().name());
+		row.put("run_id", outcome.row().runId());
+		row.put("reason", reason(outcome.row()));
+		return row;
+	}
+
+	private static String reason(RowRecord row) {
+		if (row.status() == RowStatus.FAILED || row.errMsg() != null) {
+			return ((row.errCode() != null) ? row.errCode() + " " : "") + row.errMsg();
+		}
+		if (!row.problems().isEmpty()) {
+			return String.join("; ", row.problems().stream().map(RowProblem::message).toList());
+		}
+		return (row.status() == RowStatus.IN_FLIGHT) ? "outcome unknown: 'fpimport resume " + row.runId() + "'" : "";
+	}
+
+	private static String word(RowStatus status) {
+		return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
 	}
 
 	private static Map<String, Object> fields(RunRecord run, RunCounts counts) {

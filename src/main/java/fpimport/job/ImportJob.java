@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import fpimport.mapping.MappingSpec;
+import fpimport.report.RunSummary;
 import fpimport.result.RunKind;
 import fpimport.source.SourceSettings;
 import org.springframework.batch.core.job.Job;
@@ -16,9 +17,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The import job: preflight (runs again on every restart), the rows in chunks, and the
- * report. One job instance per run, identified by the run id, so {@code resume} is a
- * restart of the same instance.
+ * The import job: preflight (runs again on every restart), reconciliation of the rows
+ * whose outcome is unknown (on every restart too), the rows in chunks, and the report.
+ * One job instance per run, identified by the run id, so {@code resume} is a restart of
+ * the same instance.
  */
 final class ImportJob {
 
@@ -34,6 +36,10 @@ final class ImportJob {
 			.tasklet(new PreflightTasklet(context, feeds), transactions)
 			.allowStartIfComplete(true)
 			.build();
+		// on every start, and before any row is sent: rows whose outcome is unknown
+		Step reconcile = new StepBuilder("reconcile", repository).tasklet(new ReconcileTasklet(context), transactions)
+			.allowStartIfComplete(true)
+			.build();
 		Step rows = new StepBuilder("rows", repository).<OriginRow, PlannedRow>chunk(context.settings.chunkSize())
 			.reader(new FeedReader(feeds))
 			.processor(new PlanningProcessor(context))
@@ -42,10 +48,16 @@ final class ImportJob {
 			.build();
 		Step report = new StepBuilder("report", repository).tasklet((contribution, chunkContext) -> {
 			context.progress.finished();
-			context.summary(RunFinisher.finish(context, null, started));
+			RunSummary summary = RunFinisher.finish(context, null, started);
+			context.summary(summary);
+			if (summary.counts().inFlight() > 0) {
+				// rows still unsettled (10430): the job stops, so that resume can restart
+				// it and reconcile them; a completed job could not be restarted
+				chunkContext.getStepContext().getStepExecution().setTerminateOnly();
+			}
 			return RepeatStatus.FINISHED;
 		}, transactions).allowStartIfComplete(true).build();
-		return new JobBuilder(NAME, repository).start(preflight).next(rows).next(report).build();
+		return new JobBuilder(NAME, repository).start(preflight).next(reconcile).next(rows).next(report).build();
 	}
 
 	static RowFeed openFeed(RunContext context) {

@@ -29,6 +29,8 @@ import fpimport.result.RunRecord;
 import fpimport.result.RunStatus;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -48,6 +50,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * and closes it.
  */
 public final class ImportLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
 
 	private final String databaseUrl;
 
@@ -98,7 +102,62 @@ public final class ImportLauncher {
 			long runId = store.startRun(new NewRun(RunKind.IMPORT, null, request.dryRun(), file.toString(), fileSha,
 					mapping.source().sheet(), request.mapping().toAbsolutePath().toString(), mappingSha, mappingText,
 					request.onExisting().name(), projectKey, mapping.type()));
-			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "started");
+		});
+	}
+
+	/**
+	 * Imports again the rows of a finished run that did not succeed, from their stored
+	 * cells, as a new run linked to it, with the mapping given or the run's own and fresh
+	 * metadata.
+	 */
+	public RunOutcome retry(RetryRequest request) {
+		return withInfrastructure((infrastructure) -> {
+			ResultStore store = infrastructure.store();
+			long parentId = request.parentRunId();
+			RunRecord parent = store.run(parentId)
+				.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT, "there is no run " + parentId,
+						"'fpimport runs' lists the runs"));
+			if (parent.dryRun()) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						"run " + parentId + " was a dry run: it created nothing to retry",
+						"import the file: 'fpimport import FILE --mapping M.yaml'");
+			}
+			if (parent.status() != RunStatus.COMPLETED) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						"run " + parentId + " is unfinished ("
+								+ parent.status().name().toLowerCase(java.util.Locale.ROOT)
+								+ "): its rows in flight and not yet read are not settled",
+						"run 'fpimport resume " + parentId + "' first, then retry what failed");
+			}
+			store.unfinishedRetry(parentId).ifPresent((open) -> {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						"retry run " + open.runId() + " of run " + parentId + " is unfinished ("
+								+ open.status().name().toLowerCase(java.util.Locale.ROOT) + ")",
+						"run 'fpimport resume " + open.runId() + "' to finish it without creating anything twice");
+			});
+			String mappingText = (request.mapping() != null) ? readMapping(request.mapping()) : parent.mappingText();
+			String mappingName = (request.mapping() != null) ? request.mapping().getFileName().toString()
+					: "the mapping of run " + parentId;
+			MappingSpec mapping = MappingLoader.parse(mappingText, mappingName);
+			String projectKey = (request.projectOverride() != null || mapping.project() != null)
+					? project(request.projectOverride(), mapping) : parent.projectKey();
+			long chosen = store.retryCandidates(parentId, Long.MAX_VALUE)
+				.stream()
+				.filter(request.filter()::matches)
+				.count();
+			if (chosen == 0) {
+				String filter = request.filter().describe();
+				throw new FpImportException(Reason.INVALID_INPUT, "run " + parentId + " has no rows to retry"
+						+ (filter.isEmpty() ? ": every row succeeded, in it or in a retry of it" : " with " + filter),
+						"'fpimport runs " + parentId + "' shows the latest outcome of each row");
+			}
+			String mappingFile = (request.mapping() != null) ? request.mapping().toAbsolutePath().toString()
+					: parent.mappingFile();
+			long runId = store.startRun(new NewRun(RunKind.RETRY, parentId, false, parent.sourceFile(),
+					parent.sourceSha256(), parent.sheet(), mappingFile, sha256(mappingText), mappingText,
+					parent.onExisting(), projectKey, mapping.type()), request.filter());
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "started");
 		});
 	}
 
@@ -121,14 +180,19 @@ public final class ImportLauncher {
 				infrastructure.operator().recover(last);
 			}
 			store.markRun(runId, RunStatus.RUNNING, null);
-			return run(infrastructure, store.run(runId).orElseThrow(), mapping);
+			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "resumed");
 		});
 	}
 
-	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping) {
+	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping, String how) {
 		Instant started = Instant.now();
+		// before anything can go wrong: a user whose process is killed knows what to
+		// resume
+		log.info("run {} {}: {} of {}{}", run.runId(), how, run.kind().name().toLowerCase(java.util.Locale.ROOT),
+				Path.of(run.sourceFile()).getFileName(),
+				(run.kind() == RunKind.RETRY) ? " (rows of run " + run.parentRunId() + ")" : "");
 		RunContext context = new RunContext(run, mapping, infrastructure.store(), new OpenApiClient(this.api),
-				this.settings, this.progress);
+				this.settings, this.progress, this.api.userKey());
 		Job job = ImportJob.build(infrastructure.repository(), infrastructure.transactions(), context, started);
 		JobExecution execution;
 		try {

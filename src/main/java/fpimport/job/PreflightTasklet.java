@@ -54,7 +54,10 @@ final class PreflightTasklet implements Tasklet {
 		}
 		String typeKey = catalog.type().typeKey();
 		this.context.store.setTarget(this.context.runId(), projectKey, typeKey, headers);
-		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0]));
+		// the planner accepted key_field, so it names exactly one text field
+		String keyField = (this.context.mapping.keyField() != null)
+				? catalog.findFields(this.context.mapping.keyField()).get(0).fieldKey() : null;
+		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField));
 		long done = this.context.store.counts(this.context.runId()).total()
 				- this.context.store.counts(this.context.runId()).inFlight();
 		this.context.progress.started(total[0], done);

@@ -27,18 +27,22 @@ final class RunContext {
 
 	final RunProgress progress;
 
+	/** The importing user: the creator of every item the run makes. */
+	final String userKey;
+
 	private volatile Prepared prepared;
 
 	private volatile fpimport.report.RunSummary summary;
 
 	RunContext(RunRecord run, MappingSpec mapping, ResultStore store, OpenApiClient client, JobSettings settings,
-			RunProgress progress) {
+			RunProgress progress, String userKey) {
 		this.run = Objects.requireNonNull(run, "run");
 		this.mapping = Objects.requireNonNull(mapping, "mapping");
 		this.store = Objects.requireNonNull(store, "store");
 		this.client = Objects.requireNonNull(client, "client");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.progress = Objects.requireNonNull(progress, "progress");
+		this.userKey = Objects.requireNonNull(userKey, "userKey");
 	}
 
 	long runId() {
@@ -72,8 +76,11 @@ final class RunContext {
 		return this.summary;
 	}
 
-	/** What the preflight step found: where items go, and the planner for the rows. */
-	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows) {
+	/**
+	 * What the preflight step found: where items go, the planner for the rows, and the
+	 * field_key that receives each row's key ({@code key_field}), or {@code null}.
+	 */
+	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows, String keyField) {
 
 		Prepared {
 			Objects.requireNonNull(projectKey, "projectKey");

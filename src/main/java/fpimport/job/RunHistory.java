@@ -8,6 +8,7 @@ import fpimport.report.ReportFiles;
 import fpimport.report.ReportFormat;
 import fpimport.report.ReportWriter;
 import fpimport.result.ErrorReason;
+import fpimport.result.LatestOutcome;
 import fpimport.result.ResultStore;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
@@ -18,12 +19,15 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The past runs of a job repository, for {@code runs} and {@code report}; starts no job.
  */
-public final class RunHistory {
+public final class RunHistory implements AutoCloseable {
 
 	private final ResultStore store;
 
-	private RunHistory(ResultStore store) {
+	private final SingleConnectionDataSource dataSource;
+
+	private RunHistory(ResultStore store, SingleConnectionDataSource dataSource) {
 		this.store = store;
+		this.dataSource = dataSource;
 	}
 
 	/** Opens the job repository at this URL ({@code null} for the default). */
@@ -34,7 +38,7 @@ public final class RunHistory {
 			// database alive
 			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, true);
 			ResultStore.createSchema(dataSource);
-			return new RunHistory(new ResultStore(dataSource));
+			return new RunHistory(new ResultStore(dataSource), dataSource);
 		}
 		catch (RuntimeException ex) {
 			throw JobDatabase.explain(ex, url);
@@ -57,6 +61,28 @@ public final class RunHistory {
 
 	public List<ErrorReason> reasons(long runId, int limit) {
 		return this.store.errorReasons(runId, limit);
+	}
+
+	/** The retries of a run, and theirs, oldest first. */
+	public List<RunRecord> retries(long runId) {
+		return this.store.retriesOf(runId);
+	}
+
+	/**
+	 * For each row of a run, the newest outcome of its original row, which a retry may
+	 * have changed.
+	 */
+	public List<LatestOutcome> latestOutcomes(long runId) {
+		return this.store.latestOutcomes(runId);
+	}
+
+	/**
+	 * Closes the connection: an H2 file stays locked while it is open, and another
+	 * process could not run a job on it.
+	 */
+	@Override
+	public void close() {
+		this.dataSource.destroy();
 	}
 
 	/** Writes a past run's report again, from the database alone. */

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Set;
 
 import fpimport.result.ResultStore;
+import fpimport.result.RowFilter;
 import fpimport.result.RowRecord;
-import fpimport.result.RowStatus;
 import fpimport.result.RunRecord;
 import fpimport.source.SourceRow;
 
 /**
- * The rows a retry imports again: the rows of its parent run that did not succeed, from
- * the copies of their cells in the database, so the original file is not needed.
+ * The rows a retry imports again: the rows of its parent run that did not succeed (and
+ * whose original row did not succeed since), chosen by the retry's stored filter, from
+ * the copies of their cells in the database, so the original file is not needed. The same
+ * rows in the same order each time it is opened, which a restart relies on.
  */
 final class StoredFeed implements RowFeed {
 
@@ -25,12 +27,18 @@ final class StoredFeed implements RowFeed {
 	private final Iterator<RowRecord> rows;
 
 	StoredFeed(ResultStore store, RunRecord retry) {
-		List<RowRecord> failed = store.rowsWithStatus(retry.parentRunId(), Set.of(RowStatus.FAILED, RowStatus.INVALID));
+		RowFilter filter = store.rowFilter(retry.runId());
+		List<RowRecord> chosen = store.retryCandidates(retry.parentRunId(), retry.runId())
+			.stream()
+			.filter(filter::matches)
+			.toList();
+		// the parent's header in its order, and any column only the stored cells name
 		Set<String> names = new LinkedHashSet<>();
-		failed.forEach((row) -> names.addAll(row.cells().keySet()));
+		store.run(retry.parentRunId()).map(RunRecord::headers).ifPresent(names::addAll);
+		chosen.forEach((row) -> names.addAll(row.cells().keySet()));
 		this.headers = new ArrayList<>(names);
 		this.sheet = retry.sheet();
-		this.rows = failed.iterator();
+		this.rows = chosen.iterator();
 	}
 
 	@Override

@@ -54,7 +54,9 @@ public final class ReportWriter {
 	 * file.
 	 */
 	public ReportFiles write(RunRecord run, Path directory, ReportFormat format) {
-		String baseName = baseName(Path.of(run.sourceFile()).getFileName().toString());
+		// a retry reads its parent's file: its own name keeps the parent's report
+		String baseName = baseName(Path.of(run.sourceFile()).getFileName().toString())
+				+ ((run.kind() == fpimport.result.RunKind.RETRY) ? ".retry-" + run.runId() : "");
 		Path report = directory.resolve(baseName + ".report." + format.extension());
 		Path failed = directory.resolve(baseName + ".failed.xlsx");
 		try {

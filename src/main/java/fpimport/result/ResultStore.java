@@ -47,6 +47,9 @@ public final class ResultStore {
 	private static final TypeReference<List<String>> HEADERS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Map<String, List<Object>>> FILTER = new TypeReference<>() {
+	};
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate ownTransaction;
@@ -67,12 +70,24 @@ public final class ResultStore {
 
 	/** Records a new run, RUNNING from now, and returns its id. */
 	public long startRun(NewRun run) {
+		return startRun(run, null);
+	}
+
+	/**
+	 * Records a new run, RUNNING from now, with the filter that chooses a retry's rows,
+	 * and returns its id.
+	 */
+	public long startRun(NewRun run, RowFilter filter) {
+		String filterJson = (filter == null) ? null
+				: this.json
+					.writeValueAsString(Map.of("statuses", filter.statuses().stream().map(Enum::name).sorted().toList(),
+							"codes", filter.codes().stream().sorted().toList()));
 		return inOwnTransaction(() -> {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			this.jdbc.update((connection) -> {
 				var statement = connection.prepareStatement("INSERT INTO FPI_RUN (KIND, PARENT_RUN_ID, DRY_RUN, "
 						+ "SOURCE_FILE, SOURCE_SHA256, SHEET, MAPPING_FILE, MAPPING_SHA256, MAPPING_TEXT, ON_EXISTING, "
-						+ "PROJECT_KEY, TYPE_KEY, STATUS, STARTED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+						+ "PROJECT_KEY, TYPE_KEY, STATUS, STARTED_AT, ROW_FILTER) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 						new String[] { "RUN_ID" });
 				statement.setString(1, run.kind().name());
 				statement.setObject(2, run.parentRunId(), Types.BIGINT);
@@ -88,6 +103,7 @@ public final class ResultStore {
 				statement.setString(12, run.typeKey());
 				statement.setString(13, RunStatus.RUNNING.name());
 				statement.setObject(14, now());
+				statement.setString(15, filterJson);
 				return statement;
 			}, keys);
 			return keys.getKeyAs(Number.class).longValue();
@@ -114,6 +130,95 @@ public final class ResultStore {
 					RunStatus.COMPLETED.name())
 			.stream()
 			.findFirst();
+	}
+
+	/** The filter that chose a retry's rows; {@link RowFilter#ALL} for other runs. */
+	public RowFilter rowFilter(long runId) {
+		List<String> stored = this.jdbc.queryForList("SELECT ROW_FILTER FROM FPI_RUN WHERE RUN_ID = ?", String.class,
+				runId);
+		if (stored.isEmpty() || stored.get(0) == null) {
+			return RowFilter.ALL;
+		}
+		Map<String, List<Object>> filter = this.json.readValue(stored.get(0), FILTER);
+		return new RowFilter(
+				filter.getOrDefault("statuses", List.of())
+					.stream()
+					.map((status) -> RowStatus.valueOf(status.toString()))
+					.collect(Collectors.toSet()),
+				filter.getOrDefault("codes", List.of())
+					.stream()
+					.map((code) -> ((Number) code).intValue())
+					.collect(Collectors.toSet()));
+	}
+
+	/** The newest retry of this run that has not completed, if any. */
+	public Optional<RunRecord> unfinishedRetry(long parentRunId) {
+		return this.jdbc
+			.query("SELECT * FROM FPI_RUN WHERE PARENT_RUN_ID = ? AND KIND = ? AND STATUS <> ? ORDER BY RUN_ID DESC",
+					this::runRecord, parentRunId, RunKind.RETRY.name(), RunStatus.COMPLETED.name())
+			.stream()
+			.findFirst();
+	}
+
+	/** The retries of this run, and theirs, oldest first. */
+	public List<RunRecord> retriesOf(long runId) {
+		List<RunRecord> found = new ArrayList<>();
+		List<Long> parents = List.of(runId);
+		while (!parents.isEmpty()) {
+			String marks = parents.stream().map((id) -> "?").collect(Collectors.joining(","));
+			List<RunRecord> children = this.jdbc.query(
+					"SELECT * FROM FPI_RUN WHERE KIND = 'RETRY' AND PARENT_RUN_ID IN (" + marks + ") ORDER BY RUN_ID",
+					this::runRecord, parents.toArray());
+			found.addAll(children);
+			parents = children.stream().map(RunRecord::runId).toList();
+		}
+		found.sort(java.util.Comparator.comparingLong(RunRecord::runId));
+		return found;
+	}
+
+	/**
+	 * The rows of a parent run that a retry takes before its filter: those that did not
+	 * succeed, less those whose original row succeeded in a run older than the retry. The
+	 * answer does not change while the retry goes on (its own rows and newer runs do not
+	 * count), so a resumed retry reads the same rows in the same order.
+	 */
+	public List<RowRecord> retryCandidates(long parentRunId, long retryRunId) {
+		return this.jdbc.query(
+				"SELECT * FROM FPI_ROW P WHERE P.RUN_ID = ? AND P.STATUS IN ('INVALID', 'FAILED') "
+						+ "AND NOT EXISTS (SELECT 1 FROM FPI_ROW S WHERE S.ORIGIN_RUN_ID = P.ORIGIN_RUN_ID "
+						+ "AND S.ORIGIN_ROW_NO = P.ORIGIN_ROW_NO AND S.RUN_ID < ? "
+						+ "AND S.STATUS IN ('CREATED', 'UPDATED', 'SKIPPED')) ORDER BY P.ROW_NO",
+				this::rowRecord, parentRunId, retryRunId);
+	}
+
+	/**
+	 * For each row of a run, the newest outcome of its original row in any run (itself,
+	 * or a retry that took it later), in row order.
+	 */
+	public List<LatestOutcome> latestOutcomes(long runId) {
+		return this.jdbc.query("SELECT R.ORIGIN_ROW_NO AS LATEST_ORIGIN_ROW, L.* FROM FPI_ROW R JOIN FPI_ROW L "
+				+ "ON L.ORIGIN_RUN_ID = R.ORIGIN_RUN_ID AND L.ORIGIN_ROW_NO = R.ORIGIN_ROW_NO "
+				+ "WHERE R.RUN_ID = ? AND L.RUN_ID = (SELECT MAX(M.RUN_ID) FROM FPI_ROW M "
+				+ "WHERE M.ORIGIN_RUN_ID = R.ORIGIN_RUN_ID AND M.ORIGIN_ROW_NO = R.ORIGIN_ROW_NO) ORDER BY R.ROW_NO",
+				(rs, n) -> new LatestOutcome(rs.getLong("LATEST_ORIGIN_ROW"), rowRecord(rs, n)), runId);
+	}
+
+	/**
+	 * Which of these work item ids are already the item of some row: in the ledger of the
+	 * project and type, or the outcome of a row of the run.
+	 */
+	public Set<Long> claimedItems(String projectKey, String typeKey, long runId, Collection<Long> itemIds) {
+		if (itemIds.isEmpty()) {
+			return Set.of();
+		}
+		String marks = itemIds.stream().map((id) -> "?").collect(Collectors.joining(","));
+		List<Object> arguments = new ArrayList<>(List.of(projectKey, typeKey));
+		arguments.addAll(itemIds);
+		arguments.add(runId);
+		arguments.addAll(itemIds);
+		return Set.copyOf(this.jdbc.queryForList("SELECT WORK_ITEM_ID FROM FPI_LEDGER WHERE PROJECT_KEY = ? "
+				+ "AND TYPE_KEY = ? AND WORK_ITEM_ID IN (" + marks + ") UNION SELECT WORK_ITEM_ID FROM FPI_ROW "
+				+ "WHERE RUN_ID = ? AND WORK_ITEM_ID IN (" + marks + ")", Long.class, arguments.toArray()));
 	}
 
 	/** Records where the run's items go, once the preflight has resolved the type. */

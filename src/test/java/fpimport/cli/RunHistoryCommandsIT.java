@@ -61,6 +61,8 @@ class RunHistoryCommandsIT {
 			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString(1)).isEqualTo("preflight");
 			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).isEqualTo("reconcile");
+			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString(1)).isEqualTo("rows");
 			assertThat(rs.getString(2)).isEqualTo("COMPLETED");
 			assertThat(rs.getLong(3)).isEqualTo(2);

@@ -91,6 +91,51 @@ class ResultStoreIT {
 		assertThat(this.store.recentRuns(1)).extracting(RunRecord::runId).containsExactly(second);
 	}
 
+	@Test
+	void retryRowsStayTheSameWhileTheRetryGoesOnAndLatestOutcomesFollowTheRetries() {
+		long parent = this.store.startRun(newRun("a.csv", "sha-a"));
+		this.store.saveRow(row(parent, 2, RowStatus.CREATED, 100L, null, List.of()));
+		this.store.saveRow(row(parent, 3, RowStatus.FAILED, null, 30005, List.of()));
+		this.store.saveRow(row(parent, 4, RowStatus.FAILED, null, 20050, List.of()));
+		this.store.saveRow(row(parent, 5, RowStatus.INVALID, null, null, List.of(problem(5))));
+		RowFilter filter = new RowFilter(Set.of(RowStatus.FAILED), Set.of(30005, 20050));
+		long first = this.store.startRun(retry(parent), filter);
+		assertThat(this.store.rowFilter(first)).isEqualTo(filter);
+		assertThat(this.store.rowFilter(parent)).isEqualTo(RowFilter.ALL);
+		assertThat(this.store.unfinishedRetry(parent)).map(RunRecord::runId).contains(first);
+		assertThat(this.store.retryCandidates(parent, first).stream().filter(filter::matches))
+			.extracting(RowRecord::rowNumber)
+			.containsExactly(3L, 4L);
+
+		// the retry creates row 3: a restart of it still finds row 3 among its rows
+		this.store.saveRow(origin(row(first, 3, RowStatus.CREATED, 103L, null, List.of()), parent));
+		assertThat(this.store.retryCandidates(parent, first)).extracting(RowRecord::rowNumber)
+			.containsExactly(3L, 4L, 5L);
+		this.store.markRun(first, RunStatus.COMPLETED, null);
+		assertThat(this.store.unfinishedRetry(parent)).isEmpty();
+
+		// a later retry leaves row 3 out, and the parent's rows end as the retry left
+		// them
+		long second = this.store.startRun(retry(parent), RowFilter.ALL);
+		assertThat(this.store.retryCandidates(parent, second)).extracting(RowRecord::rowNumber).containsExactly(4L, 5L);
+		assertThat(this.store.retriesOf(parent)).extracting(RunRecord::runId).containsExactly(first, second);
+		assertThat(this.store.latestOutcomes(parent))
+			.extracting((o) -> o.originRowNumber() + " " + o.row().status() + " " + o.row().runId())
+			.containsExactly("2 CREATED " + parent, "3 CREATED " + first, "4 FAILED " + parent, "5 INVALID " + parent);
+		assertThat(this.store.claimedItems("p", "story", parent, List.of(100L, 103L, 999L))).containsExactly(100L);
+	}
+
+	private static NewRun retry(long parent) {
+		return new NewRun(RunKind.RETRY, parent, false, "a.csv", "sha-a", null, "m.yaml", "mapping-sha", "type: story",
+				"skip", "p", "story");
+	}
+
+	private static RowRecord origin(RowRecord row, long originRunId) {
+		return new RowRecord(row.runId(), row.rowNumber(), row.rowKey(), row.status(), row.workItemId(), row.errCode(),
+				row.errMsg(), row.problems(), row.cells(), row.idempotencyKey(), row.attempts(), originRunId,
+				row.rowNumber(), null, null);
+	}
+
 	/** Cells in header order, so that the test sees whether the order survives. */
 	private static Map<String, String> cells(long rowNumber) {
 		Map<String, String> cells = new LinkedHashMap<>();
