@@ -172,6 +172,9 @@ public final class ImportLauncher {
 				throw new FpImportException(Reason.INVALID_INPUT, "run " + runId + " is complete: nothing to resume",
 						"'fpimport retry " + runId + "' imports its failed rows again");
 			}
+			if (run.kind() == RunKind.IMPORT) {
+				sameFile(run);
+			}
 			MappingSpec mapping = MappingLoader.parse(run.mappingText(), "the mapping of run " + runId);
 			JobExecution last = infrastructure.repository().getLastJobExecution(ImportJob.NAME, parameters(runId));
 			if (last != null && last.getStatus().isRunning()) {
@@ -182,6 +185,26 @@ public final class ImportLauncher {
 			store.markRun(runId, RunStatus.RUNNING, null);
 			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "resumed");
 		});
+	}
+
+	/**
+	 * Refuses to resume an import whose file is gone or changed: resume reads the rows
+	 * again from the file, by their position, and the row keys must be those the run
+	 * started with.
+	 */
+	private static void sameFile(RunRecord run) {
+		Path file = Path.of(run.sourceFile());
+		if (!Files.isRegularFile(file)) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"run " + run.runId() + " cannot resume: " + file + " is gone",
+					"put back the file the run started with, at that path");
+		}
+		if (!sha256(file).equals(run.sourceSha256())) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"run " + run.runId() + " cannot resume: " + file + " changed since the run started",
+					"put back the file the run started with; for a new version of it, start a new import, "
+							+ "whose rows imported before are skipped");
+		}
 	}
 
 	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping, String how) {

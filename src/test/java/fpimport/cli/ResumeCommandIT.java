@@ -80,6 +80,14 @@ class ResumeCommandIT {
 		assertThat(stillRefused.exitCode()).as(stillRefused.toString()).isEqualTo(4);
 		assertThat(this.emulator.space().itemCount()).isEqualTo(before);
 
+		String original = Files.readString(file);
+		Files.writeString(file, original + "S-999,后加的行,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		CliRun changed = cli("resume", Long.toString(runId));
+		assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(3);
+		assertThat(changed.err())
+			.contains("run " + runId + " cannot resume: " + file + " changed since the run started");
+		Files.writeString(file, original);
+
 		this.emulator.space().grantPermission();
 		CliRun resumed = cli("resume", Long.toString(runId), "--summary-json",
 				this.directory.resolve("s.json").toString());
