@@ -2,6 +2,7 @@ package fpimport.result;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -73,7 +74,7 @@ public final class ResultStore {
 				var statement = connection.prepareStatement("INSERT INTO FPI_RUN (KIND, PARENT_RUN_ID, DRY_RUN, "
 						+ "SOURCE_FILE, SOURCE_SHA256, SHEET, MAPPING_FILE, MAPPING_SHA256, MAPPING_TEXT, ON_EXISTING, "
 						+ "PROJECT_KEY, TYPE_KEY, STATUS, STARTED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-						new String[] { "RUN_ID" });
+						Statement.RETURN_GENERATED_KEYS);
 				statement.setString(1, run.kind().name());
 				statement.setObject(2, run.parentRunId(), Types.BIGINT);
 				statement.setBoolean(3, run.dryRun());
@@ -90,7 +91,10 @@ public final class ResultStore {
 				statement.setObject(14, now());
 				return statement;
 			}, keys);
-			return keys.getKeyAs(Number.class).longValue();
+			// by name: PostgreSQL returns every column of the new row, H2 the identity
+			// alone (naming the column would not do: PostgreSQL quotes it, and folds
+			// case)
+			return ((Number) keys.getKeys().get("RUN_ID")).longValue();
 		});
 	}
 
