@@ -47,15 +47,36 @@ public final class WatchedImports {
 		this.api = api;
 		this.settings = settings;
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(databaseUrl);
-		try {
-			ResultStore.createSchema(dataSource);
-			FileClaims.createSchema(dataSource);
-		}
-		catch (RuntimeException ex) {
-			throw JobDatabase.explain(ex, databaseUrl);
-		}
+		createSchema(dataSource, databaseUrl);
 		this.store = new ResultStore(dataSource);
 		this.claims = new FileClaims(dataSource);
+	}
+
+	/**
+	 * Creates the tables when they are missing. Watchers that start at once on a new
+	 * database race to create them, and the loser's "already exists" goes away when it
+	 * tries again.
+	 */
+	private static void createSchema(DriverManagerDataSource dataSource, String databaseUrl) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				ResultStore.createSchema(dataSource);
+				FileClaims.createSchema(dataSource);
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (attempt == 3) {
+					throw JobDatabase.explain(ex, databaseUrl);
+				}
+				try {
+					Thread.sleep(100L + java.util.concurrent.ThreadLocalRandom.current().nextLong(400));
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw JobDatabase.explain(ex, databaseUrl);
+				}
+			}
+		}
 	}
 
 	/**
