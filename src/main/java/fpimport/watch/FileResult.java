@@ -15,9 +15,10 @@ import fpimport.workitem.FpImportException;
  * @param fault why it was refused or left, or {@code null}
  * @param movedTo where it is now, or {@code null} when it stayed in the inbox
  * @param runId the run that imported it (or did before), or {@code null}
+ * @param report where its report is now, or {@code null} when it has none or it stayed
  */
 public record FileResult(String file, Outcome outcome, RunSummary summary, FpImportException fault, Path movedTo,
-		Long runId) {
+		Long runId, String report) {
 
 	public FileResult {
 		Objects.requireNonNull(file, "file");

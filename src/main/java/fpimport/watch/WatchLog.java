@@ -69,6 +69,9 @@ public final class WatchLog {
 				.append(", failed ")
 				.append(counts.failed());
 		}
+		if (result.report() != null) {
+			fields.put("report", result.report());
+		}
 		if (result.movedTo() != null) {
 			fields.put("moved_to", result.movedTo().toString());
 			text.append(" -> ").append(relative(result.movedTo().toString(), directory));

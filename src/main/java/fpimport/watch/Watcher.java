@@ -197,8 +197,8 @@ public final class Watcher {
 		List<Path> complete = this.inbox.unchanged(before, now);
 		for (Path file : now.keySet()) {
 			if (!complete.contains(file) && !resumeOnly) {
-				results.add(logged(
-						new FileResult(file.getFileName().toString(), Outcome.INCOMPLETE, null, null, null, null)));
+				results.add(logged(new FileResult(file.getFileName().toString(), Outcome.INCOMPLETE, null, null, null,
+						null, null)));
 			}
 		}
 		List<Candidate> resumable = new ArrayList<>();
@@ -249,7 +249,7 @@ public final class Watcher {
 		FileClaims claims = this.imports.claims();
 		Duration ttl = this.options.claimTtl();
 		if (!claims.claim(key, this.holder, ttl)) {
-			return new FileResult(name, Outcome.BUSY, null, null, null, null);
+			return new FileResult(name, Outcome.BUSY, null, null, null, null, null);
 		}
 		long beat = Math.max(200, ttl.toMillis() / 3);
 		ScheduledFuture<?> renewal = this.heartbeat.scheduleAtFixedRate(() -> renew(claims, key, ttl), beat, beat,
@@ -263,7 +263,7 @@ public final class Watcher {
 				Path moved = this.inbox.move(file, Inbox.DONE, List.of());
 				claims.handled(new HandledFile(candidate.sha(), this.imports.mappingSha(), name, null, "duplicate",
 						moved.toString(), null, this.holder));
-				return new FileResult(name, Outcome.ALREADY_IMPORTED, null, null, moved, done.getAsLong());
+				return new FileResult(name, Outcome.ALREADY_IMPORTED, null, null, moved, done.getAsLong(), null);
 			}
 			OptionalLong unfinished = this.imports.unfinishedRun(candidate.sha());
 			if (this.imports.reportDirectory() == null) {
@@ -280,7 +280,7 @@ public final class Watcher {
 				// reached):
 				// the file stays for the next look
 				return new FileResult(name, Outcome.LEFT, null, ex, null,
-						unfinished.isPresent() ? unfinished.getAsLong() : null);
+						unfinished.isPresent() ? unfinished.getAsLong() : null, null);
 			}
 			return settle(file, candidate.sha(), outcome);
 		}
@@ -323,7 +323,7 @@ public final class Watcher {
 			for (Path report : reports) {
 				Files.deleteIfExists(report); // written again when the run is resumed
 			}
-			return new FileResult(name, Outcome.LEFT, summary, stop, null, runId);
+			return new FileResult(name, Outcome.LEFT, summary, stop, null, runId, null);
 		}
 		Outcome result = (stop != null) ? Outcome.REJECTED
 				: summary.counts().allSucceeded() ? Outcome.IMPORTED : Outcome.ROWS_FAILED;
@@ -338,7 +338,7 @@ public final class Watcher {
 			Files.writeString(note, "run " + runId + ": " + stop.getMessage() + "\n"
 					+ ((stop.hint() != null) ? "hint: " + stop.hint() + "\n" : ""), StandardCharsets.UTF_8);
 		}
-		return new FileResult(name, result, summary, stop, moved, runId);
+		return new FileResult(name, result, summary, stop, moved, runId, report);
 	}
 
 	/**

@@ -86,6 +86,10 @@ class WatchCommandIT {
 		assertThat(line.get("created").asLong()).isEqualTo(3);
 		assertThat(line.get("skipped").asLong()).isEqualTo(5);
 		assertThat(line.get("status").asString()).isEqualTo("COMPLETED");
+		// the report moved with its file, under the same (time-stamped) name
+		assertThat(line.get("report").asString())
+			.isEqualTo(line.get("moved_to").asString().replaceAll("\\.csv$", ".report.xlsx"));
+		assertThat(Path.of(line.get("report").asString())).exists();
 
 		assertThat(names()).hasSize(8).doesNotHaveDuplicates();
 		assertThat(this.inbox.resolve("done/export.csv")).exists();
