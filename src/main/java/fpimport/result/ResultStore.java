@@ -263,8 +263,13 @@ public final class ResultStore {
 	 * Hands every row of a run to the consumer, in row order, without holding them all.
 	 */
 	public void forEachRow(long runId, Consumer<RowRecord> consumer) {
-		this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
-				(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId);
+		// in a transaction: PostgreSQL reads by the fetch size only outside auto-commit,
+		// and would otherwise hold every row of the run at once
+		inOwnTransaction(() -> {
+			this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
+					(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId);
+			return null;
+		});
 	}
 
 	/** The rows of a run with one of these statuses, in row order. */
