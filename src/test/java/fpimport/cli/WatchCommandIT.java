@@ -135,7 +135,7 @@ class WatchCommandIT {
 	@Test
 	void halfWrittenFileIsNotPickedUpEarly() throws Exception {
 		Path file = this.inbox.resolve("slow.csv");
-		Watcher watcher = watcher(Duration.ofMillis(100), Duration.ofMillis(700));
+		Watcher watcher = watcher(Duration.ofMillis(100), Duration.ofMillis(1500));
 		ExecutorService threads = Executors.newSingleThreadExecutor();
 		Future<?> watching = threads.submit(watcher::run);
 		try {
@@ -277,7 +277,7 @@ class WatchCommandIT {
 		this.emulator.faults().latency(Duration.ofMillis(60), Duration.ZERO);
 		String[] args = CliRun.against(this.emulator, this.directory, "watch", this.inbox.toString(), "--mapping",
 				this.directory.resolve("m.yaml").toString(), "--every", "1h", "--settle", "200ms", "--chunk-size", "5",
-				"--concurrency", "2", "--claim-ttl", "3s");
+				"--concurrency", "2", "--claim-ttl", "6s");
 		Process watcher = start(args, "killed");
 		waitFor(() -> this.emulator.space().itemCount() >= 10, Duration.ofSeconds(90));
 		watcher.destroyForcibly(); // SIGKILL: no chance to record or release anything
@@ -286,13 +286,13 @@ class WatchCommandIT {
 		long unknownAtKill = count("SELECT COUNT(*) FROM FPI_ROW WHERE STATUS = 'IN_FLIGHT'");
 		this.emulator.faults().latency(Duration.ZERO, Duration.ZERO);
 
-		CliRun tooEarly = watchOnce("--claim-ttl", "3s");
+		CliRun tooEarly = watchOnce("--claim-ttl", "6s");
 		assertThat(tooEarly.exitCode()).as(tooEarly.toString()).isZero();
 		assertThat(tooEarly.out()).contains("big.csv: being imported by another watcher");
 		assertThat(this.inbox.resolve("big.csv")).exists();
 
-		Thread.sleep(3500); // the dead holder renews its claim no more
-		CliRun takeover = watchOnce("--claim-ttl", "3s");
+		Thread.sleep(6500); // the dead holder renews its claim no more
+		CliRun takeover = watchOnce("--claim-ttl", "6s");
 		assertThat(takeover.exitCode()).as(takeover.toString()).isZero();
 		assertThat(takeover.out()).contains("big.csv: imported, run 1: rows 60, created 60");
 		assertThat(names()).containsAll(rowNames(1, 60));
