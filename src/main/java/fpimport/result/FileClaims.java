@@ -9,10 +9,8 @@ import java.util.OptionalLong;
 
 import javax.sql.DataSource;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * What watchers sharing one job repository agree on: who is importing which file (a
@@ -31,7 +29,7 @@ public final class FileClaims {
 
 	/** Creates the claim and file tables when they are missing. */
 	public static void createSchema(DataSource dataSource) {
-		new ResourceDatabasePopulator(new ClassPathResource("fpimport/schema-watch.sql")).execute(dataSource);
+		SchemaScript.apply(dataSource, "fpimport/schema-watch.sql");
 	}
 
 	/**

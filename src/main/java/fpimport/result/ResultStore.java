@@ -22,10 +22,8 @@ import javax.sql.DataSource;
 
 import fpimport.workitem.RowProblem;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +61,7 @@ public final class ResultStore {
 
 	/** Creates fpimport's tables when they are missing. */
 	public static void createSchema(DataSource dataSource) {
-		new ResourceDatabasePopulator(new ClassPathResource("fpimport/schema.sql")).execute(dataSource);
+		SchemaScript.apply(dataSource, "fpimport/schema.sql");
 	}
 
 	/** Records a new run, RUNNING from now, and returns its id. */
