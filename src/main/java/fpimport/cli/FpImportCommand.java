@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 		description = "Bulk-import spreadsheets (CSV, XLSX) into Feishu Project (Meegle) as work items.",
 		subcommands = { ImportCommand.class, ValidateCommand.class, RetryCommand.class, ResumeCommand.class,
 				RunsCommand.class, ReportCommand.class, PreviewCommand.class, MetaCommand.class,
-				InitMappingCommand.class, SandboxCommand.class, picocli.CommandLine.HelpCommand.class })
+				InitMappingCommand.class, WatchCommand.class, SandboxCommand.class,
+				picocli.CommandLine.HelpCommand.class })
 final class FpImportCommand {
 
 	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces and debug logs")

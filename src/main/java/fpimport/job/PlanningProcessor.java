@@ -1,8 +1,10 @@
 package fpimport.job;
 
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Plans each row with the run's mapping: pure, no calls. */
+/** Plans each row with the run's mapping: pure, no calls; stops the run when asked. */
 final class PlanningProcessor implements ItemProcessor<OriginRow, PlannedRow> {
 
 	private final RunContext context;
@@ -13,6 +15,11 @@ final class PlanningProcessor implements ItemProcessor<OriginRow, PlannedRow> {
 
 	@Override
 	public PlannedRow process(OriginRow row) {
+		if (this.context.progress.stopRequested()) {
+			// the rows of this chunk are not written: they are read again on resume
+			throw new FpImportException(Reason.INTERNAL, "run " + this.context.runId() + " stopped on request",
+					"'fpimport resume " + this.context.runId() + "' (or the next start of the watcher) continues it");
+		}
 		return new PlannedRow(row.source(), this.context.prepared().planner().plan(row.source()), row.originRunId(),
 				row.originRowNumber());
 	}

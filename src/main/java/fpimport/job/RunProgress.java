@@ -2,6 +2,7 @@ package fpimport.job;
 
 /**
  * Hears how far a run has come; the command line shows it as a progress bar or log lines.
+ * It may also ask the run to stop between chunks.
  */
 public interface RunProgress {
 
@@ -22,6 +23,14 @@ public interface RunProgress {
 
 	/** The rows are done (or the run stopped). */
 	default void finished() {
+	}
+
+	/**
+	 * Whether the run should stop before its next chunk (a watcher shutting down): the
+	 * chunk in hand is finished and recorded, and the run stays resumable.
+	 */
+	default boolean stopRequested() {
+		return false;
 	}
 
 }

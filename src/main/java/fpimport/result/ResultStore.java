@@ -2,6 +2,7 @@ package fpimport.result;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,10 +22,8 @@ import javax.sql.DataSource;
 
 import fpimport.workitem.RowProblem;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,7 +64,7 @@ public final class ResultStore {
 
 	/** Creates fpimport's tables when they are missing. */
 	public static void createSchema(DataSource dataSource) {
-		new ResourceDatabasePopulator(new ClassPathResource("fpimport/schema.sql")).execute(dataSource);
+		SchemaScript.apply(dataSource, "fpimport/schema.sql");
 	}
 
 	/** Records a new run, RUNNING from now, and returns its id. */
@@ -88,7 +87,7 @@ public final class ResultStore {
 				var statement = connection.prepareStatement("INSERT INTO FPI_RUN (KIND, PARENT_RUN_ID, DRY_RUN, "
 						+ "SOURCE_FILE, SOURCE_SHA256, SHEET, MAPPING_FILE, MAPPING_SHA256, MAPPING_TEXT, ON_EXISTING, "
 						+ "PROJECT_KEY, TYPE_KEY, STATUS, STARTED_AT, ROW_FILTER) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-						new String[] { "RUN_ID" });
+						Statement.RETURN_GENERATED_KEYS);
 				statement.setString(1, run.kind().name());
 				statement.setObject(2, run.parentRunId(), Types.BIGINT);
 				statement.setBoolean(3, run.dryRun());
@@ -106,7 +105,10 @@ public final class ResultStore {
 				statement.setString(15, filterJson);
 				return statement;
 			}, keys);
-			return keys.getKeyAs(Number.class).longValue();
+			// by name: PostgreSQL returns every column of the new row, H2 the identity
+			// alone (naming the column would not do: PostgreSQL quotes it, and folds
+			// case)
+			return ((Number) keys.getKeys().get("RUN_ID")).longValue();
 		});
 	}
 
@@ -364,8 +366,13 @@ public final class ResultStore {
 	 * Hands every row of a run to the consumer, in row order, without holding them all.
 	 */
 	public void forEachRow(long runId, Consumer<RowRecord> consumer) {
-		this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
-				(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId);
+		// in a transaction: PostgreSQL reads by the fetch size only outside auto-commit,
+		// and would otherwise hold every row of the run at once
+		inOwnTransaction(() -> {
+			this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
+					(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId);
+			return null;
+		});
 	}
 
 	/** The rows of a run with one of these statuses, in row order. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import fpimport.TestDatabases;
 import fpimport.emulator.OpenApiEmulator;
 import fpimport.emulator.SpaceFixture;
 
@@ -25,14 +26,15 @@ record CliRun(int exitCode, String out, String err) {
 	}
 
 	/**
-	 * The connection and database options for an emulator, followed by the given ones.
+	 * The connection and database options for an emulator, followed by the given ones;
+	 * the database is an H2 file in {@code database}, or the test's PostgreSQL database.
 	 */
 	static String[] against(OpenApiEmulator emulator, Path database, String... args) {
 		SpaceFixture fixture = emulator.space().fixture();
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(List.of("--base-url", emulator.baseUrl(), "--plugin-id", fixture.plugin().id(), "--plugin-secret",
 				fixture.plugin().secret(), "--user-key", fixture.defaultUserKey(), "--db",
-				"jdbc:h2:file:" + database.resolve("fpimport")));
+				TestDatabases.url(database)));
 		return all.toArray(String[]::new);
 	}
 

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fpimport.TestDatabases;
 import fpimport.emulator.EmulatorConfig;
 import fpimport.emulator.OpenApiEmulator;
 import fpimport.emulator.StoredItem;
@@ -162,7 +163,7 @@ class RetryCommandIT {
 	private CliRun runs(String... args) {
 		List<String> all = new java.util.ArrayList<>(List.of("runs"));
 		all.addAll(List.of(args));
-		all.addAll(List.of("--db", "jdbc:h2:file:" + this.directory.resolve("fpimport")));
+		all.addAll(List.of("--db", TestDatabases.url(this.directory)));
 		CliRun run = CliRun.run(this.directory, all.toArray(String[]::new));
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		return run;
