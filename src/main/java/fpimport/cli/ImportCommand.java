@@ -48,9 +48,7 @@ class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ImportLauncher launcher = new ImportLauncher(this.database.url,
-				Connections.apiSettings(this.connection).withQps(this.job.qps),
-				this.job.settings(this.connection.linkBase()), Consoles.progress(this.spec));
+		ImportLauncher launcher = this.job.launcher(this.connection, this.database, this.spec);
 		return RunPrinter.finish(
 				launcher.importFile(new ImportRequest(this.file, this.mapping, this.connection.project,
 						this.dryRun || dryRunAlways(), this.onExisting)),

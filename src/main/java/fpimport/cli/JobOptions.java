@@ -2,8 +2,10 @@ package fpimport.cli;
 
 import java.nio.file.Path;
 
+import fpimport.job.ImportLauncher;
 import fpimport.job.JobSettings;
 import fpimport.report.ReportFormat;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,6 +34,14 @@ final class JobOptions {
 	@Option(names = "--qps", paramLabel = "N", defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
 			description = "requests per second per API, the service's limit (default ${DEFAULT-VALUE})")
 	int qps;
+
+	/**
+	 * A launcher for a command's runs, with its connection, database and these options.
+	 */
+	ImportLauncher launcher(ConnectionOptions connection, DatabaseOption database, CommandSpec spec) {
+		return new ImportLauncher(database.url, Connections.apiSettings(connection).withQps(this.qps),
+				settings(connection.linkBase()), Consoles.progress(spec));
+	}
 
 	JobSettings settings(String linkBase) {
 		return new JobSettings(this.chunkSize, this.concurrency, this.reportDirectory, this.reportFormat, linkBase);

@@ -34,9 +34,7 @@ final class ResumeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ImportLauncher launcher = new ImportLauncher(this.database.url,
-				Connections.apiSettings(this.connection).withQps(this.job.qps),
-				this.job.settings(this.connection.linkBase()), Consoles.progress(this.spec));
+		ImportLauncher launcher = this.job.launcher(this.connection, this.database, this.spec);
 		return RunPrinter.finish(launcher.resume(this.runId), this.spec.commandLine().getOut(), this.job.summaryJson);
 	}
 

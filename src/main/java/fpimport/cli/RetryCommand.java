@@ -56,9 +56,7 @@ final class RetryCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ImportLauncher launcher = new ImportLauncher(this.database.url,
-				Connections.apiSettings(this.connection).withQps(this.job.qps),
-				this.job.settings(this.connection.linkBase()), Consoles.progress(this.spec));
+		ImportLauncher launcher = this.job.launcher(this.connection, this.database, this.spec);
 		RowFilter filter = new RowFilter(Set.copyOf(this.statuses.stream().map(RetriedStatus::status).toList()),
 				Set.copyOf(this.codes));
 		return RunPrinter.finish(
