@@ -6,6 +6,7 @@ import fpimport.job.ImportLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,11 @@ final class ResumeCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "RUN", description = "the run id")
 	long runId;
 
+	@Option(names = "--force",
+			description = "resume although the run's last checkpoint is recent: its process is known to be gone "
+					+ "(matters on a database several processes share, such as PostgreSQL)")
+	boolean force;
+
 	@Mixin
 	ConnectionOptions connection;
 
@@ -35,7 +41,8 @@ final class ResumeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		ImportLauncher launcher = this.job.launcher(this.connection, this.database, this.spec);
-		return RunPrinter.finish(launcher.resume(this.runId), this.spec.commandLine().getOut(), this.job.summaryJson);
+		return RunPrinter.finish(launcher.resume(this.runId, this.force), this.spec.commandLine().getOut(),
+				this.job.summaryJson);
 	}
 
 }

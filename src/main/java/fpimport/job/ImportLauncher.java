@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +165,16 @@ public final class ImportLauncher {
 
 	/** Continues a run that stopped, as a restart of its job instance. */
 	public RunOutcome resume(long runId) {
+		return resume(runId, false);
+	}
+
+	/**
+	 * Continues a run that stopped. On a database several processes share, a run whose
+	 * last checkpoint is recent may still be running elsewhere: it is refused unless
+	 * {@code force} says that process is gone (a watcher holding the run's claim knows it
+	 * is).
+	 */
+	public RunOutcome resume(long runId, boolean force) {
 		return withInfrastructure((infrastructure) -> {
 			ResultStore store = infrastructure.store();
 			RunRecord run = store.run(runId)
@@ -178,6 +190,9 @@ public final class ImportLauncher {
 			MappingSpec mapping = MappingLoader.parse(run.mappingText(), "the mapping of run " + runId);
 			JobExecution last = infrastructure.repository().getLastJobExecution(ImportJob.NAME, parameters(runId));
 			if (last != null && last.getStatus().isRunning()) {
+				if (!force) {
+					notRunningElsewhere(runId, this.databaseUrl, last.getLastUpdated(), LocalDateTime.now());
+				}
 				// a killed process leaves its execution STARTED; mark it so that it can
 				// restart
 				infrastructure.operator().recover(last);
@@ -185,6 +200,33 @@ public final class ImportLauncher {
 			store.markRun(runId, RunStatus.RUNNING, null);
 			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "resumed");
 		});
+	}
+
+	/**
+	 * How long after its last checkpoint a run on a shared database may still be running.
+	 */
+	static final Duration STILL_RUNNING = Duration.ofMinutes(10);
+
+	/**
+	 * Refuses to resume a run whose execution may still be running in another process. An
+	 * embedded H2 file admits one process at a time, so having opened it proves the other
+	 * one gone; on a shared database (PostgreSQL, H2 server) a checkpoint within
+	 * {@link #STILL_RUNNING} may be another process's at work.
+	 */
+	static void notRunningElsewhere(long runId, String databaseUrl, LocalDateTime lastCheckpoint, LocalDateTime now) {
+		String url = databaseUrl.toLowerCase(java.util.Locale.ROOT);
+		boolean oneProcess = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
+				&& !url.startsWith("jdbc:h2:ssl:") && !url.contains("auto_server=true");
+		if (oneProcess || lastCheckpoint == null) {
+			return;
+		}
+		Duration since = Duration.between(lastCheckpoint, now);
+		if (since.compareTo(STILL_RUNNING) < 0) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"run " + runId + " may still be running in another process: its last checkpoint was "
+							+ Math.max(0, since.toSeconds()) + " s ago",
+					"wait for it to end; if that process is gone, run 'fpimport resume " + runId + " --force'");
+		}
 	}
 
 	/**

@@ -149,7 +149,8 @@ public final class WatchedImports {
 
 	/** Continues an unfinished run. */
 	public RunOutcome resume(long runId, Path reportDirectory, RunProgress progress) {
-		return launcher(reportDirectory, progress).resume(runId);
+		// the watcher holds the run's claim: no other process works on it
+		return launcher(reportDirectory, progress).resume(runId, true);
 	}
 
 	/** The claims and records of the watchers sharing this repository. */
