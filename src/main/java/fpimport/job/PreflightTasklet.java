@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 
 import fpimport.api.OpenApiSpace;
 import fpimport.mapping.RowPlanner;
+import fpimport.result.RunCounts;
 import fpimport.metadata.SpaceCatalog;
 import fpimport.source.SourceRow;
 import org.springframework.batch.core.step.StepContribution;
@@ -58,8 +59,8 @@ final class PreflightTasklet implements Tasklet {
 		String keyField = (this.context.mapping.keyField() != null)
 				? catalog.findFields(this.context.mapping.keyField()).get(0).fieldKey() : null;
 		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField));
-		long done = this.context.store.counts(this.context.runId()).total()
-				- this.context.store.counts(this.context.runId()).inFlight();
+		RunCounts counts = this.context.store.counts(this.context.runId());
+		long done = counts.total() - counts.inFlight();
 		this.context.progress.started(total[0], done);
 		return RepeatStatus.FINISHED;
 	}

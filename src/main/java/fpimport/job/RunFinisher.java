@@ -21,16 +21,9 @@ final class RunFinisher {
 	}
 
 	/**
-	 * Stores the run's counts and status and writes its report.
+	 * Stores the run's counts and status and writes its report, when asked (a run stopped
+	 * in its preflight has no rows to report).
 	 * @param stopMessage why the run stopped, or {@code null} when its job completed
-	 */
-	static RunSummary finish(RunContext context, String stopMessage, Instant started) {
-		return finish(context, stopMessage, started, true);
-	}
-
-	/**
-	 * Like {@link #finish(RunContext, String, Instant)}, writing a report only when asked
-	 * (a run stopped in its preflight has no rows to report).
 	 */
 	static RunSummary finish(RunContext context, String stopMessage, Instant started, boolean writeReport) {
 		RunCounts counts = context.store.counts(context.runId());

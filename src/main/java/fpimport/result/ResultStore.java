@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -266,26 +265,7 @@ public final class ResultStore {
 	 * of its own.
 	 */
 	public void saveRow(RowRecord row) {
-		inOwnTransaction(() -> {
-			Instant now = Instant.now();
-			int updated = this.jdbc.update(
-					"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, ERR_MSG = ?, "
-							+ "PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ? "
-							+ "WHERE RUN_ID = ? AND ROW_NO = ?",
-					row.rowKey(), row.status().name(), row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000),
-					this.json.writeValueAsString(row.problems()), this.json.writeValueAsString(row.cells()),
-					row.idempotencyKey(), row.attempts(), at(now), row.runId(), row.rowNumber());
-			if (updated == 0) {
-				this.jdbc.update("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
-						+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
-						+ "UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row.runId(), row.rowNumber(),
-						row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
-						truncate(row.errMsg(), 4000), this.json.writeValueAsString(row.problems()),
-						this.json.writeValueAsString(row.cells()), row.idempotencyKey(), row.attempts(),
-						row.originRunId(), row.originRowNumber(), at(now), at(now));
-			}
-			return null;
-		});
+		saveRows(List.of(row));
 	}
 
 	/**
@@ -411,16 +391,6 @@ public final class ResultStore {
 			return List.of((rs.wasNull() ? "" : code + " ") + rs.getString(3));
 		}
 		return this.json.readValue(rs.getString(4), PROBLEMS).stream().map(RowProblem::message).distinct().toList();
-	}
-
-	/**
-	 * The work item that a row key of a project and type became, if the ledger knows it.
-	 */
-	public OptionalLong ledgerItem(String projectKey, String typeKey, String rowKey) {
-		List<Long> ids = this.jdbc.queryForList(
-				"SELECT WORK_ITEM_ID FROM FPI_LEDGER WHERE PROJECT_KEY = ? AND TYPE_KEY = ? AND ROW_KEY = ?",
-				Long.class, projectKey, typeKey, rowKey);
-		return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0));
 	}
 
 	/** Remembers the work item that a row key became. */

@@ -76,11 +76,12 @@ class ResultStoreIT {
 
 	@Test
 	void ledgerRemembersTheItemOfARowKey() {
-		assertThat(this.store.ledgerItem("p", "story", "K-1")).isEmpty();
+		assertThat(this.store.ledgerEntries("p", "story", List.of("K-1"))).isEmpty();
 		this.store.ledgerPut("p", "story", "K-1", 42, 1);
 		this.store.ledgerPut("p", "story", "K-1", 43, 2);
-		assertThat(this.store.ledgerItem("p", "story", "K-1")).hasValue(43);
-		assertThat(this.store.ledgerItem("p", "issue", "K-1")).isEmpty();
+		assertThat(this.store.ledgerEntries("p", "story", List.of("K-1")))
+			.containsExactly(Map.entry("K-1", new LedgerEntry(43, 2)));
+		assertThat(this.store.ledgerEntries("p", "issue", List.of("K-1"))).isEmpty();
 	}
 
 	@Test
