@@ -12,7 +12,7 @@ import fpimport.metadata.FieldOption;
 import fpimport.metadata.Requirement;
 import fpimport.metadata.Role;
 import fpimport.metadata.SpaceCatalog;
-import fpimport.translation.FieldValueTranslator;
+import fpimport.translation.FieldKinds;
 
 /**
  * A starting mapping for {@code fpimport init-mapping}: each header paired with the field
@@ -188,8 +188,7 @@ public final class MappingDraft {
 			return null;
 		}
 		FieldDefinition field = found.get(0);
-		boolean writable = field.fieldKey().equals("name")
-				|| FieldValueTranslator.WRITABLE_TYPES.contains(field.fieldTypeKey());
+		boolean writable = field.fieldKey().equals("name") || FieldKinds.writable(field.fieldTypeKey());
 		return writable ? field : null;
 	}
 

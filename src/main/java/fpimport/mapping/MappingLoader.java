@@ -124,29 +124,25 @@ public final class MappingLoader {
 		}
 		for (FieldMapping field : fields) {
 			String target = field.target().strip();
-			if (target.equals("template_id") || target.equals("template")) {
-				this.problems.add(
-						field.path() + ": the template is chosen by the top-level template:, never as a field (CW-10)");
-			}
-			if (target.equals("name") && name != null) {
-				this.problems
-					.add(field.path() + ": the name already comes from the top-level name:; map it once (CW-9)");
-			}
-			if (target.equals("role_owners")) {
-				this.problems.add(field.path() + ": role owners come from roles:, one entry per role");
-			}
+			// the binder checks again with the field the space has under this name
+			addProblem(TargetRules.asField(field.path(), target, null, name != null));
 			if (target.equals(keyField)) {
-				this.problems.add("key_field: " + keyField + " is also mapped at " + field.path()
-						+ "; a field takes one value (CW-5)");
+				this.problems.add(TargetRules.keyFieldAlsoMapped(keyField, field.path()));
 			}
 		}
-		if ("name".equals(keyField) || "template_id".equals(keyField)) {
-			this.problems.add("key_field: " + keyField + " cannot hold the row key; name a text field of your own");
+		if (keyField != null) {
+			addProblem(TargetRules.keyFieldReserved(keyField));
 		}
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
 		return new MappingSpec(project, type, template, key, keyField, zone, source, name, fields, roles, users);
+	}
+
+	private void addProblem(String problem) {
+		if (problem != null) {
+			this.problems.add(problem);
+		}
 	}
 
 	private ZoneId zone(JsonNode root) {

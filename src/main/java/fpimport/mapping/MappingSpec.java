@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A mapping file as written (DESIGN §2), checked for its own consistency but not yet
- * against a space or a file: {@link RowPlanner#prepare} does that.
+ * against a space or a file: {@link MappingBinder#bind} does that.
  *
  * @param project the project_key or simple_name, or {@code null} when the command line
  * gives it
