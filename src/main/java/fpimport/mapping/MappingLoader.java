@@ -1,8 +1,5 @@
 package fpimport.mapping;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -52,21 +49,12 @@ public final class MappingLoader {
 	}
 
 	/**
-	 * Reads and checks a mapping file.
+	 * Reads and checks a mapping file, as {@link MappingFile#read} does.
 	 * @throws InvalidMappingException listing every problem of the mapping
 	 * @throws FpImportException ({@code INVALID_INPUT}) when the file cannot be read
 	 */
 	public static MappingSpec load(Path yaml) {
-		String text;
-		try {
-			text = Files.readString(yaml, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new FpImportException(FpImportException.Reason.INVALID_INPUT,
-					"cannot read the mapping " + yaml + ": " + ex.getMessage(), "check the path given to --mapping",
-					ex);
-		}
-		return parse(text, yaml.getFileName().toString());
+		return MappingFile.read(yaml).spec();
 	}
 
 	/**
