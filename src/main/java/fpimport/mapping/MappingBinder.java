@@ -201,8 +201,7 @@ public final class MappingBinder {
 		}
 		FieldKind kind = FieldKinds.of(type).orElse(null);
 		if (kind == null) {
-			this.problems.add(path + ": field " + field.fieldName() + " (" + key + ") has type " + type
-					+ ", which cannot be written on create");
+			this.problems.add(path + ": " + FieldKinds.notWritable(field));
 			return;
 		}
 		if (!once(key, path, field.fieldName())) {

@@ -102,7 +102,7 @@ public final class MappingLoader {
 		List<String> key = stringList(root.get("key"), "key");
 		String keyField = scalar(root, "key_field", "key_field");
 		ZoneId zone = zone(root);
-		SourceSettings source = source(root.get("source"));
+		SourceSection source = source(root.get("source"));
 		FieldMapping name = nameMapping(root.get("name"));
 		List<FieldMapping> fields = entries(root.get("fields"), "fields", FIELD);
 		List<FieldMapping> roles = entries(root.get("roles"), "roles", ROLE);
@@ -147,7 +147,7 @@ public final class MappingLoader {
 		}
 	}
 
-	private SourceSettings source(JsonNode node) {
+	private SourceSection source(JsonNode node) {
 		if (node == null || node.isNull()) {
 			return null;
 		}
@@ -166,7 +166,7 @@ public final class MappingLoader {
 				this.problems.add("source.header_row: must be a row number, 1 or more; got '" + row.asString() + "'");
 			}
 		}
-		return new SourceSettings(scalar(node, "sheet", "source.sheet"), headerRow,
+		return new SourceSection(scalar(node, "sheet", "source.sheet"), headerRow,
 				scalar(node, "encoding", "source.encoding"), scalar(node, "delimiter", "source.delimiter"));
 	}
 

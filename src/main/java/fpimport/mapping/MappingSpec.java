@@ -24,13 +24,13 @@ import java.util.Objects;
  * @param users how people are found
  */
 public record MappingSpec(String project, String type, String template, List<String> key, String keyField,
-		ZoneId timezone, SourceSettings source, FieldMapping name, List<FieldMapping> fields, List<FieldMapping> roles,
+		ZoneId timezone, SourceSection source, FieldMapping name, List<FieldMapping> fields, List<FieldMapping> roles,
 		UserSettings users) {
 
 	public MappingSpec {
 		Objects.requireNonNull(type, "type");
 		key = List.copyOf(key);
-		source = (source != null) ? source : SourceSettings.DEFAULT;
+		source = (source != null) ? source : SourceSection.DEFAULT;
 		fields = List.copyOf(fields);
 		roles = List.copyOf(roles);
 		users = (users != null) ? users : UserSettings.DEFAULT;

@@ -71,11 +71,6 @@ public record FieldKind(String typeKey, Translators translators, Set<Setting> se
 		return this.settings.contains(setting);
 	}
 
-	/** Whether a cell may hold several values, split on {@code split}. */
-	public boolean multiValued() {
-		return takes(Setting.SPLIT);
-	}
-
 	/** The translator of a field of this kind. */
 	public FieldValueTranslator translator(FieldDefinition field, FieldSettings settings, People people) {
 		Objects.requireNonNull(field, "field");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fpimport.metadata.FieldDefinition;
 import fpimport.translation.FieldKind.Setting;
 import fpimport.translation.TextTranslator.Form;
 
@@ -70,6 +71,15 @@ public final class FieldKinds {
 	/** The kind of a {@code field_type_key}, or empty when create cannot write it. */
 	public static Optional<FieldKind> of(String typeKey) {
 		return Optional.ofNullable(BY_TYPE_KEY.get(typeKey));
+	}
+
+	/**
+	 * The problem of a field whose type create cannot write: {@code field 附件 (attachment)
+	 * has type multi_file, which cannot be written on create}.
+	 */
+	public static String notWritable(FieldDefinition field) {
+		return "field " + field.fieldName() + " (" + field.fieldKey() + ") has type " + field.fieldTypeKey()
+				+ ", which cannot be written on create";
 	}
 
 	/** Whether create can write fields of this {@code field_type_key}. */

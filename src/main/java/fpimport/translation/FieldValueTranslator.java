@@ -35,8 +35,7 @@ public interface FieldValueTranslator {
 	 */
 	static FieldValueTranslator forField(FieldDefinition field, FieldSettings settings, People people) {
 		return FieldKinds.of(field.fieldTypeKey())
-			.orElseThrow(() -> new IllegalArgumentException("field " + field.fieldName() + " (" + field.fieldKey()
-					+ ") has type " + field.fieldTypeKey() + ", which cannot be written on create"))
+			.orElseThrow(() -> new IllegalArgumentException(FieldKinds.notWritable(field)))
 			.translator(field, settings, people);
 	}
 

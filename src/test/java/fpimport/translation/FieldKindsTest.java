@@ -39,8 +39,8 @@ class FieldKindsTest {
 	void onlyUserFieldsNamePeopleAndOnlySplitFieldsHoldSeveralValues() {
 		assertThat(FieldKinds.all().stream().filter(FieldKind::namesPeople).map(FieldKind::typeKey))
 			.containsExactly("user", "multi_user");
-		assertThat(FieldKinds.of("multi_user").orElseThrow().multiValued()).isTrue();
-		assertThat(FieldKinds.of("user").orElseThrow().multiValued()).isFalse();
+		assertThat(FieldKinds.of("multi_user").orElseThrow().takes(Setting.SPLIT)).isTrue();
+		assertThat(FieldKinds.of("user").orElseThrow().takes(Setting.SPLIT)).isFalse();
 		assertThat(FieldKinds.of("tree_multi_select").orElseThrow().takes(Setting.MIN_LEVEL)).isTrue();
 		assertThat(FieldKinds.of("tree_multi_select").orElseThrow().takes(Setting.FORMAT)).isFalse();
 	}
@@ -83,7 +83,7 @@ class FieldKindsTest {
 	void theSettingsOfAKindCannotChange() {
 		FieldKind kind = new FieldKind("x", (field, settings, people) -> null, Set.of(Setting.SPLIT), false);
 		assertThat(kind.settings()).containsExactly(Setting.SPLIT);
-		assertThat(kind.multiValued()).isTrue();
+		assertThat(kind.takes(Setting.SPLIT)).isTrue();
 		assertThat(kind.namesPeople()).isFalse();
 		assertThatNullPointerException()
 			.isThrownBy(() -> new FieldKind(null, (field, settings, people) -> null, Set.of(), false));
