@@ -273,7 +273,7 @@ public final class OpenApiClient {
 				(answer) -> this.payloads.pluginToken(answer.data()));
 	}
 
-	private <T> T call(Endpoint endpoint, JsonNode body, String idempotencyKey, Function<Answer, T> decode,
+	private <T> T call(Endpoint endpoint, JsonNode body, String idempotencyKey, Function<ServiceAnswer, T> decode,
 			String... pathValues) {
 		String path = endpoint.path(pathValues);
 		return execute(new Request(endpoint, path, (body != null) ? body.toString() : null, idempotencyKey, true),
@@ -284,7 +284,7 @@ public final class OpenApiClient {
 	 * Sends a request until it succeeds or fails for good: transient faults are retried
 	 * within the retry policy, a refused token is renewed once.
 	 */
-	private <T> T execute(Request request, Function<Answer, T> decode) {
+	private <T> T execute(Request request, Function<ServiceAnswer, T> decode) {
 		ApiSettings.RetryPolicy retry = this.settings.retry();
 		Instant deadline = this.time.now().plus(retry.maxTotalTime());
 		boolean renewed = false;
@@ -299,7 +299,7 @@ public final class OpenApiClient {
 			OpenApiException failure;
 			try {
 				this.limiter.acquire(token, request.endpoint());
-				Answer answer = send(request, token);
+				ServiceAnswer answer = send(request, token);
 				if (answer.ok()) {
 					return decoded(request, answer, decode, attempt);
 				}
@@ -353,7 +353,7 @@ public final class OpenApiClient {
 		}
 	}
 
-	private <T> T decoded(Request request, Answer answer, Function<Answer, T> decode, int attempt) {
+	private <T> T decoded(Request request, ServiceAnswer answer, Function<ServiceAnswer, T> decode, int attempt) {
 		try {
 			return decode.apply(answer);
 		}
@@ -383,7 +383,7 @@ public final class OpenApiClient {
 	}
 
 	/** A plugin_token refusal: the plugin id, secret or token type is wrong. */
-	private OpenApiException tokenRefused(Answer answer, int attempt) {
+	private OpenApiException tokenRefused(ServiceAnswer answer, int attempt) {
 		return new OpenApiException(OpenApiException.Classification.STOPS_RUN, Reason.REMOTE_REFUSED,
 				Endpoint.PLUGIN_TOKEN.describe(), answer.status(), answer.errCode(), scrub(answer.errMsg(), null),
 				answer.logId(), attempt, "check --plugin-id, --plugin-secret and --base-url", null);
@@ -397,7 +397,7 @@ public final class OpenApiClient {
 				"check the network and --base-url, then try again (fpimport resume or retry)", ex);
 	}
 
-	private Answer send(Request request, String token) throws IOException, InterruptedException {
+	private ServiceAnswer send(Request request, String token) throws IOException, InterruptedException {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.settings.baseUrl() + request.path()))
 			.timeout(this.settings.requestTimeout())
 			.header("Content-Type", "application/json; charset=utf-8");
@@ -422,9 +422,9 @@ public final class OpenApiClient {
 			throw ex;
 		}
 		String logId = response.headers().firstValue("X-Tt-Logid").orElse(null);
-		Answer answer = request.authenticated()
-				? Answer.business(this.json, response.statusCode(), response.body(), logId)
-				: Answer.token(this.json, response.statusCode(), response.body(), logId);
+		ServiceAnswer answer = request.authenticated()
+				? ServiceAnswer.business(this.json, response.statusCode(), response.body(), logId)
+				: ServiceAnswer.token(this.json, response.statusCode(), response.body(), logId);
 		log.debug("{} {} -> HTTP {} err_code {} in {} ms, log id {}", request.endpoint().method(), request.path(),
 				response.statusCode(), answer.errCode(), elapsedMillis(started), answer.logId());
 		return answer;

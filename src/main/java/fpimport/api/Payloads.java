@@ -28,7 +28,7 @@ final class Payloads {
 	}
 
 	PluginToken pluginToken(JsonNode data) {
-		String token = Answer.text(data.path("token"));
+		String token = ServiceAnswer.text(data.path("token"));
 		if (token == null || token.isEmpty()) {
 			throw new IllegalStateException("no token in the answer");
 		}
@@ -38,23 +38,23 @@ final class Payloads {
 	List<WorkItemType> types(JsonNode data) {
 		return list(data,
 				(node) -> new WorkItemType(required(node, "type_key"),
-						textOr(node.path("name"), required(node, "type_key")), Answer.text(node.path("api_name")),
-						flag(node.path("is_disable"))));
+						textOr(node.path("name"), required(node, "type_key")),
+						ServiceAnswer.text(node.path("api_name")), flag(node.path("is_disable"))));
 	}
 
 	CreateMeta meta(JsonNode data) {
 		List<RoleAssignment> assignments = new ArrayList<>();
 		List<FieldDefinition> fields = list(data, (node) -> {
 			for (JsonNode assign : node.path("role_assign")) {
-				assignments.add(new RoleAssignment(required(assign, "role"), Answer.text(assign.path("name")),
-						flag(assign.path("default_appear")), Answer.integer(assign.path("member_assign"), 0),
+				assignments.add(new RoleAssignment(required(assign, "role"), ServiceAnswer.text(assign.path("name")),
+						flag(assign.path("default_appear")), ServiceAnswer.integer(assign.path("member_assign"), 0),
 						strings(assign.path("members"))));
 			}
 			String key = required(node, "field_key");
-			return new FieldDefinition(key, Answer.text(node.path("field_alias")), textOr(node.path("field_name"), key),
-					textOr(node.path("field_type_key"), ""),
-					Requirement.ofCode(Answer.integer(node.path("is_required"), 2)), plain(node.path("default_value")),
-					options(node.path("options")));
+			return new FieldDefinition(key, ServiceAnswer.text(node.path("field_alias")),
+					textOr(node.path("field_name"), key), textOr(node.path("field_type_key"), ""),
+					Requirement.ofCode(ServiceAnswer.integer(node.path("is_required"), 2)),
+					plain(node.path("default_value")), options(node.path("options")));
 		});
 		return new CreateMeta(fields, assignments);
 	}
@@ -62,9 +62,9 @@ final class Payloads {
 	List<SpaceField> spaceFields(JsonNode data) {
 		return list(data, (node) -> {
 			String key = required(node, "field_key");
-			return new SpaceField(key, Answer.text(node.path("field_alias")), textOr(node.path("field_name"), key),
-					textOr(node.path("field_type_key"), ""), flag(node.path("is_custom_field")),
-					options(node.path("options")));
+			return new SpaceField(key, ServiceAnswer.text(node.path("field_alias")),
+					textOr(node.path("field_name"), key), textOr(node.path("field_type_key"), ""),
+					flag(node.path("is_custom_field")), options(node.path("options")));
 		});
 	}
 
@@ -75,25 +75,25 @@ final class Payloads {
 
 	List<Role> roles(JsonNode data) {
 		return list(data, (node) -> {
-			String id = textOr(node.path("id"), Answer.text(node.path("key")));
+			String id = textOr(node.path("id"), ServiceAnswer.text(node.path("key")));
 			if (id == null) {
 				throw new IllegalStateException("a role without id or key");
 			}
-			return new Role(id, Answer.text(node.path("key")), textOr(node.path("name"), id),
+			return new Role(id, ServiceAnswer.text(node.path("key")), textOr(node.path("name"), id),
 					flag(node.path("is_required")), flag(node.path("is_member_multi")));
 		});
 	}
 
 	List<Team> teams(JsonNode data) {
-		return list(data, (node) -> new Team(required(node, "team_id"), Answer.text(node.path("team_name")),
+		return list(data, (node) -> new Team(required(node, "team_id"), ServiceAnswer.text(node.path("team_name")),
 				strings(node.path("user_keys"))));
 	}
 
 	List<User> users(JsonNode data) {
 		return list(data,
-				(node) -> new User(required(node, "user_key"), Answer.text(node.path("email")),
-						Answer.text(node.path("name_cn")), Answer.text(node.path("name_en")),
-						Answer.text(node.path("username")), Answer.text(node.path("status"))));
+				(node) -> new User(required(node, "user_key"), ServiceAnswer.text(node.path("email")),
+						ServiceAnswer.text(node.path("name_cn")), ServiceAnswer.text(node.path("name_en")),
+						ServiceAnswer.text(node.path("username")), ServiceAnswer.text(node.path("status"))));
 	}
 
 	long id(JsonNode data) {
@@ -114,28 +114,28 @@ final class Payloads {
 			}
 			List<WorkItemInfo.FieldValue> fields = list(node.path("fields"),
 					(field) -> new WorkItemInfo.FieldValue(required(field, "field_key"),
-							Answer.text(field.path("field_type_key")), plain(field.path("field_value"))));
+							ServiceAnswer.text(field.path("field_type_key")), plain(field.path("field_value"))));
 			JsonNode createdAt = node.path("created_at");
-			return new WorkItemInfo(id(id), Answer.text(node.path("name")),
-					Answer.text(node.path("work_item_type_key")), Answer.text(node.path("template_id")),
-					Answer.text(node.path("created_by")),
+			return new WorkItemInfo(id(id), ServiceAnswer.text(node.path("name")),
+					ServiceAnswer.text(node.path("work_item_type_key")), ServiceAnswer.text(node.path("template_id")),
+					ServiceAnswer.text(node.path("created_by")),
 					(createdAt.isMissingNode() || createdAt.isNull()) ? null : number(createdAt, 0L), fields);
 		});
 	}
 
-	WorkItemPage page(Answer answer, int pageNum, int pageSize) {
+	WorkItemPage page(ServiceAnswer answer, int pageNum, int pageSize) {
 		List<WorkItemInfo> items = items(answer.data());
 		JsonNode pagination = answer.pagination();
 		if (pagination.isMissingNode() || pagination.isNull()) {
 			return new WorkItemPage(items, pageNum, pageSize, WorkItemPage.UNKNOWN_TOTAL);
 		}
-		return new WorkItemPage(items, Answer.integer(pagination.path("page_num"), pageNum),
-				Answer.integer(pagination.path("page_size"), pageSize), number(pagination.path("total"), 0L));
+		return new WorkItemPage(items, ServiceAnswer.integer(pagination.path("page_num"), pageNum),
+				ServiceAnswer.integer(pagination.path("page_size"), pageSize), number(pagination.path("total"), 0L));
 	}
 
 	private List<FieldOption> options(JsonNode options) {
 		return list(options, (node) -> {
-			String value = Answer.text(node.path("value"));
+			String value = ServiceAnswer.text(node.path("value"));
 			if (value == null) {
 				throw new IllegalStateException("an option without value");
 			}
@@ -169,11 +169,11 @@ final class Payloads {
 	}
 
 	private static List<String> strings(JsonNode array) {
-		return list(array, Answer::text);
+		return list(array, ServiceAnswer::text);
 	}
 
 	private static String required(JsonNode node, String name) {
-		String value = Answer.text(node.path(name));
+		String value = ServiceAnswer.text(node.path(name));
 		if (value == null || value.isEmpty()) {
 			throw new IllegalStateException("no " + name + " in " + abbreviated(node));
 		}
@@ -181,7 +181,7 @@ final class Payloads {
 	}
 
 	private static String textOr(JsonNode node, String fallback) {
-		String value = Answer.text(node);
+		String value = ServiceAnswer.text(node);
 		return (value == null || value.isEmpty()) ? fallback : value;
 	}
 
@@ -193,7 +193,7 @@ final class Payloads {
 		if (node.isNumber()) {
 			return node.intValue() == 1;
 		}
-		String text = Answer.text(node);
+		String text = ServiceAnswer.text(node);
 		return text != null && (text.equals("1") || text.equalsIgnoreCase("true"));
 	}
 

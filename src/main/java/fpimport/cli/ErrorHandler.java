@@ -1,11 +1,16 @@
 package fpimport.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import fpimport.workitem.FpImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -34,7 +39,33 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 		if (ex.getCause() instanceof FpImportException known) {
 			return handleExecutionException(known, ex.getCommandLine(), ex.getCommandLine().getParseResult());
 		}
+		if (ex instanceof MutuallyExclusiveArgsException exclusive) {
+			return handleExecutionException(exclusive(exclusive), ex.getCommandLine(),
+					ex.getCommandLine().getParseResult());
+		}
 		return this.usage.handleParseException(ex, args);
+	}
+
+	/**
+	 * Options of an exclusive group given together, as one line naming them and a hint
+	 * showing each: {@code --every and --cron exclude each other}.
+	 */
+	private static FpImportException exclusive(MutuallyExclusiveArgsException ex) {
+		List<String> names = new ArrayList<>();
+		List<String> forms = new ArrayList<>();
+		for (ArgGroupSpec group : ex.getCommandLine().getCommandSpec().argGroups()) {
+			if (group.exclusive()) {
+				for (OptionSpec option : group.options()) {
+					names.add(option.longestName());
+					forms.add(option.longestName() + " " + option.paramLabel());
+				}
+			}
+		}
+		if (names.isEmpty()) {
+			return new FpImportException(FpImportException.Reason.USAGE, ex.getMessage(), null, ex);
+		}
+		return new FpImportException(FpImportException.Reason.USAGE,
+				String.join(" and ", names) + " exclude each other", "give one: " + String.join(", or ", forms), ex);
 	}
 
 	@Override

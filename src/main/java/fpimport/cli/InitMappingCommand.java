@@ -10,12 +10,13 @@ import java.util.concurrent.Callable;
 
 import fpimport.api.OpenApiSpace;
 import fpimport.mapping.MappingDraft;
-import fpimport.mapping.SourceSettings;
+import fpimport.mapping.SourceSection;
 import fpimport.metadata.SpaceCatalog;
 import fpimport.source.RowSource;
+import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
-import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
+import fpimport.workitem.FpImportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,15 +73,14 @@ final class InitMappingCommand implements Callable<Integer> {
 		}
 		List<String> headers;
 		String sheetRead;
-		try (RowSource rows = Sources.open(this.file,
-				fpimport.source.SourceSettings.of(this.sheet, this.headerRow, null, null))) {
+		try (RowSource rows = Sources.open(this.file, SourceSettings.of(this.sheet, this.headerRow, null, null))) {
 			headers = rows.headers();
 			sheetRead = rows.sheet();
 		}
 		OpenApiSpace space = Connections.space(this.connection);
 		SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
 		// the sheet by name, so the mapping still reads it when sheets are reordered
-		SourceSettings source = new SourceSettings((this.sheet != null) ? sheetRead : null, this.headerRow, null, null);
+		SourceSection source = new SourceSection((this.sheet != null) ? sheetRead : null, this.headerRow, null, null);
 		MappingDraft draft = MappingDraft.of(headers, catalog, space.projectKey(), source);
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();

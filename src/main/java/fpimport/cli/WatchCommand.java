@@ -19,6 +19,7 @@ import fpimport.watch.WatchLog;
 import fpimport.watch.Watcher;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -50,14 +51,22 @@ final class WatchCommand implements Callable<Integer> {
 	@Option(names = { "-m", "--mapping" }, required = true, paramLabel = "M.yaml", description = "the mapping file")
 	Path mapping;
 
-	@Option(names = "--every", paramLabel = "DURATION", converter = DurationConverter.class,
-			description = "look at DIR at the start and then every DURATION: 30s, 10m, 2h, 1d (default 1m)")
-	Duration every;
+	@ArgGroup(exclusive = true, multiplicity = "0..1")
+	When when = new When();
 
-	@Option(names = "--cron", paramLabel = "EXPR",
-			description = "look at DIR at the times of a 6-field cron expression (second minute hour day month weekday), "
-					+ "e.g. \"0 0 2 * * *\" for 02:00 daily, in the machine's time zone")
-	String cron;
+	/** When to look at the inbox: on an interval or on a cron schedule, not both. */
+	static final class When {
+
+		@Option(names = "--every", paramLabel = "DURATION", converter = DurationConverter.class,
+				description = "look at DIR at the start and then every DURATION: 30s, 10m, 2h, 1d (default 1m)")
+		Duration every;
+
+		@Option(names = "--cron", paramLabel = "EXPR",
+				description = "look at DIR at the times of a 6-field cron expression (second minute hour day month weekday), "
+						+ "e.g. \"0 0 2 * * *\" for 02:00 daily, in the machine's time zone")
+		String cron;
+
+	}
 
 	@Option(names = "--once",
 			description = "look once, import what is complete and exit (for cron, systemd timers, Kubernetes CronJobs)")
@@ -69,7 +78,18 @@ final class WatchCommand implements Callable<Integer> {
 
 	@Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
 			description = "one text line per file, or one JSON object per line (default ${DEFAULT-VALUE})")
-	String logFormat;
+	LogFormat logFormat;
+
+	/** How the watcher writes what it did with each file. */
+	enum LogFormat {
+
+		/** One text line per file. */
+		TEXT,
+
+		/** One JSON object per line. */
+		JSON
+
+	}
 
 	@Option(names = "--settle", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
 			description = "a file is complete when its size and time did not change for this long (default ${DEFAULT-VALUE})")
@@ -92,11 +112,7 @@ final class WatchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		Schedule schedule = schedule();
-		boolean json = switch (this.logFormat.toLowerCase(Locale.ROOT)) {
-			case "text" -> false;
-			case "json" -> true;
-			default -> throw new FpImportException(Reason.USAGE, "--log-format must be text or json", null);
-		};
+		boolean json = this.logFormat == LogFormat.JSON;
 		if (this.job.summaryJson != null) {
 			throw new FpImportException(Reason.USAGE, "watch writes no --summary-json",
 					"use --log-format json: one JSON object per file, with the summary's fields");
@@ -141,14 +157,10 @@ final class WatchCommand implements Callable<Integer> {
 	}
 
 	private Schedule schedule() {
-		if (this.cron != null && this.every != null) {
-			throw new FpImportException(Reason.USAGE, "--every and --cron exclude each other",
-					"give one: --every 10m, or --cron \"0 0 2 * * *\"");
+		if (this.when.cron != null) {
+			return Schedule.cron(this.when.cron, ZoneId.systemDefault());
 		}
-		if (this.cron != null) {
-			return Schedule.cron(this.cron, ZoneId.systemDefault());
-		}
-		return Schedule.every((this.every != null) ? this.every : Duration.ofMinutes(1));
+		return Schedule.every((this.when.every != null) ? this.when.every : Duration.ofMinutes(1));
 	}
 
 	/** The worst exit code of the files' outcomes (DESIGN §1). */

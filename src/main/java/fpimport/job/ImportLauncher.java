@@ -1,18 +1,9 @@
 package fpimport.job;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +12,7 @@ import javax.sql.DataSource;
 
 import fpimport.api.ApiSettings;
 import fpimport.api.OpenApiClient;
+import fpimport.mapping.MappingFile;
 import fpimport.mapping.MappingLoader;
 import fpimport.mapping.MappingSpec;
 import fpimport.report.RunSummary;
@@ -86,24 +78,19 @@ public final class ImportLauncher {
 		if (!Files.isRegularFile(file)) {
 			throw new FpImportException(Reason.INVALID_INPUT, file + ": no such file", "check the path of the file");
 		}
-		String mappingText = readMapping(request.mapping());
-		MappingSpec mapping = MappingLoader.parse(mappingText, request.mapping().getFileName().toString());
+		MappingFile mappingFile = MappingFile.read(request.mapping());
+		MappingSpec mapping = mappingFile.spec();
 		String projectKey = project(request.projectOverride(), mapping);
-		String fileSha = sha256(file);
-		String mappingSha = sha256(mappingText);
+		String fileSha = Fingerprints.of(file);
+		String mappingSha = Fingerprints.of(mappingFile.text());
 		return withInfrastructure((infrastructure) -> {
 			ResultStore store = infrastructure.store();
 			if (!request.dryRun()) {
-				store.unfinishedRun(fileSha, mappingSha).ifPresent((run) -> {
-					throw new FpImportException(Reason.INVALID_INPUT,
-							"run " + run.runId() + " of " + file.getFileName() + " with this mapping is unfinished ("
-									+ run.status().name().toLowerCase(java.util.Locale.ROOT) + ")",
-							"run 'fpimport resume " + run.runId() + "' to finish it without creating anything twice");
-				});
+				RunPreconditions.importMayStart(store, file, fileSha, mappingSha);
 			}
 			long runId = store.startRun(new NewRun(RunKind.IMPORT, null, request.dryRun(), file.toString(), fileSha,
-					mapping.source().sheet(), request.mapping().toAbsolutePath().toString(), mappingSha, mappingText,
-					request.onExisting().name(), projectKey, mapping.type()));
+					mapping.source().sheet(), request.mapping().toAbsolutePath().toString(), mappingSha,
+					mappingFile.text(), request.onExisting().name(), projectKey, mapping.type()));
 			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "started");
 		});
 	}
@@ -117,47 +104,26 @@ public final class ImportLauncher {
 		return withInfrastructure((infrastructure) -> {
 			ResultStore store = infrastructure.store();
 			long parentId = request.parentRunId();
-			RunRecord parent = store.run(parentId)
-				.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT, "there is no run " + parentId,
-						"'fpimport runs' lists the runs"));
-			if (parent.dryRun()) {
-				throw new FpImportException(Reason.INVALID_INPUT,
-						"run " + parentId + " was a dry run: it created nothing to retry",
-						"import the file: 'fpimport import FILE --mapping M.yaml'");
+			RunRecord parent = RunPreconditions.retryable(store, parentId);
+			String mappingText;
+			MappingSpec mapping;
+			String mappingFile;
+			if (request.mapping() != null) {
+				MappingFile given = MappingFile.read(request.mapping());
+				mappingText = given.text();
+				mapping = given.spec();
+				mappingFile = request.mapping().toAbsolutePath().toString();
 			}
-			if (parent.status() != RunStatus.COMPLETED) {
-				throw new FpImportException(Reason.INVALID_INPUT,
-						"run " + parentId + " is unfinished ("
-								+ parent.status().name().toLowerCase(java.util.Locale.ROOT)
-								+ "): its rows in flight and not yet read are not settled",
-						"run 'fpimport resume " + parentId + "' first, then retry what failed");
+			else {
+				mappingText = parent.mappingText();
+				mapping = MappingLoader.parse(mappingText, "the mapping of run " + parentId);
+				mappingFile = parent.mappingFile();
 			}
-			store.unfinishedRetry(parentId).ifPresent((open) -> {
-				throw new FpImportException(Reason.INVALID_INPUT,
-						"retry run " + open.runId() + " of run " + parentId + " is unfinished ("
-								+ open.status().name().toLowerCase(java.util.Locale.ROOT) + ")",
-						"run 'fpimport resume " + open.runId() + "' to finish it without creating anything twice");
-			});
-			String mappingText = (request.mapping() != null) ? readMapping(request.mapping()) : parent.mappingText();
-			String mappingName = (request.mapping() != null) ? request.mapping().getFileName().toString()
-					: "the mapping of run " + parentId;
-			MappingSpec mapping = MappingLoader.parse(mappingText, mappingName);
 			String projectKey = (request.projectOverride() != null || mapping.project() != null)
 					? project(request.projectOverride(), mapping) : parent.projectKey();
-			long chosen = store.retryCandidates(parentId, Long.MAX_VALUE)
-				.stream()
-				.filter(request.filter()::matches)
-				.count();
-			if (chosen == 0) {
-				String filter = request.filter().describe();
-				throw new FpImportException(Reason.INVALID_INPUT, "run " + parentId + " has no rows to retry"
-						+ (filter.isEmpty() ? ": every row succeeded, in it or in a retry of it" : " with " + filter),
-						"'fpimport runs " + parentId + "' shows the latest outcome of each row");
-			}
-			String mappingFile = (request.mapping() != null) ? request.mapping().toAbsolutePath().toString()
-					: parent.mappingFile();
+			RunPreconditions.hasRowsToRetry(store, parentId, request.filter());
 			long runId = store.startRun(new NewRun(RunKind.RETRY, parentId, false, parent.sourceFile(),
-					parent.sourceSha256(), parent.sheet(), mappingFile, sha256(mappingText), mappingText,
+					parent.sourceSha256(), parent.sheet(), mappingFile, Fingerprints.of(mappingText), mappingText,
 					parent.onExisting(), projectKey, mapping.type()), request.filter());
 			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "started");
 		});
@@ -177,21 +143,13 @@ public final class ImportLauncher {
 	public RunOutcome resume(long runId, boolean force) {
 		return withInfrastructure((infrastructure) -> {
 			ResultStore store = infrastructure.store();
-			RunRecord run = store.run(runId)
-				.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT, "there is no run " + runId,
-						"'fpimport runs' lists the runs"));
-			if (run.status() == RunStatus.COMPLETED) {
-				throw new FpImportException(Reason.INVALID_INPUT, "run " + runId + " is complete: nothing to resume",
-						"'fpimport retry " + runId + "' imports its failed rows again");
-			}
-			if (run.kind() == RunKind.IMPORT) {
-				sameFile(run);
-			}
+			RunRecord run = RunPreconditions.resumable(store, runId);
 			MappingSpec mapping = MappingLoader.parse(run.mappingText(), "the mapping of run " + runId);
 			JobExecution last = infrastructure.repository().getLastJobExecution(ImportJob.NAME, parameters(runId));
 			if (last != null && last.getStatus().isRunning()) {
 				if (!force) {
-					notRunningElsewhere(runId, this.databaseUrl, last.getLastUpdated(), LocalDateTime.now());
+					RunPreconditions.notRunningElsewhere(runId, this.databaseUrl, last.getLastUpdated(),
+							LocalDateTime.now());
 				}
 				// a killed process leaves its execution STARTED; mark it so that it can
 				// restart
@@ -200,53 +158,6 @@ public final class ImportLauncher {
 			store.markRun(runId, RunStatus.RUNNING, null);
 			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "resumed");
 		});
-	}
-
-	/**
-	 * How long after its last checkpoint a run on a shared database may still be running.
-	 */
-	static final Duration STILL_RUNNING = Duration.ofMinutes(10);
-
-	/**
-	 * Refuses to resume a run whose execution may still be running in another process. An
-	 * embedded H2 file admits one process at a time, so having opened it proves the other
-	 * one gone; on a shared database (PostgreSQL, H2 server) a checkpoint within
-	 * {@link #STILL_RUNNING} may be another process's at work.
-	 */
-	static void notRunningElsewhere(long runId, String databaseUrl, LocalDateTime lastCheckpoint, LocalDateTime now) {
-		String url = databaseUrl.toLowerCase(java.util.Locale.ROOT);
-		boolean oneProcess = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
-				&& !url.startsWith("jdbc:h2:ssl:") && !url.contains("auto_server=true");
-		if (oneProcess || lastCheckpoint == null) {
-			return;
-		}
-		Duration since = Duration.between(lastCheckpoint, now);
-		if (since.compareTo(STILL_RUNNING) < 0) {
-			throw new FpImportException(Reason.INVALID_INPUT,
-					"run " + runId + " may still be running in another process: its last checkpoint was "
-							+ Math.max(0, since.toSeconds()) + " s ago",
-					"wait for it to end; if that process is gone, run 'fpimport resume " + runId + " --force'");
-		}
-	}
-
-	/**
-	 * Refuses to resume an import whose file is gone or changed: resume reads the rows
-	 * again from the file, by their position, and the row keys must be those the run
-	 * started with.
-	 */
-	private static void sameFile(RunRecord run) {
-		Path file = Path.of(run.sourceFile());
-		if (!Files.isRegularFile(file)) {
-			throw new FpImportException(Reason.INVALID_INPUT,
-					"run " + run.runId() + " cannot resume: " + file + " is gone",
-					"put back the file the run started with, at that path");
-		}
-		if (!sha256(file).equals(run.sourceSha256())) {
-			throw new FpImportException(Reason.INVALID_INPUT,
-					"run " + run.runId() + " cannot resume: " + file + " changed since the run started",
-					"put back the file the run started with; for a new version of it, start a new import, "
-							+ "whose rows imported before are skipped");
-		}
 	}
 
 	private RunOutcome run(Infrastructure infrastructure, RunRecord run, MappingSpec mapping, String how) {
@@ -333,44 +244,6 @@ public final class ImportLauncher {
 					"write 'project: <project_key or simple_name>' into the mapping, or pass --project");
 		}
 		return project.strip();
-	}
-
-	private static String readMapping(Path mapping) {
-		try {
-			return Files.readString(mapping, StandardCharsets.UTF_8);
-		}
-		catch (NoSuchFileException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, mapping + ": no such mapping file",
-					"'fpimport init-mapping FILE --type T' writes a starting mapping");
-		}
-		catch (IOException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, mapping + ": cannot read: " + ex.getMessage(),
-					"check the file's permissions and that it is UTF-8 text", ex);
-		}
-	}
-
-	static String sha256(Path file) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (IOException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, file + ": cannot read: " + ex.getMessage(),
-					"check the file's permissions", ex);
-		}
-	}
-
-	static String sha256(String text) {
-		return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static MessageDigest digest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -55,9 +55,7 @@ final class PreflightTasklet implements Tasklet {
 		}
 		String typeKey = catalog.type().typeKey();
 		this.context.store.setTarget(this.context.runId(), projectKey, typeKey, headers);
-		// the planner accepted key_field, so it names exactly one text field
-		String keyField = (this.context.mapping.keyField() != null)
-				? catalog.findFields(this.context.mapping.keyField()).get(0).fieldKey() : null;
+		String keyField = planner.bound().keyField();
 		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField));
 		RunCounts counts = this.context.store.counts(this.context.runId());
 		long done = counts.total() - counts.inFlight();

@@ -1,21 +1,14 @@
 package fpimport.job;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
 
 import fpimport.api.ApiSettings;
-import fpimport.mapping.MappingLoader;
+import fpimport.mapping.MappingFile;
 import fpimport.result.FileClaims;
 import fpimport.result.ResultStore;
 import fpimport.result.RunRecord;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -86,9 +79,8 @@ public final class WatchedImports {
 	 */
 	public static WatchedImports open(String databaseUrl, Path mapping, ApiSettings api, JobSettings settings) {
 		Path absolute = mapping.toAbsolutePath().normalize();
-		String text = readMapping(absolute);
-		MappingLoader.parse(text, absolute.getFileName().toString());
-		return new WatchedImports(url(databaseUrl), absolute, ImportLauncher.sha256(text), api, settings);
+		MappingFile read = MappingFile.read(absolute);
+		return new WatchedImports(url(databaseUrl), absolute, Fingerprints.of(read.text()), api, settings);
 	}
 
 	/**
@@ -116,7 +108,7 @@ public final class WatchedImports {
 
 	/** The SHA-256 of a file's content, as runs store it. */
 	public String fileSha(Path file) {
-		return ImportLauncher.sha256(file);
+		return Fingerprints.of(file);
 	}
 
 	/** The newest completed run of this content with the mapping, if any. */
@@ -162,23 +154,6 @@ public final class WatchedImports {
 		JobSettings settings = (this.settings.reportDirectory() != null) ? this.settings
 				: this.settings.withReport(reportDirectory, this.settings.reportFormat());
 		return new ImportLauncher(this.databaseUrl, this.api, settings, progress);
-	}
-
-	private static String readMapping(Path mapping) {
-		try {
-			return Files.readString(mapping, StandardCharsets.UTF_8);
-		}
-		catch (NoSuchFileException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, mapping + ": no such mapping file",
-					"'fpimport init-mapping FILE --type T' writes a starting mapping");
-		}
-		catch (MalformedInputException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, mapping + ": not UTF-8 text", "save it as UTF-8", ex);
-		}
-		catch (IOException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, mapping + ": cannot read: " + ex.getMessage(),
-					"check the file's permissions", ex);
-		}
 	}
 
 }

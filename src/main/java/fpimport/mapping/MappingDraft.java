@@ -12,7 +12,7 @@ import fpimport.metadata.FieldOption;
 import fpimport.metadata.Requirement;
 import fpimport.metadata.Role;
 import fpimport.metadata.SpaceCatalog;
-import fpimport.translation.FieldValueTranslator;
+import fpimport.translation.FieldKinds;
 
 /**
  * A starting mapping for {@code fpimport init-mapping}: each header paired with the field
@@ -53,7 +53,7 @@ public final class MappingDraft {
 	 * @return the YAML text
 	 */
 	public static String write(List<String> headers, SpaceCatalog catalog, String project) {
-		return of(headers, catalog, project, SourceSettings.DEFAULT).yaml();
+		return of(headers, catalog, project, SourceSection.DEFAULT).yaml();
 	}
 
 	/**
@@ -66,7 +66,7 @@ public final class MappingDraft {
 	 * not {@code null})
 	 * @return the draft
 	 */
-	public static MappingDraft of(List<String> headers, SpaceCatalog catalog, String project, SourceSettings source) {
+	public static MappingDraft of(List<String> headers, SpaceCatalog catalog, String project, SourceSection source) {
 		StringBuilder yaml = new StringBuilder();
 		yaml.append("# fpimport mapping for ")
 			.append(catalog.type().name())
@@ -82,7 +82,7 @@ public final class MappingDraft {
 			yaml.append("# project: <project_key>    (or give --project)\n");
 		}
 		yaml.append("type: ").append(scalar(catalog.type().typeKey())).append('\n');
-		appendSource(yaml, (source != null) ? source : SourceSettings.DEFAULT);
+		appendSource(yaml, (source != null) ? source : SourceSection.DEFAULT);
 		Set<String> mapped = new HashSet<>();
 		List<String> fieldLines = new ArrayList<>();
 		List<String> roleLines = new ArrayList<>();
@@ -161,7 +161,7 @@ public final class MappingDraft {
 		return this.unmappedRequired;
 	}
 
-	private static void appendSource(StringBuilder yaml, SourceSettings source) {
+	private static void appendSource(StringBuilder yaml, SourceSection source) {
 		List<String> lines = new ArrayList<>();
 		if (source.sheet() != null) {
 			lines.add("  sheet: " + scalar(source.sheet()));
@@ -188,8 +188,7 @@ public final class MappingDraft {
 			return null;
 		}
 		FieldDefinition field = found.get(0);
-		boolean writable = field.fieldKey().equals("name")
-				|| FieldValueTranslator.WRITABLE_TYPES.contains(field.fieldTypeKey());
+		boolean writable = field.fieldKey().equals("name") || FieldKinds.writable(field.fieldTypeKey());
 		return writable ? field : null;
 	}
 

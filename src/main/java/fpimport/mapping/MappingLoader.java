@@ -1,8 +1,5 @@
 package fpimport.mapping;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -52,21 +49,12 @@ public final class MappingLoader {
 	}
 
 	/**
-	 * Reads and checks a mapping file.
+	 * Reads and checks a mapping file, as {@link MappingFile#read} does.
 	 * @throws InvalidMappingException listing every problem of the mapping
 	 * @throws FpImportException ({@code INVALID_INPUT}) when the file cannot be read
 	 */
 	public static MappingSpec load(Path yaml) {
-		String text;
-		try {
-			text = Files.readString(yaml, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new FpImportException(FpImportException.Reason.INVALID_INPUT,
-					"cannot read the mapping " + yaml + ": " + ex.getMessage(), "check the path given to --mapping",
-					ex);
-		}
-		return parse(text, yaml.getFileName().toString());
+		return MappingFile.read(yaml).spec();
 	}
 
 	/**
@@ -114,7 +102,7 @@ public final class MappingLoader {
 		List<String> key = stringList(root.get("key"), "key");
 		String keyField = scalar(root, "key_field", "key_field");
 		ZoneId zone = zone(root);
-		SourceSettings source = source(root.get("source"));
+		SourceSection source = source(root.get("source"));
 		FieldMapping name = nameMapping(root.get("name"));
 		List<FieldMapping> fields = entries(root.get("fields"), "fields", FIELD);
 		List<FieldMapping> roles = entries(root.get("roles"), "roles", ROLE);
@@ -124,29 +112,25 @@ public final class MappingLoader {
 		}
 		for (FieldMapping field : fields) {
 			String target = field.target().strip();
-			if (target.equals("template_id") || target.equals("template")) {
-				this.problems.add(
-						field.path() + ": the template is chosen by the top-level template:, never as a field (CW-10)");
-			}
-			if (target.equals("name") && name != null) {
-				this.problems
-					.add(field.path() + ": the name already comes from the top-level name:; map it once (CW-9)");
-			}
-			if (target.equals("role_owners")) {
-				this.problems.add(field.path() + ": role owners come from roles:, one entry per role");
-			}
+			// the binder checks again with the field the space has under this name
+			addProblem(TargetRules.asField(field.path(), target, null, name != null));
 			if (target.equals(keyField)) {
-				this.problems.add("key_field: " + keyField + " is also mapped at " + field.path()
-						+ "; a field takes one value (CW-5)");
+				this.problems.add(TargetRules.keyFieldAlsoMapped(keyField, field.path()));
 			}
 		}
-		if ("name".equals(keyField) || "template_id".equals(keyField)) {
-			this.problems.add("key_field: " + keyField + " cannot hold the row key; name a text field of your own");
+		if (keyField != null) {
+			addProblem(TargetRules.keyFieldReserved(keyField));
 		}
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
 		return new MappingSpec(project, type, template, key, keyField, zone, source, name, fields, roles, users);
+	}
+
+	private void addProblem(String problem) {
+		if (problem != null) {
+			this.problems.add(problem);
+		}
 	}
 
 	private ZoneId zone(JsonNode root) {
@@ -163,7 +147,7 @@ public final class MappingLoader {
 		}
 	}
 
-	private SourceSettings source(JsonNode node) {
+	private SourceSection source(JsonNode node) {
 		if (node == null || node.isNull()) {
 			return null;
 		}
@@ -182,7 +166,7 @@ public final class MappingLoader {
 				this.problems.add("source.header_row: must be a row number, 1 or more; got '" + row.asString() + "'");
 			}
 		}
-		return new SourceSettings(scalar(node, "sheet", "source.sheet"), headerRow,
+		return new SourceSection(scalar(node, "sheet", "source.sheet"), headerRow,
 				scalar(node, "encoding", "source.encoding"), scalar(node, "delimiter", "source.delimiter"));
 	}
 

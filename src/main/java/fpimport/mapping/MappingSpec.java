@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A mapping file as written (DESIGN §2), checked for its own consistency but not yet
- * against a space or a file: {@link RowPlanner#prepare} does that.
+ * against a space or a file: {@link MappingBinder#bind} does that.
  *
  * @param project the project_key or simple_name, or {@code null} when the command line
  * gives it
@@ -24,13 +24,13 @@ import java.util.Objects;
  * @param users how people are found
  */
 public record MappingSpec(String project, String type, String template, List<String> key, String keyField,
-		ZoneId timezone, SourceSettings source, FieldMapping name, List<FieldMapping> fields, List<FieldMapping> roles,
+		ZoneId timezone, SourceSection source, FieldMapping name, List<FieldMapping> fields, List<FieldMapping> roles,
 		UserSettings users) {
 
 	public MappingSpec {
 		Objects.requireNonNull(type, "type");
 		key = List.copyOf(key);
-		source = (source != null) ? source : SourceSettings.DEFAULT;
+		source = (source != null) ? source : SourceSection.DEFAULT;
 		fields = List.copyOf(fields);
 		roles = List.copyOf(roles);
 		users = (users != null) ? users : UserSettings.DEFAULT;

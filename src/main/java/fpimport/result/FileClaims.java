@@ -102,17 +102,6 @@ public final class FileClaims {
 		}
 	}
 
-	/** The files watchers handled, oldest first. */
-	public List<HandledFile> handledFiles() {
-		return this.jdbc
-			.query("SELECT SOURCE_SHA256, MAPPING_SHA256, FILE_NAME, RUN_ID, OUTCOME, MOVED_TO, HOLDER FROM "
-					+ "FPI_WATCHED_FILE ORDER BY HANDLED_AT, FILE_NAME", (rs, row) -> {
-						long run = rs.getLong(4);
-						return new HandledFile(rs.getString(1), rs.getString(2), rs.getString(3),
-								rs.wasNull() ? null : run, rs.getString(5), rs.getString(6), null, rs.getString(7));
-					});
-	}
-
 	private static long seconds(Duration ttl) {
 		return Math.max(1, (ttl.toMillis() + 999) / 1000);
 	}

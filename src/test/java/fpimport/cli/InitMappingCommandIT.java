@@ -18,10 +18,11 @@ import fpimport.emulator.SpaceFixture;
 import fpimport.mapping.MappingLoader;
 import fpimport.mapping.MappingSpec;
 import fpimport.mapping.RowPlanner;
-import fpimport.mapping.SourceSettings;
-import fpimport.source.RowSource;
-import fpimport.source.Sources;
+import fpimport.mapping.SourceSection;
 import fpimport.metadata.SpaceCatalog;
+import fpimport.source.RowSource;
+import fpimport.source.SourceSettings;
+import fpimport.source.Sources;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -134,10 +135,10 @@ class InitMappingCommandIT {
 		String text = Files.readString(yaml);
 		assertThat(text).contains("type: story\nsource:\n  sheet: 需求清单\n  header_row: 2\nname: \"名称 Name\"\n");
 		MappingSpec spec = MappingLoader.load(yaml);
-		assertThat(spec.source()).isEqualTo(new SourceSettings("需求清单", 2, null, null));
+		assertThat(spec.source()).isEqualTo(new SourceSection("需求清单", 2, null, null));
 		List<String> headers;
-		try (RowSource rows = Sources.open(xlsx, fpimport.source.SourceSettings.of(spec.source().sheet(),
-				spec.source().headerRow(), spec.source().encoding(), spec.source().delimiter()))) {
+		try (RowSource rows = Sources.open(xlsx, SourceSettings.of(spec.source().sheet(), spec.source().headerRow(),
+				spec.source().encoding(), spec.source().delimiter()))) {
 			headers = rows.headers();
 		}
 		assertThat(headers).containsExactlyElementsOf(MATCHING);

@@ -17,29 +17,29 @@ class ResumeGuardTest {
 
 	@Test
 	void aRecentCheckpointOnASharedDatabaseMayBeAnotherProcessAtWork() {
-		assertThatThrownBy(() -> ImportLauncher.notRunningElsewhere(7, "jdbc:postgresql://127.0.0.1/fp",
+		assertThatThrownBy(() -> RunPreconditions.notRunningElsewhere(7, "jdbc:postgresql://127.0.0.1/fp",
 				NOW.minusSeconds(30), NOW))
 			.isInstanceOf(FpImportException.class)
 			.hasMessage("run 7 may still be running in another process: its last checkpoint was 30 s ago")
 			.extracting((ex) -> ((FpImportException) ex).hint())
 			.isEqualTo("wait for it to end; if that process is gone, run 'fpimport resume 7 --force'");
 		assertThatThrownBy(
-				() -> ImportLauncher.notRunningElsewhere(7, "jdbc:h2:tcp://127.0.0.1/fp", NOW.minusMinutes(9), NOW))
+				() -> RunPreconditions.notRunningElsewhere(7, "jdbc:h2:tcp://127.0.0.1/fp", NOW.minusMinutes(9), NOW))
 			.isInstanceOf(FpImportException.class);
-		assertThatThrownBy(() -> ImportLauncher.notRunningElsewhere(7, "jdbc:h2:file:/x;AUTO_SERVER=TRUE",
+		assertThatThrownBy(() -> RunPreconditions.notRunningElsewhere(7, "jdbc:h2:file:/x;AUTO_SERVER=TRUE",
 				NOW.minusMinutes(1), NOW))
 			.isInstanceOf(FpImportException.class);
 	}
 
 	@Test
 	void anOldCheckpointOrAnEmbeddedH2FileIsNoOtherProcess() {
-		assertThatCode(() -> ImportLauncher.notRunningElsewhere(7, "jdbc:postgresql://127.0.0.1/fp",
+		assertThatCode(() -> RunPreconditions.notRunningElsewhere(7, "jdbc:postgresql://127.0.0.1/fp",
 				NOW.minusMinutes(11), NOW))
 			.doesNotThrowAnyException();
-		assertThatCode(
-				() -> ImportLauncher.notRunningElsewhere(7, "jdbc:h2:file:/x;WRITE_DELAY=0", NOW.minusSeconds(1), NOW))
+		assertThatCode(() -> RunPreconditions.notRunningElsewhere(7, "jdbc:h2:file:/x;WRITE_DELAY=0",
+				NOW.minusSeconds(1), NOW))
 			.doesNotThrowAnyException();
-		assertThatCode(() -> ImportLauncher.notRunningElsewhere(7, "jdbc:postgresql://127.0.0.1/fp", null, NOW))
+		assertThatCode(() -> RunPreconditions.notRunningElsewhere(7, "jdbc:postgresql://127.0.0.1/fp", null, NOW))
 			.doesNotThrowAnyException();
 	}
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 import fpimport.metadata.SpaceCatalog;
 import fpimport.metadata.TestSpace;
-import fpimport.translation.FieldValueTranslator;
+import fpimport.translation.FieldKind;
+import fpimport.translation.FieldKinds;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,8 +61,8 @@ class MappingDocsTest {
 	@Test
 	void everyWritableTypeIsDocumented() throws IOException {
 		String doc = doc("mapping.md");
-		for (String type : FieldValueTranslator.WRITABLE_TYPES) {
-			assertThat(doc).as(type).containsPattern("### [^\\n]*`" + type + "`");
+		for (FieldKind kind : FieldKinds.all()) {
+			assertThat(doc).as(kind.typeKey()).containsPattern("### [^\\n]*`" + kind.typeKey() + "`");
 		}
 		assertThat(doc).contains("### `role_owners`");
 	}

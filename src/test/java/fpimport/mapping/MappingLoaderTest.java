@@ -21,7 +21,7 @@ class MappingLoaderTest {
 		assertThat(spec.key()).containsExactly("编号");
 		assertThat(spec.keyField()).isEqualTo("external_id");
 		assertThat(spec.timezone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
-		assertThat(spec.source()).isEqualTo(SourceSettings.DEFAULT);
+		assertThat(spec.source()).isEqualTo(SourceSection.DEFAULT);
 		assertThat(spec.name()).isEqualTo(FieldMapping.column("name", "name", "标题"));
 		assertThat(spec.fields()).hasSize(19);
 		assertThat(spec.fields().get(1)).isEqualTo(new FieldMapping("优先级", "fields.优先级", List.of("优先级"), null, "P2",
@@ -46,7 +46,7 @@ class MappingLoaderTest {
 				source: {sheet: 2, header_row: 3, encoding: GBK, delimiter: ";"}
 				fields: {description: 描述}
 				""", "m.yaml");
-		assertThat(spec.source()).isEqualTo(new SourceSettings("2", 3, "GBK", ";"));
+		assertThat(spec.source()).isEqualTo(new SourceSection("2", 3, "GBK", ";"));
 		assertThat(spec.key()).containsExactly("编号");
 		assertThat(spec.timezone()).isNull();
 		assertThat(spec.zone()).isEqualTo(ZoneId.systemDefault());

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.MissingNode;
  * @param pagination the pagination, a missing node when absent
  * @param json whether the body was a JSON object
  */
-record Answer(int status, int errCode, String errMsg, String logId, JsonNode data, JsonNode pagination, boolean json) {
+record ServiceAnswer(int status, int errCode, String errMsg, String logId, JsonNode data, JsonNode pagination,
+		boolean json) {
 
 	/** Whether the call succeeded. */
 	boolean ok() {
@@ -25,7 +26,7 @@ record Answer(int status, int errCode, String errMsg, String logId, JsonNode dat
 	}
 
 	/** Reads a business answer: {@code {"err_code", "err_msg", "err": {...}, "data"}}. */
-	static Answer business(ObjectMapper json, int status, String body, String logIdHeader) {
+	static ServiceAnswer business(ObjectMapper json, int status, String body, String logIdHeader) {
 		JsonNode root = tree(json, body);
 		if (root == null) {
 			return notJson(status, body, logIdHeader);
@@ -37,7 +38,7 @@ record Answer(int status, int errCode, String errMsg, String logId, JsonNode dat
 			message = text(err.path("msg"));
 		}
 		String logId = (logIdHeader != null && !logIdHeader.isEmpty()) ? logIdHeader : text(err.path("log_id"));
-		return new Answer(status, code, (message != null) ? message : "", logId, root.path("data"),
+		return new ServiceAnswer(status, code, (message != null) ? message : "", logId, root.path("data"),
 				root.path("pagination"), true);
 	}
 
@@ -45,23 +46,23 @@ record Answer(int status, int errCode, String errMsg, String logId, JsonNode dat
 	 * Reads a {@code plugin_token} answer, which has its own envelope: {@code {"data":
 	 * {...}, "error": {"code", "msg"}}}.
 	 */
-	static Answer token(ObjectMapper json, int status, String body, String logIdHeader) {
+	static ServiceAnswer token(ObjectMapper json, int status, String body, String logIdHeader) {
 		JsonNode root = tree(json, body);
 		if (root == null) {
 			return notJson(status, body, logIdHeader);
 		}
 		JsonNode error = root.path("error");
 		String message = text(error.path("msg"));
-		return new Answer(status, integer(error.path("code"), 0), (message != null) ? message : "", logIdHeader,
+		return new ServiceAnswer(status, integer(error.path("code"), 0), (message != null) ? message : "", logIdHeader,
 				root.path("data"), MissingNode.getInstance(), true);
 	}
 
-	private static Answer notJson(int status, String body, String logId) {
+	private static ServiceAnswer notJson(int status, String body, String logId) {
 		String snippet = OpenApiException.oneLine(body);
 		if (snippet.length() > 120) {
 			snippet = snippet.substring(0, 120) + "...";
 		}
-		return new Answer(status, 0, "answer is not JSON" + (snippet.isEmpty() ? "" : ": " + snippet), logId,
+		return new ServiceAnswer(status, 0, "answer is not JSON" + (snippet.isEmpty() ? "" : ": " + snippet), logId,
 				MissingNode.getInstance(), MissingNode.getInstance(), false);
 	}
 

@@ -11,12 +11,12 @@ package fpimport.mapping;
  * {@code null}
  * @param delimiter the csv delimiter ({@code auto}, {@code ,} ...), or {@code null}
  */
-public record SourceSettings(String sheet, Integer headerRow, String encoding, String delimiter) {
+public record SourceSection(String sheet, Integer headerRow, String encoding, String delimiter) {
 
 	/** Every setting left to the reader. */
-	public static final SourceSettings DEFAULT = new SourceSettings(null, null, null, null);
+	public static final SourceSection DEFAULT = new SourceSection(null, null, null, null);
 
-	public SourceSettings {
+	public SourceSection {
 		if (headerRow != null && headerRow < 1) {
 			throw new IllegalArgumentException("headerRow must be 1 or more: " + headerRow);
 		}

@@ -1,0 +1,122 @@
+package fpimport.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A mapping checked against one space and one file's header by {@link MappingBinder}:
+ * every field, role and key column found, every translator made, ready to plan rows.
+ */
+public final class BoundMapping {
+
+	private final String fileName;
+
+	private final String sheet;
+
+	private final String typeKey;
+
+	private final Long templateId;
+
+	private final BoundField name;
+
+	private final List<BoundField> fields;
+
+	private final List<BoundField> roles;
+
+	private final List<String> keyHeaders;
+
+	private final String keyField;
+
+	/** The mapping's column names (as keys of the row hash) to the file's headers. */
+	private final Map<String, String> hashedHeaders;
+
+	private final UserSettings users;
+
+	private final DirectoryPeople people;
+
+	BoundMapping(String fileName, String sheet, String typeKey, Long templateId, BoundField name,
+			List<BoundField> fields, List<BoundField> roles, List<String> keyHeaders, String keyField,
+			Map<String, String> hashedHeaders, UserSettings users, DirectoryPeople people) {
+		this.fileName = fileName;
+		this.sheet = sheet;
+		this.typeKey = typeKey;
+		this.templateId = templateId;
+		this.name = name;
+		this.fields = List.copyOf(fields);
+		this.roles = List.copyOf(roles);
+		this.keyHeaders = List.copyOf(keyHeaders);
+		this.keyField = keyField;
+		this.hashedHeaders = new TreeMap<>(hashedHeaders);
+		this.users = users;
+		this.people = people;
+	}
+
+	/** The file name shown in problems. */
+	public String fileName() {
+		return this.fileName;
+	}
+
+	/** The sheet shown in problems, or {@code null} for CSV. */
+	public String sheet() {
+		return this.sheet;
+	}
+
+	/** The work item type key. */
+	public String typeKey() {
+		return this.typeKey;
+	}
+
+	/** The template id sent on create, or {@code null} for the type's default. */
+	public Long templateId() {
+		return this.templateId;
+	}
+
+	/** The field_key that receives the row key, or {@code null}. */
+	public String keyField() {
+		return this.keyField;
+	}
+
+	/** The file's headers of the key columns, empty when the row key is a hash. */
+	public List<String> keyHeaders() {
+		return this.keyHeaders;
+	}
+
+	/** Whether some field or role names people, who must be looked up before planning. */
+	public boolean namesPeople() {
+		return !peopleTargets().isEmpty();
+	}
+
+	BoundField name() {
+		return this.name;
+	}
+
+	List<BoundField> fields() {
+		return this.fields;
+	}
+
+	List<BoundField> roles() {
+		return this.roles;
+	}
+
+	Map<String, String> hashedHeaders() {
+		return this.hashedHeaders;
+	}
+
+	UserSettings users() {
+		return this.users;
+	}
+
+	DirectoryPeople people() {
+		return this.people;
+	}
+
+	/** The fields and roles that name people. */
+	List<BoundField> peopleTargets() {
+		List<BoundField> targets = new ArrayList<>(this.fields);
+		targets.addAll(this.roles);
+		return targets.stream().filter(BoundField::people).toList();
+	}
+
+}

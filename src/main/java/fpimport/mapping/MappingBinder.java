@@ -1,0 +1,405 @@
+package fpimport.mapping;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import fpimport.metadata.FieldDefinition;
+import fpimport.metadata.Requirement;
+import fpimport.metadata.Role;
+import fpimport.metadata.SpaceCatalog;
+import fpimport.metadata.Template;
+import fpimport.metadata.WorkItemType;
+import fpimport.translation.FieldKind;
+import fpimport.translation.FieldKind.Setting;
+import fpimport.translation.FieldKinds;
+import fpimport.translation.FieldSettings;
+import fpimport.translation.FieldValueTranslator;
+import fpimport.translation.Translation;
+import fpimport.workitem.MatchKey;
+
+/**
+ * Checks a mapping against a space and a file's header and binds it: each entry to its
+ * field or role, each column to its header, each field to the translator of its kind.
+ * Every problem is collected, so the user sees them all at once.
+ */
+public final class MappingBinder {
+
+	private final MappingSpec spec;
+
+	private final SpaceCatalog catalog;
+
+	private final String fileName;
+
+	private final String sheet;
+
+	private final String typeKey;
+
+	private final List<String> headerList;
+
+	private final Map<String, List<String>> headersByKey = new LinkedHashMap<>();
+
+	private final List<String> problems = new ArrayList<>();
+
+	private final DirectoryPeople people = new DirectoryPeople();
+
+	private final ZoneId zone;
+
+	private Long templateId;
+
+	private BoundField name;
+
+	private final List<BoundField> fields = new ArrayList<>();
+
+	private final List<BoundField> roles = new ArrayList<>();
+
+	private final List<String> keyHeaders = new ArrayList<>();
+
+	private String keyField;
+
+	private final Map<String, String> hashedHeaders = new LinkedHashMap<>();
+
+	/** Field key (or role id) to the YAML path that maps it first. */
+	private final Map<String, String> mappedAt = new LinkedHashMap<>();
+
+	private MappingBinder(MappingSpec spec, SpaceCatalog catalog, List<String> headers, String fileName, String sheet) {
+		this.spec = spec;
+		this.catalog = catalog;
+		this.fileName = fileName;
+		this.sheet = sheet;
+		this.typeKey = catalog.type().typeKey();
+		this.headerList = List.copyOf(headers);
+		for (String header : headers) {
+			this.headersByKey.computeIfAbsent(MatchKey.of(header), (key) -> new ArrayList<>()).add(header);
+		}
+		this.zone = spec.zone();
+	}
+
+	/**
+	 * Checks a mapping against a space and a file's header, and binds it.
+	 * @param spec the mapping
+	 * @param catalog the space's metadata for the mapping's type
+	 * @param headers the file's header, in order
+	 * @param fileName the file name shown in problems
+	 * @param sheet the sheet shown in problems, or {@code null} for CSV
+	 * @return the bound mapping
+	 * @throws InvalidMappingException with every problem: unknown fields, roles or
+	 * template, columns missing from the header, settings that do not fit a field's kind,
+	 * invalid constants or defaults, a field mapped twice (CW-5), the name both ways
+	 * (CW-9), the template as a field (CW-10), required fields left unmapped
+	 */
+	public static BoundMapping bind(MappingSpec spec, SpaceCatalog catalog, List<String> headers, String fileName,
+			String sheet) {
+		Objects.requireNonNull(spec, "spec");
+		Objects.requireNonNull(catalog, "catalog");
+		Objects.requireNonNull(fileName, "fileName");
+		MappingBinder binder = new MappingBinder(spec, catalog, headers, fileName, sheet);
+		binder.check();
+		if (!binder.problems.isEmpty()) {
+			String where = (sheet != null) ? fileName + ", sheet " + sheet : fileName;
+			throw new InvalidMappingException("the mapping for " + where + " and type " + catalog.type().name() + " ("
+					+ catalog.type().typeKey() + ")", binder.problems);
+		}
+		return new BoundMapping(fileName, sheet, binder.typeKey, binder.templateId, binder.name, binder.fields,
+				binder.roles, binder.keyHeaders, binder.keyField, binder.hashedHeaders, spec.users(), binder.people);
+	}
+
+	private void check() {
+		WorkItemType type = this.catalog.type();
+		if (!List.of(type.typeKey(), type.name(), String.valueOf(type.apiName()))
+			.stream()
+			.anyMatch((known) -> MatchKey.matches(known, this.spec.type()))) {
+			this.problems.add("type: the mapping is for '" + this.spec.type() + "', but the space's metadata is for "
+					+ typeName());
+		}
+		template();
+		if (this.spec.name() != null) {
+			// the name is sent top-level, yet it reads like any text field
+			List<FieldDefinition> named = this.catalog.findFields("name");
+			String label = (named.size() == 1 && named.get(0).fieldKey().equals("name")) ? named.get(0).fieldName()
+					: "name";
+			FieldDefinition nameField = new FieldDefinition("name", null, label, "text", Requirement.REQUIRED, null,
+					List.of());
+			this.name = target(this.spec.name(), "name", label, true, nameField, FieldKinds.of("text").orElseThrow());
+			this.mappedAt.put("name", "name");
+		}
+		for (FieldMapping mapping : this.spec.fields()) {
+			field(mapping);
+		}
+		for (FieldMapping mapping : this.spec.roles()) {
+			role(mapping);
+		}
+		for (int i = 0; i < this.spec.key().size(); i++) {
+			String header = header("key" + ((this.spec.key().size() > 1) ? "[" + i + "]" : ""), this.spec.key().get(i));
+			if (header != null) {
+				this.keyHeaders.add(header);
+			}
+		}
+		keyField();
+		required();
+	}
+
+	private void template() {
+		String wanted = this.spec.template();
+		if (wanted == null) {
+			return;
+		}
+		List<Template> found = this.catalog.findTemplates(wanted);
+		String known = String.join(", ",
+				this.catalog.templates()
+					.stream()
+					.filter((template) -> !template.disabled())
+					.map((template) -> template.name() + " (" + template.id() + ")")
+					.toList());
+		if (found.isEmpty()) {
+			this.problems
+				.add("template: unknown template '" + wanted + "' for " + typeName() + "; templates: " + known);
+		}
+		else if (found.size() > 1) {
+			this.problems.add("template: name '" + wanted + "' is shared by templates "
+					+ String.join(", ", found.stream().map(Template::id).toList()) + "; write the id");
+		}
+		else if (found.get(0).disabled()) {
+			this.problems.add("template: template " + found.get(0).name() + " (" + found.get(0).id()
+					+ ") is disabled (CW-3); templates: " + known);
+		}
+		else {
+			try {
+				this.templateId = Long.parseLong(found.get(0).id());
+			}
+			catch (NumberFormatException ex) {
+				this.problems.add("template: the id of template " + found.get(0).name() + " is '" + found.get(0).id()
+						+ "', which the create call cannot take (it takes a number)");
+			}
+		}
+	}
+
+	private void field(FieldMapping mapping) {
+		String path = mapping.path();
+		List<FieldDefinition> found = this.catalog.findFields(mapping.target());
+		if (found.isEmpty()) {
+			this.problems.add(
+					path + ": unknown field '" + mapping.target() + "' for " + typeName() + "; fields: " + fieldList());
+			return;
+		}
+		if (found.size() > 1) {
+			this.problems.add(path + ": name '" + mapping.target() + "' is shared by fields "
+					+ String.join(", ", found.stream().map(FieldDefinition::fieldKey).toList())
+					+ "; write the field_key");
+			return;
+		}
+		FieldDefinition field = found.get(0);
+		String key = field.fieldKey();
+		String type = field.fieldTypeKey();
+		String misplaced = TargetRules.asField(path, key, type, this.spec.name() != null);
+		if (misplaced != null) {
+			this.problems.add(misplaced);
+			return;
+		}
+		FieldKind kind = FieldKinds.of(type).orElse(null);
+		if (kind == null) {
+			this.problems.add(path + ": " + FieldKinds.notWritable(field));
+			return;
+		}
+		if (!once(key, path, field.fieldName())) {
+			return;
+		}
+		String is = field.fieldName() + " is a " + type + " field";
+		if (mapping.columns().size() == 2 && !kind.takes(Setting.TWO_COLUMNS)) {
+			this.problems.add(path + ".columns: two columns fit a "
+					+ String.join(" or ", FieldKinds.taking(Setting.TWO_COLUMNS)) + " field only; " + is);
+		}
+		if (mapping.format() != null && !kind.takes(Setting.FORMAT)) {
+			this.problems.add(path + ".format: format applies to "
+					+ String.join(" and ", FieldKinds.taking(Setting.FORMAT)) + " fields only; " + is);
+		}
+		if (mapping.minLevel() != null && !kind.takes(Setting.MIN_LEVEL)) {
+			this.problems.add(path + ".min_level: min_level applies to cascading (tree) fields only; " + is);
+		}
+		if (mapping.split() != null && !kind.takes(Setting.SPLIT)) {
+			this.problems.add(path + ".split: split applies to multi-value fields only; " + is);
+		}
+		BoundField target = target(mapping, key, field.fieldName(), field.requirement() == Requirement.REQUIRED, field,
+				kind);
+		if (target != null) {
+			this.fields.add(target);
+		}
+	}
+
+	private void role(FieldMapping mapping) {
+		String path = mapping.path();
+		List<Role> found = this.catalog.findRoles(mapping.target());
+		if (found.isEmpty()) {
+			this.problems
+				.add(path + ": unknown role '" + mapping.target() + "' for " + typeName() + "; roles: " + String.join(
+						", ",
+						this.catalog.roles().stream().map((role) -> role.name() + " (" + role.id() + ")").toList()));
+			return;
+		}
+		if (found.size() > 1) {
+			this.problems.add(path + ": name '" + mapping.target() + "' is shared by roles "
+					+ String.join(", ", found.stream().map(Role::id).toList()) + "; write the role id");
+			return;
+		}
+		Role role = found.get(0);
+		if (!once("role " + role.id(), path, role.name())) {
+			return;
+		}
+		List<String> headers = headers(mapping);
+		FieldSettings settings = new FieldSettings(mapping.split(), mapping.values(), null, null, this.zone);
+		FieldValueTranslator translator = FieldValueTranslator.forRole(role, settings, this.people);
+		if (headers != null) {
+			this.roles
+				.add(new BoundField(mapping, role.id(), role.name(), false, true, headers, translator, null, null));
+		}
+	}
+
+	private BoundField target(FieldMapping mapping, String key, String label, boolean required, FieldDefinition field,
+			FieldKind kind) {
+		List<String> headers = headers(mapping);
+		FieldSettings settings;
+		FieldValueTranslator translator;
+		try {
+			settings = new FieldSettings(mapping.split(), mapping.values(), mapping.format(), mapping.minLevel(),
+					this.zone);
+			translator = kind.translator(field, settings, this.people);
+		}
+		catch (IllegalArgumentException ex) {
+			this.problems.add(mapping.path() + ": " + ex.getMessage());
+			return null;
+		}
+		// people are looked up after binding, so their constants are translated per row
+		boolean people = kind.namesPeople();
+		Translation constant = people ? null : constant(mapping.path() + ".value", mapping.value(), translator);
+		Translation fallback = people ? null
+				: constant(mapping.path() + ".default", mapping.defaultValue(), translator);
+		if (headers == null) {
+			return null;
+		}
+		return new BoundField(mapping, key, label, required, people, headers, translator, constant, fallback);
+	}
+
+	/** A constant or default translated once, since it is the same for every row. */
+	private Translation constant(String path, String text, FieldValueTranslator translator) {
+		if (text == null) {
+			return null;
+		}
+		if (text.isBlank()) {
+			this.problems.add(path + ": empty; remove it or write a value");
+			return null;
+		}
+		Translation translated = translator.translate(text);
+		for (String problem : translated.problems()) {
+			this.problems.add(path + ": " + problem);
+		}
+		return translated;
+	}
+
+	/**
+	 * The file's headers of a mapping's columns, or {@code null} when one is missing.
+	 */
+	private List<String> headers(FieldMapping mapping) {
+		List<String> headers = new ArrayList<>();
+		boolean all = true;
+		for (int i = 0; i < mapping.columns().size(); i++) {
+			String path = (mapping.columns().size() > 1) ? mapping.path() + ".columns[" + i + "]" : mapping.path();
+			String header = header(path, mapping.columns().get(i));
+			if (header == null) {
+				all = false;
+			}
+			else {
+				headers.add(header);
+				this.hashedHeaders.put(MatchKey.of(mapping.columns().get(i)), header);
+			}
+		}
+		return all ? headers : null;
+	}
+
+	private String header(String path, String column) {
+		List<String> found = this.headersByKey.get(MatchKey.of(column));
+		if (found == null) {
+			String where = (this.sheet != null) ? this.fileName + ", sheet " + this.sheet : this.fileName;
+			this.problems.add(path + ": column '" + column + "' is not in the header of " + where + "; columns: "
+					+ String.join(", ", this.headerList));
+			return null;
+		}
+		if (found.size() > 1) {
+			this.problems.add(path + ": column '" + column + "' appears " + found.size()
+					+ " times in the header; rename one of them in the file");
+			return null;
+		}
+		return found.get(0);
+	}
+
+	private boolean once(String key, String path, String label) {
+		String first = this.mappedAt.putIfAbsent(key, path);
+		if (first != null) {
+			this.problems.add(TargetRules.again(path, label, first, key.startsWith("role ")));
+			return false;
+		}
+		return true;
+	}
+
+	private void keyField() {
+		String wanted = this.spec.keyField();
+		if (wanted == null) {
+			return;
+		}
+		List<FieldDefinition> found = this.catalog.findFields(wanted);
+		if (found.size() != 1) {
+			this.problems.add("key_field: " + (found.isEmpty() ? "unknown field '" + wanted + "' for " + typeName()
+					: "name '" + wanted + "' is shared by fields "
+							+ String.join(", ", found.stream().map(FieldDefinition::fieldKey).toList())));
+			return;
+		}
+		FieldDefinition field = found.get(0);
+		if (!field.fieldTypeKey().equals("text")) {
+			this.problems.add("key_field: field " + field.fieldName() + " (" + field.fieldKey() + ") is a "
+					+ field.fieldTypeKey() + " field; the row key needs a text field");
+			return;
+		}
+		String reserved = TargetRules.keyFieldReserved(field.fieldKey());
+		if (reserved != null) {
+			this.problems.add(reserved);
+			return;
+		}
+		if (once(field.fieldKey(), "key_field", field.fieldName())) {
+			this.keyField = field.fieldKey();
+		}
+	}
+
+	private void required() {
+		for (FieldDefinition field : this.catalog.fields()) {
+			if (field.requirement() != Requirement.REQUIRED || field.defaultValue() != null) {
+				continue;
+			}
+			String key = field.fieldKey();
+			boolean filled = this.mappedAt.containsKey(key)
+					|| (key.equals(TargetRules.ROLE_OWNERS) && !this.spec.roles().isEmpty())
+					|| TargetRules.isTemplate(key, field.fieldTypeKey());
+			if (!filled) {
+				String where = key.equals("name") ? "name" : "fields";
+				this.problems.add(where + ": required field " + field.fieldName() + " (" + key
+						+ ") is not mapped and has no default; "
+						+ (key.equals("name") ? "add name: <column>" : "add it under fields:"));
+			}
+		}
+	}
+
+	private String typeName() {
+		return this.catalog.type().name() + " (" + this.typeKey + ")";
+	}
+
+	private String fieldList() {
+		return String.join(", ",
+				this.catalog.fields()
+					.stream()
+					.filter((field) -> FieldKinds.writable(field.fieldTypeKey()))
+					.map((field) -> field.fieldName() + " (" + field.fieldKey() + ")")
+					.toList());
+	}
+
+}
