@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import fpimport.TestEmulator;
 import fpimport.api.ApiSettings.RetryPolicy;
 import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiException;
@@ -16,9 +17,8 @@ import fpimport.api.WorkItemInfo;
 import fpimport.emulator.EmulatorConfig;
 import fpimport.emulator.StoredItem;
 import fpimport.workitem.FpImportException.Reason;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static fpimport.api.conformance.EmulatedService.PROJECT_KEY;
 import static fpimport.api.conformance.EmulatedService.ZHANG_WEI;
@@ -36,17 +36,10 @@ class ResilienceConformanceTest {
 
 	private static final String CREATE = "POST /open_api/:project_key/work_item/create";
 
-	private EmulatedService service;
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.demo();
 
-	@BeforeEach
-	void start() {
-		this.service = EmulatedService.demo();
-	}
-
-	@AfterEach
-	void stop() {
-		this.service.close();
-	}
+	final EmulatedService service = EmulatedService.on(this.emulator);
 
 	@Test
 	void anExpiredTokenIsRenewedAndTheCallSucceeds() {
