@@ -49,16 +49,15 @@ class ImportCommandIT {
 
 	@Test
 	void mixedFileEndsWithExactCountsItemsAndReport() throws Exception {
-		Path file = this.cli.write("stories.csv", HEADER //
-				+ "S-1,登录页改版,新的登录页,高,功能 Feature,平台 Platform/账号 Account,\"前端 Frontend, 后端 Backend\",2026/12/1,,zhang.wei@example.com\n"
-				+ "S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,后端 Backend,2026-12-15,,李娜\n"
-				+ "S-3,未知优先级,,P5,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-4,关联不存在,,低,功能 Feature,平台 Platform/权限 Permission,,2026/12/1,999999,\n"
-				+ "S-5,数据看板,看板,中,技术债 Tech debt,交易 Trade/下单 Ordering/购物车 Cart,数据 Data,,,\n");
-		Path mapping = this.cli.write("stories.yaml", MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "stories", //
+				"S-1,登录页改版,新的登录页,高,功能 Feature,平台 Platform/账号 Account,\"前端 Frontend, 后端 Backend\",2026/12/1,,zhang.wei@example.com\n", //
+				"S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,后端 Backend,2026-12-15,,李娜\n", //
+				"S-3,未知优先级,,P5,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-4,关联不存在,,低,功能 Feature,平台 Platform/权限 Permission,,2026/12/1,999999,\n", //
+				"S-5,数据看板,看板,中,技术债 Tech debt,交易 Trade/下单 Ordering/购物车 Cart,数据 Data,,,\n");
 
-		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(), "--summary-json",
-				this.cli.path("summary.json").toString());
+		CliRun run = this.cli
+			.runConnected(stories.command("import", "--summary-json", this.cli.path("summary.json").toString()));
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.out()).contains("created 3, updated 0, skipped 0, invalid 1, failed 1")
@@ -93,22 +92,22 @@ class ImportCommandIT {
 
 	@Test
 	void secondImportOfTheSameRowsCreatesNothingAndUpdateUpdates() throws Exception {
-		Path file = this.cli.write("a.csv", HEADER + "S-1,登录页改版,旧描述,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,,2026/12/1,,\n");
-		Path mapping = this.cli.write("a.yaml", MAPPING);
-		CliRun first = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "a", //
+				"S-1,登录页改版,旧描述,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 
 		Path again = this.cli.write("b.csv", HEADER + "S-1,登录页改版,新描述,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
 				+ "S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,,2026/12/1,,\n");
-		CliRun second = this.cli.runConnected("import", again.toString(), "--mapping", mapping.toString());
+		CliRun second = this.cli.runConnected("import", again.toString(), "--mapping", stories.mapping().toString());
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		assertThat(second.out()).contains("created 0, updated 0, skipped 2");
 		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(2);
 		assertThat(itemsByName().get("登录页改版").field("description").orElseThrow().asString()).isEqualTo("旧描述");
 
 		Path third = this.cli.write("c.csv", Files.readString(again, StandardCharsets.UTF_8));
-		CliRun update = this.cli.runConnected("import", third.toString(), "--mapping", mapping.toString(),
+		CliRun update = this.cli.runConnected("import", third.toString(), "--mapping", stories.mapping().toString(),
 				"--on-existing", "update");
 		assertThat(update.exitCode()).as(update.toString()).isZero();
 		assertThat(update.out()).contains("created 0, updated 2, skipped 0");
@@ -118,11 +117,11 @@ class ImportCommandIT {
 
 	@Test
 	void dryRunCreatesNothingAndReportsEveryProblem() throws Exception {
-		Path file = this.cli.write("d.csv", HEADER + "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,坏行,,P9,不存在,平台,运维 Ops,2026/13/45,,郭涛\n");
-		Path mapping = this.cli.write("d.yaml", MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "d", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,坏行,,P9,不存在,平台,运维 Ops,2026/13/45,,郭涛\n");
 
-		CliRun run = this.cli.runConnected("validate", file.toString(), "--mapping", mapping.toString());
+		CliRun run = this.cli.runConnected(stories.command("validate"));
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.out()).contains("dry run").contains("valid 1, invalid 1");
@@ -136,11 +135,11 @@ class ImportCommandIT {
 
 	@Test
 	void permissionRefusedStopsWithExitFourAndOneLine() throws Exception {
-		Path file = this.cli.write("e.csv", HEADER + "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
-		Path mapping = this.cli.write("e.yaml", MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "e", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
 		this.cli.emulator().space().revokePermission();
 
-		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		CliRun run = this.cli.runConnected(stories.command("import"));
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
 		assertThat(run.err()).contains("error: ").contains("10001").doesNotContain("\tat ");
@@ -149,7 +148,7 @@ class ImportCommandIT {
 
 	@Test
 	void flakyServiceStillEndsWithEveryRowOnce() throws Exception {
-		StringBuilder csv = new StringBuilder(HEADER);
+		StringBuilder csv = new StringBuilder();
 		for (int i = 1; i <= 500; i++) {
 			csv.append("S-")
 				.append(i)
@@ -157,12 +156,10 @@ class ImportCommandIT {
 				.append(i)
 				.append(",,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
 		}
-		Path file = this.cli.write("many.csv", csv.toString());
-		Path mapping = this.cli.write("many.yaml", MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "many", csv.toString());
 		this.cli.emulator().faults().reseed(7).droppedCreates(0.05).serverErrors(0.05);
 
-		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(), "--qps", "60",
-				"--concurrency", "8");
+		CliRun run = this.cli.runConnected(stories.command("import", "--qps", "60", "--concurrency", "8"));
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("created 500");

@@ -1,7 +1,6 @@
 package fpimport.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,13 +27,12 @@ class ResumeCommandIT {
 
 	@Test
 	void runRefusedHalfWayResumesOncePermissionIsGrantedAndCreatesEachRowOnce() throws Exception {
-		StringBuilder csv = new StringBuilder(ImportCommandIT.HEADER);
+		StringBuilder csv = new StringBuilder();
 		for (int i = 1; i <= ROWS; i++) {
 			csv.append("S-").append(i).append(",权限需求 ").append(i);
 			csv.append(",,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
 		}
-		Path file = this.cli.write("perm.csv", csv.toString());
-		Path mapping = this.cli.write("perm.yaml", ImportCommandIT.MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "perm", csv.toString());
 		this.cli.emulator().faults().latency(Duration.ofMillis(20), Duration.ZERO);
 		Thread revoker = new Thread(() -> {
 			while (this.cli.emulator().space().itemCount() < 15) {
@@ -44,8 +42,7 @@ class ResumeCommandIT {
 		});
 		revoker.start();
 
-		CliRun refused = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(),
-				"--chunk-size", "10", "--concurrency", "4");
+		CliRun refused = this.cli.runConnected(stories.command("import", "--chunk-size", "10", "--concurrency", "4"));
 		revoker.join();
 
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
@@ -54,7 +51,7 @@ class ResumeCommandIT {
 		int before = this.cli.emulator().space().itemCount();
 		assertThat(before).isBetween(15, ROWS - 1);
 
-		CliRun again = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		CliRun again = this.cli.runConnected(stories.command("import"));
 		assertThat(again.exitCode()).as(again.toString()).isEqualTo(3);
 		assertThat(again.err()).contains("run " + runId + " of perm.csv with this mapping is unfinished (stopped)")
 			.contains("hint: run 'fpimport resume " + runId + "'");
@@ -64,13 +61,13 @@ class ResumeCommandIT {
 		assertThat(stillRefused.exitCode()).as(stillRefused.toString()).isEqualTo(4);
 		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(before);
 
-		String original = Files.readString(file);
-		Files.writeString(file, original + "S-999,后加的行,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		String original = Files.readString(stories.file());
+		Files.writeString(stories.file(), original + "S-999,后加的行,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
 		CliRun changed = this.cli.runConnected("resume", Long.toString(runId));
 		assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(3);
 		assertThat(changed.err())
-			.contains("run " + runId + " cannot resume: " + file + " changed since the run started");
-		Files.writeString(file, original);
+			.contains("run " + runId + " cannot resume: " + stories.file() + " changed since the run started");
+		Files.writeString(stories.file(), original);
 
 		this.cli.emulator().space().grantPermission();
 		CliRun resumed = this.cli.runConnected("resume", Long.toString(runId), "--summary-json",
@@ -90,11 +87,10 @@ class ResumeCommandIT {
 
 	@Test
 	void rowWhoseCreateMayHaveBeenStoredIsFoundOnResumeAndNotCreatedAgain() throws Exception {
-		Path file = this.cli.write("maybe.csv", ImportCommandIT.HEADER //
-				+ "S-1,可能已建,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,第二条,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-3,第三条,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
-		Path mapping = this.cli.write("maybe.yaml", ImportCommandIT.MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "maybe", //
+				"S-1,可能已建,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,第二条,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-3,第三条,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
 		// the first create is stored but its answer is lost, and the token it was sent
 		// with expires before the retry: the client cannot know whether the item exists
 		this.cli.emulator().faults().droppedCreates(1.0);
@@ -106,15 +102,14 @@ class ResumeCommandIT {
 		});
 		expirer.start();
 
-		CliRun first = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(),
-				"--concurrency", "1");
+		CliRun first = this.cli.runConnected(stories.command("import", "--concurrency", "1"));
 		expirer.join();
 
 		assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
 		long runId = runId(first);
 		assertThat(first.out()).contains("created 2").contains("unfinished 1 (run 'fpimport resume " + runId + "')");
 		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(3);
-		CliRun again = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		CliRun again = this.cli.runConnected(stories.command("import"));
 		assertThat(again.exitCode()).as(again.toString()).isEqualTo(3);
 		assertThat(again.err()).contains("hint: run 'fpimport resume " + runId + "'");
 
@@ -129,15 +124,14 @@ class ResumeCommandIT {
 
 	@Test
 	void retryRefusedHalfWayResumesWithTheSameRowsItChose() throws Exception {
-		StringBuilder csv = new StringBuilder(ImportCommandIT.HEADER);
+		StringBuilder csv = new StringBuilder();
 		for (int i = 1; i <= 40; i++) {
 			csv.append("S-").append(i).append(",调研 ").append(i);
 			csv.append(",,高,调研 Research,平台 Platform/账号 Account,,2026/12/1,,\n");
 		}
 		csv.append("S-41,坏关联,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999999,\n");
-		Path file = this.cli.write("research.csv", csv.toString());
-		Path mapping = this.cli.write("research.yaml", ImportCommandIT.MAPPING);
-		CliRun first = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "research", csv.toString());
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.out()).as(first.toString()).contains("created 0, updated 0, skipped 0, invalid 40, failed 1");
 		long parentId = runId(first);
 		this.cli.emulator().space().addOption("story", "field_5c1d2e", "option_5", "调研 Research");

@@ -31,18 +31,17 @@ class RetryCommandIT {
 
 	@Test
 	void retryAfterTheSpaceGotTheMissingOptionsCreatesOnlyThoseRows() throws Exception {
-		Path file = this.cli.write("opts.csv", ImportCommandIT.HEADER //
-				+ "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,新类型需求,,高,调研 Research,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-3,运维需求,,高,功能 Feature,平台 Platform/账号 Account,运维 Ops,2026/12/1,,\n");
-		Path mapping = this.cli.write("opts.yaml", ImportCommandIT.MAPPING);
-		CliRun first = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "opts", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,新类型需求,,高,调研 Research,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-3,运维需求,,高,功能 Feature,平台 Platform/账号 Account,运维 Ops,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
 		assertThat(first.out()).contains("created 1, updated 0, skipped 0, invalid 2, failed 0");
 		long runId = runId(first);
 
 		// the file is not needed any more: the retry reads the rows stored with the run
-		Files.delete(file);
+		Files.delete(stories.file());
 		this.cli.emulator().space().addOption("story", "field_5c1d2e", "option_5", "调研 Research");
 		this.cli.emulator().space().enableOption("story", "field_a1b2c3", "xk3l9p0qe");
 		CliRun retry = this.cli.runConnected("retry", Long.toString(runId), "--summary-json",
@@ -73,12 +72,11 @@ class RetryCommandIT {
 
 	@Test
 	void retryWithAFixedMappingCreatesTheRowsTheOldOneRefused() throws Exception {
-		Path file = this.cli.write("fix.csv", ImportCommandIT.HEADER //
-				+ "S-1,普通需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,最急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-3,次急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
-		Path mapping = this.cli.write("fix.yaml", ImportCommandIT.MAPPING);
-		CliRun first = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "fix", //
+				"S-1,普通需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,最急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-3,次急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.out()).as(first.toString()).contains("created 1, updated 0, skipped 0, invalid 2");
 		long runId = runId(first);
 
@@ -103,13 +101,12 @@ class RetryCommandIT {
 
 	@Test
 	void retryFilteredByCodeTakesOnlyThoseRowsAndLeavesTheRest() throws Exception {
-		Path file = this.cli.write("codes.csv", ImportCommandIT.HEADER //
-				+ "S-1,好需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,坏关联一,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999999,\n"
-				+ "S-3,坏关联二,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999998,\n"
-				+ "S-4,坏优先级,,P9,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
-		Path mapping = this.cli.write("codes.yaml", ImportCommandIT.MAPPING);
-		CliRun first = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "codes", //
+				"S-1,好需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,坏关联一,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999999,\n", //
+				"S-3,坏关联二,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999998,\n", //
+				"S-4,坏优先级,,P9,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.out()).as(first.toString()).contains("created 1, updated 0, skipped 0, invalid 1, failed 2");
 		long runId = runId(first);
 

@@ -82,16 +82,7 @@ class ResilienceConformanceTest {
 				String key = "burst-" + row;
 				rows.add(() -> limited.client.create(PROJECT_KEY, story(name), key));
 			}
-			ExecutorService threads = Executors.newFixedThreadPool(3);
-			List<Long> ids = new ArrayList<>();
-			try {
-				for (Future<Long> id : threads.invokeAll(rows)) {
-					ids.add(id.get());
-				}
-			}
-			finally {
-				threads.shutdownNow();
-			}
+			List<Long> ids = createAll(rows, 3);
 
 			assertThat(ids).doesNotHaveDuplicates().hasSize(6);
 			assertThat(limited.emulator.space().answers(10429)).isPositive();
@@ -228,16 +219,7 @@ class ResilienceConformanceTest {
 			String key = "row-" + row;
 			rows.add(() -> this.service.client.create(PROJECT_KEY, story(name), key));
 		}
-		ExecutorService threads = Executors.newFixedThreadPool(4);
-		List<Long> ids = new ArrayList<>();
-		try {
-			for (Future<Long> id : threads.invokeAll(rows)) {
-				ids.add(id.get());
-			}
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		List<Long> ids = createAll(rows, 4);
 
 		assertThat(this.service.emulator.space().droppedAnswers()).isPositive();
 		assertExactlyTheseItems(ids);
@@ -298,6 +280,21 @@ class ResilienceConformanceTest {
 			.containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(this.service.emulator.space().items()).extracting(StoredItem::name)
 			.containsExactlyInAnyOrderElementsOf(ids.stream().map((id) -> "Row " + (ids.indexOf(id) + 1)).toList());
+	}
+
+	/** Runs the creates on this many threads at once; their ids, in the order given. */
+	private static List<Long> createAll(List<Callable<Long>> creates, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Long> ids = new ArrayList<>();
+			for (Future<Long> id : pool.invokeAll(creates)) {
+				ids.add(id.get());
+			}
+			return ids;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }
