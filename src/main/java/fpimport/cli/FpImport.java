@@ -41,6 +41,7 @@ public final class FpImport {
 		CommandLine commandLine = new CommandLine(new FpImportCommand());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
+		commandLine.setResourceBundle(new FormatWords());
 		commandLine.setDefaultValueProvider(new SettingsDefaults(environment, workingDirectory.toAbsolutePath()));
 		ErrorHandler errors = new ErrorHandler(commandLine.getParameterExceptionHandler());
 		commandLine.setExecutionExceptionHandler(errors);

@@ -6,7 +6,7 @@ import picocli.CommandLine.ScopeType;
 
 /** The top command: {@code fpimport}, with one subcommand per task. */
 @Command(name = "fpimport", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-		description = "Bulk-import spreadsheets (CSV, XLSX) into Feishu Project (Meegle) as work items.",
+		description = "Bulk-import spreadsheets (${bundle:formats}) into Feishu Project (Meegle) as work items.",
 		subcommands = { ImportCommand.class, ValidateCommand.class, RetryCommand.class, ResumeCommand.class,
 				RunsCommand.class, ReportCommand.class, PreviewCommand.class, MetaCommand.class,
 				InitMappingCommand.class, WatchCommand.class, SandboxCommand.class,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * row.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-		description = "Import a CSV/XLSX/XLS file as work items: every row's outcome is recorded and reported.")
+		description = "Import a ${bundle:formats} file as work items: every row's outcome is recorded and reported.")
 class ImportCommand implements Callable<Integer> {
 
 	@Spec

@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
  * {@code fpimport init-mapping}: a starting mapping that pairs a file's headers with the
  * fields and roles of the same name.
  */
-@Command(name = "init-mapping", mixinStandardHelpOptions = true,
-		description = { "Write a starting mapping for FILE (.csv, .xlsx or .xls): each header is paired with the field "
+@Command(name = "init-mapping", mixinStandardHelpOptions = true, description = {
+		"Write a starting mapping for FILE (${bundle:format-extensions}): each header is paired with the field "
 				+ "or role of the same name (ignoring spaces, case and width); the other headers and the required "
 				+ "fields still unmapped are listed as comments.",
-				"Prints the YAML, or writes it to -o; says on stderr what is left to map." })
+		"Prints the YAML, or writes it to -o; says on stderr what is left to map." })
 final class InitMappingCommand implements Callable<Integer> {
 
 	@Spec
@@ -41,7 +41,7 @@ final class InitMappingCommand implements Callable<Integer> {
 	@Mixin
 	ConnectionOptions connection;
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "the spreadsheet: .csv, .xlsx or .xls")
+	@Parameters(index = "0", paramLabel = "FILE", description = "the spreadsheet: ${bundle:format-extensions}")
 	Path file;
 
 	@Option(names = "--type", required = true, paramLabel = "TYPE",

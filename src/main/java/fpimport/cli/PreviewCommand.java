@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or as one JSON object per line, so users can check encoding, sheet and dates first.
  */
 @Command(name = "preview", mixinStandardHelpOptions = true,
-		description = "Show the rows of a CSV, XLSX or XLS file exactly as the importer reads them.")
+		description = "Show the rows of a ${bundle:formats} file exactly as the importer reads them.")
 final class PreviewCommand implements Callable<Integer> {
 
 	/** Cells wider than this are cut in the table, so rows stay on one line. */
@@ -35,7 +35,7 @@ final class PreviewCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "the .csv, .xlsx or .xls file")
+	@Parameters(index = "0", paramLabel = "FILE", description = "the ${bundle:format-extensions} file")
 	Path file;
 
 	@Option(names = "--sheet", paramLabel = "SHEET",

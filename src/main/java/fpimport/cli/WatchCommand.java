@@ -34,7 +34,7 @@ import picocli.CommandLine.TypeConversionException;
  * on an interval or a cron schedule, or once and exit.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true, description = {
-		"Scheduled bulk import: import each new CSV/XLSX/XLS file that lands in DIR once it is complete, "
+		"Scheduled bulk import: import each new ${bundle:formats} file that lands in DIR once it is complete, "
 				+ "then move it with its report into DIR/done/ or DIR/failed/.",
 		"Rows imported before are skipped (a cumulative export only creates the new rows); "
 				+ "a file whose content was imported before is moved to done/ unimported. "

@@ -1,25 +1,23 @@
 package fpimport.source;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Optional;
 
-import fpimport.source.csv.CsvSource;
-import fpimport.source.xlsx.XlsSource;
-import fpimport.source.xlsx.XlsxSource;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
-import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Opens a spreadsheet file as a {@link RowSource}, choosing the reader by the file's
- * content (xlsx, xls, or else text read as CSV), whatever its name says.
+ * Opens a spreadsheet file as a {@link RowSource}, choosing the {@link SourceFormat} by
+ * the file's content, whatever its name says.
  */
 public final class Sources {
+
+	/** How many bytes of a file its format is recognized by. */
+	public static final int HEAD_BYTES = 4096;
 
 	private Sources() {
 	}
@@ -35,77 +33,34 @@ public final class Sources {
 		}
 		if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
 			throw new FpImportException(Reason.INVALID_INPUT, file + ": not a readable file",
-					"give the path of a .csv, .xlsx or .xls file");
+					"give the path of a " + SourceFormats.extensionsInWords() + " file");
 		}
-		FileMagic magic = magic(path);
-		return switch (magic) {
-			case OOXML -> XlsxSource.open(path, settings);
-			case OLE2 -> openOle2(path, settings);
-			case UNKNOWN -> openText(path, settings);
-			default -> throw notSpreadsheet(file, "it is " + describe(magic));
-		};
-	}
-
-	private static RowSource openText(Path path, SourceSettings settings) {
-		String file = path.toString();
-		byte[] head;
-		try (var in = Files.newInputStream(path)) {
-			head = in.readNBytes(4096);
-		}
-		catch (IOException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, file + ": cannot read: " + ex.getMessage(),
-					"check that the file is readable", ex);
-		}
+		byte[] head = head(path);
 		if (head.length == 0) {
 			throw new FpImportException(Reason.INVALID_INPUT, file + ": the file is empty",
 					"export the data again; the file has no bytes");
 		}
-		if (isBinary(head)) {
-			String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-			String kind = (name.endsWith(".xlsx") || name.endsWith(".xls"))
-					? "it is named like a workbook but is " + "neither an xlsx (zip) nor an xls (OLE2) file"
-					: "it holds binary data, not text";
-			throw notSpreadsheet(file, kind);
+		for (SourceFormat format : SourceFormats.ALL) {
+			if (format.recognizes(head)) {
+				return format.open(path, settings);
+			}
 		}
-		return CsvSource.open(path, settings);
+		throw notSpreadsheet(file, unrecognized(head, path.getFileName().toString()));
 	}
 
-	private static RowSource openOle2(Path path, SourceSettings settings) {
-		String file = path.toString();
-		POIFSFileSystem ole2;
-		try {
-			ole2 = new POIFSFileSystem(new File(file), true);
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT,
-					file + ": not a readable .xls file (truncated or damaged)",
-					"open it in Excel or WPS and save it again as .xlsx", ex);
-		}
-		try (ole2) {
-			DirectoryNode root = ole2.getRoot();
-			if (root.hasEntryCaseInsensitive("EncryptionInfo")) {
-				throw new FpImportException(Reason.INVALID_INPUT, file + ": the workbook is password-protected",
-						"open it in Excel or WPS, remove the password (File > Info > Protect Workbook) and save it again");
-			}
-			if (root.hasEntryCaseInsensitive("Workbook")) {
-				return XlsSource.open(path, root, settings);
-			}
-			if (root.hasEntryCaseInsensitive("Book")) {
-				throw new FpImportException(Reason.INVALID_INPUT,
-						file + ": an Excel 5.0/95 workbook, a format too old to read",
-						"open it in Excel or WPS and save it as .xlsx");
-			}
-			throw notSpreadsheet(file, "it is an Office file without a workbook (a Word or PowerPoint file?)");
-		}
-		catch (IOException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT, file + ": cannot read: " + ex.getMessage(),
-					"check that the file is readable", ex);
-		}
+	/**
+	 * The failure for a file that is not one of the {@link SourceFormats}, with the hint
+	 * naming those that are.
+	 * @param why what the file is instead, such as {@code it is a PDF document}
+	 */
+	public static FpImportException notSpreadsheet(String file, String why) {
+		return new FpImportException(Reason.INVALID_INPUT, file + ": not a spreadsheet: " + why,
+				"give a " + SourceFormats.extensionsInWords() + " file; from Excel or WPS use File > Save As");
 	}
 
-	private static FileMagic magic(Path path) {
-		try {
-			return FileMagic.valueOf(path.toFile());
+	private static byte[] head(Path path) {
+		try (InputStream in = Files.newInputStream(path)) {
+			return in.readNBytes(HEAD_BYTES);
 		}
 		catch (IOException ex) {
 			throw new FpImportException(Reason.INVALID_INPUT, path + ": cannot read: " + ex.getMessage(),
@@ -113,9 +68,17 @@ public final class Sources {
 		}
 	}
 
-	private static FpImportException notSpreadsheet(String file, String why) {
-		return new FpImportException(Reason.INVALID_INPUT, file + ": not a spreadsheet: " + why,
-				"give a .csv, .xlsx or .xls file; from Excel or WPS use File > Save As");
+	private static String unrecognized(byte[] head, String fileName) {
+		FileMagic magic = FileMagic.valueOf(head);
+		if (magic != FileMagic.UNKNOWN) {
+			return "it is " + describe(magic);
+		}
+		Optional<SourceFormat> named = SourceFormats.byFileName(fileName);
+		if (named.isPresent()) {
+			String extension = fileName.substring(fileName.lastIndexOf('.'));
+			return "it is named " + extension + " but is not " + named.get().content();
+		}
+		return "it holds binary data, not text";
 	}
 
 	private static String describe(FileMagic magic) {
@@ -128,23 +91,6 @@ public final class Sources {
 			case BIFF2, BIFF3, BIFF4 -> "an Excel 2.x-4.x workbook, a format too old to read";
 			default -> "of an unknown kind (" + magic + ")";
 		};
-	}
-
-	/**
-	 * NUL bytes do not occur in text, except in UTF-16, which starts with a byte order
-	 * mark.
-	 */
-	private static boolean isBinary(byte[] head) {
-		if (head.length >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
-				|| ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF))) {
-			return false;
-		}
-		for (byte b : head) {
-			if (b == 0) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

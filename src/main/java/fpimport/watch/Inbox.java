@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import fpimport.source.SourceFormats;
+
 /**
  * The watched directory: which files are candidates, which of them are complete, and the
  * moves into {@code done/} and {@code failed/}.
@@ -29,7 +31,7 @@ final class Inbox {
 
 	static final String FAILED = "failed";
 
-	private static final Set<String> EXTENSIONS = Set.of("csv", "xlsx", "xls");
+	private static final Set<String> EXTENSIONS = Set.copyOf(SourceFormats.extensions());
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(java.time.ZoneOffset.UTC);

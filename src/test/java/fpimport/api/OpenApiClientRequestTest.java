@@ -18,9 +18,8 @@ import fpimport.metadata.User;
 import fpimport.metadata.WorkItemType;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.WorkItemDraft;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,20 +31,10 @@ class OpenApiClientRequestTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private ScriptedServer server;
+	@RegisterExtension
+	final ScriptedServer server = ScriptedServer.started();
 
-	private OpenApiClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new ScriptedServer();
-		this.client = this.server.client(new ManualTime());
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		this.server.close();
-	}
+	private final OpenApiClient client = this.server.client(new ManualTime());
 
 	@Test
 	void createSendsNativeJsonValuesAndTheHeaders() {

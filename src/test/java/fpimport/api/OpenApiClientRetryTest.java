@@ -11,9 +11,8 @@ import fpimport.api.ScriptedServer.Reply;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -27,23 +26,12 @@ class OpenApiClientRetryTest {
 	private static final WorkItemDraft DRAFT = new WorkItemDraft("story", null, "Row 7",
 			List.of(new FieldValuePair("priority", java.util.Map.of("value", "p0"))));
 
-	private ScriptedServer server;
+	@RegisterExtension
+	final ScriptedServer server = ScriptedServer.started();
 
-	private ManualTime time;
+	private final ManualTime time = new ManualTime();
 
-	private OpenApiClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new ScriptedServer();
-		this.time = new ManualTime();
-		this.client = this.server.client(this.time);
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		this.server.close();
-	}
+	private final OpenApiClient client = this.server.client(this.time);
 
 	@Test
 	void rateLimitedCreateIsRetriedWithTheSameIdempotencyKey() {

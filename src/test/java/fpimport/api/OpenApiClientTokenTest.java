@@ -1,6 +1,5 @@
 package fpimport.api;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,9 +8,9 @@ import fpimport.api.ScriptedServer.Recorded;
 import fpimport.api.ScriptedServer.Reply;
 import fpimport.workitem.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -21,23 +20,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class OpenApiClientTokenTest {
 
-	private ScriptedServer server;
+	@RegisterExtension
+	final ScriptedServer server = ScriptedServer.started();
 
-	private ManualTime time;
+	private final ManualTime time = new ManualTime();
 
-	private OpenApiClient client;
+	private final OpenApiClient client = this.server.client(this.time);
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server = new ScriptedServer();
-		this.time = new ManualTime();
-		this.client = this.server.client(this.time);
+	void answerEmptyLists() {
 		this.server.otherwise(Reply.ok("[]"));
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		this.server.close();
 	}
 
 	@Test

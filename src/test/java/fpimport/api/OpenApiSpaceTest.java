@@ -1,6 +1,5 @@
 package fpimport.api;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -8,29 +7,18 @@ import fpimport.api.ScriptedServer.Recorded;
 import fpimport.api.ScriptedServer.Reply;
 import fpimport.metadata.Requirement;
 import fpimport.metadata.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The adapter reads one space's metadata and people through the client. */
 class OpenApiSpaceTest {
 
-	private ScriptedServer server;
+	@RegisterExtension
+	final ScriptedServer server = ScriptedServer.started();
 
-	private OpenApiSpace space;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new ScriptedServer();
-		this.space = new OpenApiSpace(this.server.client(new ManualTime()), "doc");
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		this.server.close();
-	}
+	private final OpenApiSpace space = new OpenApiSpace(this.server.client(new ManualTime()), "doc");
 
 	@Test
 	void metadataComesFromTheSpaceEndpoints() {

@@ -2,6 +2,7 @@ package fpimport.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,14 +23,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A small HTTP/1.1 server on 127.0.0.1 that answers queued replies in order and records
  * every request. Token requests get their own queue and, when it is empty, a fresh token
  * {@code tok-N} that lives 7200 s. Each answer closes its connection, and a reply can
- * also drop the connection without answering, or answer late.
+ * also drop the connection without answering, or answer late. On a test's field it is
+ * closed after each test:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * final ScriptedServer server = ScriptedServer.started();
+ * </pre>
  */
-final class ScriptedServer implements AutoCloseable {
+final class ScriptedServer implements AutoCloseable, AfterEachCallback {
 
 	static final String TOKEN_PATH = "/open_api/authen/plugin_token";
 
@@ -58,6 +67,21 @@ final class ScriptedServer implements AutoCloseable {
 		Thread acceptor = new Thread(this::acceptLoop, "scripted-server-accept");
 		acceptor.setDaemon(true);
 		acceptor.start();
+	}
+
+	/** A server listening now. */
+	static ScriptedServer started() {
+		try {
+			return new ScriptedServer();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws IOException {
+		close();
 	}
 
 	String baseUrl() {

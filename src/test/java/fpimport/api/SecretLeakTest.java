@@ -13,6 +13,7 @@ import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,8 @@ class SecretLeakTest {
 
 	private Level levelBefore;
 
-	private ScriptedServer server;
+	@RegisterExtension
+	final ScriptedServer server = ScriptedServer.started();
 
 	@BeforeEach
 	void captureDebugLog() throws IOException {
@@ -38,14 +40,12 @@ class SecretLeakTest {
 		this.logger.setLevel(Level.DEBUG);
 		this.appender.start();
 		this.logger.addAppender(this.appender);
-		this.server = new ScriptedServer();
 	}
 
 	@AfterEach
 	void restore() throws IOException {
 		this.logger.detachAppender(this.appender);
 		this.logger.setLevel(this.levelBefore);
-		this.server.close();
 	}
 
 	@Test

@@ -4,11 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +15,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import fpimport.emulator.StoredItem;
 import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,30 +40,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CrashResumeIT {
 
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo().withQps(100));
+
 	private static final Pattern RECONCILED = Pattern
 		.compile("(\\d+) rows had an unknown outcome: (\\d+) found in the ledger or the space, (\\d+) to send again");
-
-	@TempDir
-	Path directory;
-
-	private OpenApiEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
 
 	@Test
 	void killedFiveTimesWithTheKeyInAFieldEveryRowIsCreatedOnce() throws Exception {
 		Outcome outcome = crashAndResume(ImportCommandIT.MAPPING, 240, 5, 20261127L);
 
 		// the key field holds each row's key: the item of S-n is the row of S-n
-		for (StoredItem item : this.emulator.space().items()) {
+		for (StoredItem item : this.cli.emulator().space().items()) {
 			String number = item.name().substring(item.name().lastIndexOf(' ') + 1);
 			assertThat(item.field("field_c3d4e5").orElseThrow().asString()).isEqualTo("S-" + number);
 		}
@@ -91,9 +71,9 @@ class CrashResumeIT {
 	private Outcome crashAndResume(String mappingText, int rows, int kills, long seed) throws Exception {
 		long started = System.nanoTime();
 		Random random = new Random(seed);
-		this.emulator.faults().reseed(seed).latency(Duration.ofMillis(300), Duration.ZERO).droppedCreates(0.1);
-		Path file = write("crash.csv", csv(rows));
-		Path mapping = write("crash.yaml", mappingText);
+		this.cli.emulator().faults().reseed(seed).latency(Duration.ofMillis(300), Duration.ZERO).droppedCreates(0.1);
+		Path file = this.cli.write("crash.csv", csv(rows));
+		Path mapping = this.cli.write("crash.yaml", mappingText);
 		List<Long> moments = new ArrayList<>();
 		List<String> logs = new ArrayList<>();
 		Long runId = null;
@@ -102,12 +82,12 @@ class CrashResumeIT {
 			process++;
 			List<String> args = (runId == null) ? List.of("import", file.toString(), "--mapping", mapping.toString())
 					: List.of("resume", Long.toString(runId));
-			int createsBefore = this.emulator.space().createCalls();
-			Path log = this.directory.resolve("process-" + process + ".log");
+			int createsBefore = this.cli.emulator().space().createCalls();
+			Path log = this.cli.path("process-" + process + ".log");
 			Process cli = start(args, log);
 			// kill while it creates: a moment after its first create
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (cli.isAlive() && this.emulator.space().createCalls() == createsBefore
+			while (cli.isAlive() && this.cli.emulator().space().createCalls() == createsBefore
 					&& System.nanoTime() < deadline) {
 				Thread.sleep(5);
 			}
@@ -128,21 +108,19 @@ class CrashResumeIT {
 				// the killed run shows as running; looking leaves the database free for
 				// the
 				// next process
-				CliRun runs = CliRun.run(this.directory, "runs", Long.toString(runId), "--db",
-						"jdbc:h2:file:" + this.directory.resolve("fpimport"));
+				CliRun runs = this.cli.run("runs", Long.toString(runId), "--db",
+						"jdbc:h2:file:" + this.cli.path("fpimport"));
 				assertThat(runs.out()).as(runs.toString()).contains("run " + runId + ": running");
 			}
 		}
-		int beforeResume = this.emulator.space().itemCount();
+		int beforeResume = this.cli.emulator().space().itemCount();
 		assertThat(beforeResume).as("items before the last resume").isBetween(1, rows - 1);
 
-		CliRun resumed = CliRun.run(this.directory,
-				CliRun.against(this.emulator, this.directory, "resume", Long.toString(runId), "--qps", "60",
-						"--concurrency", "8", "--chunk-size", "20", "--summary-json",
-						this.directory.resolve("summary.json").toString()));
+		CliRun resumed = this.cli.runConnected("resume", Long.toString(runId), "--qps", "60", "--concurrency", "8",
+				"--chunk-size", "20", "--summary-json", this.cli.path("summary.json").toString());
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-		JsonNode summary = JsonMapper.builder().build().readTree(this.directory.resolve("summary.json").toFile());
+		JsonNode summary = JsonMapper.builder().build().readTree(this.cli.path("summary.json").toFile());
 		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(summary.get("rows_total").asInt()).isEqualTo(rows);
 		assertThat(summary.get("created").asInt()).isEqualTo(rows);
@@ -150,11 +128,11 @@ class CrashResumeIT {
 			.isZero();
 
 		// exactly once in the space: one item per row, no name twice
-		List<StoredItem> items = this.emulator.space().items();
+		List<StoredItem> items = this.cli.emulator().space().items();
 		assertThat(items).hasSize(rows);
 		assertThat(items.stream().map(StoredItem::name).toList()).doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, rows).mapToObj((i) -> "崩溃需求 " + i).toList());
-		assertThat(this.emulator.space().droppedAnswers()).as("dropped answers").isPositive();
+		assertThat(this.cli.emulator().space().droppedAnswers()).as("dropped answers").isPositive();
 
 		// and in the database: every row CREATED with the item of its own name
 		Map<String, Long> itemIds = items.stream().collect(Collectors.toMap(StoredItem::name, StoredItem::id));
@@ -179,8 +157,8 @@ class CrashResumeIT {
 		System.out.printf(
 				"crash test: %d rows, kills after %s ms, %d rows reconciled (%d found), %d dropped answers,"
 						+ " %d create calls, %d ms%n",
-				rows, moments, unknown, found, this.emulator.space().droppedAnswers(),
-				this.emulator.space().createCalls(), millis);
+				rows, moments, unknown, found, this.cli.emulator().space().droppedAnswers(),
+				this.cli.emulator().space().createCalls(), millis);
 		return new Outcome(moments, unknown, found);
 	}
 
@@ -193,9 +171,9 @@ class CrashResumeIT {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
 						"-XX:+UseSerialGC", "fpimport.cli.FpImport"));
-		command.addAll(List.of(CliRun.against(this.emulator, this.directory, args.toArray(String[]::new))));
+		command.addAll(List.of(this.cli.connected(args.toArray(String[]::new))));
 		command.addAll(List.of("--qps", "60", "--concurrency", "8", "--chunk-size", "20"));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.cli.directory().toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		Map<String, String> environment = builder.environment();
@@ -212,7 +190,7 @@ class CrashResumeIT {
 
 	private List<RowRecord> storedRows(long runId) {
 		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:file:" + this.directory.resolve("fpimport"));
+		dataSource.setURL("jdbc:h2:file:" + this.cli.path("fpimport"));
 		List<RowRecord> rows = new ArrayList<>();
 		new ResultStore(dataSource).forEachRow(runId, rows::add);
 		return rows;
@@ -225,12 +203,6 @@ class CrashResumeIT {
 			csv.append(",,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
 		}
 		return csv.toString();
-	}
-
-	private Path write(String name, String text) throws IOException {
-		Path file = this.directory.resolve(name);
-		Files.writeString(file, text, StandardCharsets.UTF_8);
-		return file;
 	}
 
 }

@@ -12,7 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 
-import fpimport.emulator.EmulatorConfig;
+import fpimport.TestEmulator;
 import fpimport.emulator.OpenApiEmulator;
 
 /**
@@ -41,13 +41,14 @@ public final class ImportBenchmark {
 
 	private static void creates(int rows, Path folder) throws Exception {
 		Files.createDirectories(folder);
-		try (OpenApiEmulator emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(15))) {
+		try (CliWorkspace cli = CliWorkspace.at(folder, TestEmulator.demo().withQps(15))) {
+			OpenApiEmulator emulator = cli.emulator();
 			emulator.faults().latency(Duration.ofMillis(300), Duration.ZERO);
 			Path file = csv(folder.resolve("creates.csv"), rows);
 			Path mapping = mapping(folder);
 			long start = System.nanoTime();
-			CliRun run = CliRun.run(folder, CliRun.against(emulator, folder, "import", file.toString(), "--mapping",
-					mapping.toString(), "--report-dir", folder.toString()));
+			CliRun run = cli.runConnected("import", file.toString(), "--mapping", mapping.toString(), "--report-dir",
+					folder.toString());
 			double seconds = (System.nanoTime() - start) / 1e9;
 			check(run, "created " + rows);
 			String rowsWith10429 = run.out().contains("10429") ? "some" : "none";
@@ -64,13 +65,13 @@ public final class ImportBenchmark {
 
 	private static void dryRun(int rows, Path folder) throws Exception {
 		Files.createDirectories(folder);
-		try (OpenApiEmulator emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0))) {
+		try (CliWorkspace cli = CliWorkspace.at(folder, TestEmulator.demo())) {
 			Path file = csv(folder.resolve("dry-run.csv"), rows);
 			Path mapping = mapping(folder);
 			resetPeaks();
 			long start = System.nanoTime();
-			CliRun run = CliRun.run(folder, CliRun.against(emulator, folder, "validate", file.toString(), "--mapping",
-					mapping.toString(), "--report-dir", folder.toString(), "--report-format", "csv"));
+			CliRun run = cli.runConnected("validate", file.toString(), "--mapping", mapping.toString(), "--report-dir",
+					folder.toString(), "--report-format", "csv");
 			double seconds = (System.nanoTime() - start) / 1e9;
 			check(run, "valid " + rows);
 			System.out.printf(

@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import fpimport.emulator.StoredItem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP.
  */
 class ImportCommandIT {
+
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo().withQps(100));
 
 	static final String MAPPING = """
 			project: demo
@@ -47,38 +47,22 @@ class ImportCommandIT {
 
 	static final String HEADER = "编号,标题,描述,优先级,类型,模块,标签,上线日期,关联需求,产品经理\n";
 
-	@TempDir
-	Path directory;
-
-	private OpenApiEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
-
 	@Test
 	void mixedFileEndsWithExactCountsItemsAndReport() throws Exception {
-		Path file = write("stories.csv", HEADER //
-				+ "S-1,登录页改版,新的登录页,高,功能 Feature,平台 Platform/账号 Account,\"前端 Frontend, 后端 Backend\",2026/12/1,,zhang.wei@example.com\n"
-				+ "S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,后端 Backend,2026-12-15,,李娜\n"
-				+ "S-3,未知优先级,,P5,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-4,关联不存在,,低,功能 Feature,平台 Platform/权限 Permission,,2026/12/1,999999,\n"
-				+ "S-5,数据看板,看板,中,技术债 Tech debt,交易 Trade/下单 Ordering/购物车 Cart,数据 Data,,,\n");
-		Path mapping = write("stories.yaml", MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "stories", //
+				"S-1,登录页改版,新的登录页,高,功能 Feature,平台 Platform/账号 Account,\"前端 Frontend, 后端 Backend\",2026/12/1,,zhang.wei@example.com\n", //
+				"S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,后端 Backend,2026-12-15,,李娜\n", //
+				"S-3,未知优先级,,P5,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-4,关联不存在,,低,功能 Feature,平台 Platform/权限 Permission,,2026/12/1,999999,\n", //
+				"S-5,数据看板,看板,中,技术债 Tech debt,交易 Trade/下单 Ordering/购物车 Cart,数据 Data,,,\n");
 
-		CliRun run = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import", file.toString(),
-				"--mapping", mapping.toString(), "--summary-json", this.directory.resolve("summary.json").toString()));
+		CliRun run = this.cli
+			.runConnected(stories.command("import", "--summary-json", this.cli.path("summary.json").toString()));
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.out()).contains("created 3, updated 0, skipped 0, invalid 1, failed 1")
-			.contains("report: " + this.directory.resolve("stories.report.xlsx"));
-		JsonNode summary = JsonMapper.builder().build().readTree(this.directory.resolve("summary.json").toFile());
+			.contains("report: " + this.cli.path("stories.report.xlsx"));
+		JsonNode summary = JsonMapper.builder().build().readTree(this.cli.path("summary.json").toFile());
 		assertThat(summary.get("created").asInt()).isEqualTo(3);
 		assertThat(summary.get("invalid").asInt()).isEqualTo(1);
 		assertThat(summary.get("failed").asInt()).isEqualTo(1);
@@ -95,7 +79,7 @@ class ImportCommandIT {
 		assertThat(login.field("field_9f1e2d").orElseThrow().asLong()).isEqualTo(1796054400000L);
 		assertThat(items.get("支付超时").field("priority").orElseThrow().get("value").asString()).isEqualTo("0");
 
-		try (XSSFWorkbook report = new XSSFWorkbook(this.directory.resolve("stories.report.xlsx").toFile())) {
+		try (XSSFWorkbook report = new XSSFWorkbook(this.cli.path("stories.report.xlsx").toFile())) {
 			var sheet = report.getSheetAt(0);
 			assertThat(sheet.getLastRowNum()).isEqualTo(5);
 			assertThat(sheet.getRow(3).getCell(11).getStringCellValue()).isEqualTo("INVALID");
@@ -103,50 +87,47 @@ class ImportCommandIT {
 			assertThat(sheet.getRow(4).getCell(11).getStringCellValue()).isEqualTo("FAILED");
 			assertThat(sheet.getRow(4).getCell(14).getStringCellValue()).isEqualTo("30005");
 		}
-		assertThat(this.directory.resolve("stories.failed.xlsx")).exists();
+		assertThat(this.cli.path("stories.failed.xlsx")).exists();
 	}
 
 	@Test
 	void secondImportOfTheSameRowsCreatesNothingAndUpdateUpdates() throws Exception {
-		Path file = write("a.csv", HEADER + "S-1,登录页改版,旧描述,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,,2026/12/1,,\n");
-		Path mapping = write("a.yaml", MAPPING);
-		CliRun first = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import",
-				file.toString(), "--mapping", mapping.toString()));
+		StoryFiles stories = StoryFiles.write(this.cli, "a", //
+				"S-1,登录页改版,旧描述,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 
-		Path again = write("b.csv", HEADER + "S-1,登录页改版,新描述,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+		Path again = this.cli.write("b.csv", HEADER + "S-1,登录页改版,新描述,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
 				+ "S-2,支付超时,,紧急,优化 Improvement,交易 Trade/下单 Ordering,,2026/12/1,,\n");
-		CliRun second = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import",
-				again.toString(), "--mapping", mapping.toString()));
+		CliRun second = this.cli.runConnected("import", again.toString(), "--mapping", stories.mapping().toString());
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		assertThat(second.out()).contains("created 0, updated 0, skipped 2");
-		assertThat(this.emulator.space().itemCount()).isEqualTo(2);
+		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(2);
 		assertThat(itemsByName().get("登录页改版").field("description").orElseThrow().asString()).isEqualTo("旧描述");
 
-		Path third = write("c.csv", Files.readString(again, StandardCharsets.UTF_8));
-		CliRun update = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import",
-				third.toString(), "--mapping", mapping.toString(), "--on-existing", "update"));
+		Path third = this.cli.write("c.csv", Files.readString(again, StandardCharsets.UTF_8));
+		CliRun update = this.cli.runConnected("import", third.toString(), "--mapping", stories.mapping().toString(),
+				"--on-existing", "update");
 		assertThat(update.exitCode()).as(update.toString()).isZero();
 		assertThat(update.out()).contains("created 0, updated 2, skipped 0");
-		assertThat(this.emulator.space().itemCount()).isEqualTo(2);
+		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(2);
 		assertThat(itemsByName().get("登录页改版").field("description").orElseThrow().asString()).isEqualTo("新描述");
 	}
 
 	@Test
 	void dryRunCreatesNothingAndReportsEveryProblem() throws Exception {
-		Path file = write("d.csv", HEADER + "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,坏行,,P9,不存在,平台,运维 Ops,2026/13/45,,郭涛\n");
-		Path mapping = write("d.yaml", MAPPING);
+		StoryFiles stories = StoryFiles.write(this.cli, "d", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,坏行,,P9,不存在,平台,运维 Ops,2026/13/45,,郭涛\n");
 
-		CliRun run = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "validate",
-				file.toString(), "--mapping", mapping.toString()));
+		CliRun run = this.cli.runConnected(stories.command("validate"));
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.out()).contains("dry run").contains("valid 1, invalid 1");
-		assertThat(this.emulator.space().itemCount()).isZero();
-		assertThat(this.emulator.space().createCalls()).isZero();
-		try (XSSFWorkbook report = new XSSFWorkbook(this.directory.resolve("d.report.xlsx").toFile())) {
+		assertThat(this.cli.emulator().space().itemCount()).isZero();
+		assertThat(this.cli.emulator().space().createCalls()).isZero();
+		try (XSSFWorkbook report = new XSSFWorkbook(this.cli.path("d.report.xlsx").toFile())) {
 			String message = report.getSheetAt(0).getRow(2).getCell(15).getStringCellValue();
 			assertThat(message).contains("P9").contains("不存在").contains("运维").contains("2026/13/45").contains("郭涛");
 		}
@@ -154,12 +135,11 @@ class ImportCommandIT {
 
 	@Test
 	void permissionRefusedStopsWithExitFourAndOneLine() throws Exception {
-		Path file = write("e.csv", HEADER + "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
-		Path mapping = write("e.yaml", MAPPING);
-		this.emulator.space().revokePermission();
+		StoryFiles stories = StoryFiles.write(this.cli, "e", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		this.cli.emulator().space().revokePermission();
 
-		CliRun run = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import", file.toString(),
-				"--mapping", mapping.toString()));
+		CliRun run = this.cli.runConnected(stories.command("import"));
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
 		assertThat(run.err()).contains("error: ").contains("10001").doesNotContain("\tat ");
@@ -168,7 +148,7 @@ class ImportCommandIT {
 
 	@Test
 	void flakyServiceStillEndsWithEveryRowOnce() throws Exception {
-		StringBuilder csv = new StringBuilder(HEADER);
+		StringBuilder csv = new StringBuilder();
 		for (int i = 1; i <= 500; i++) {
 			csv.append("S-")
 				.append(i)
@@ -176,28 +156,20 @@ class ImportCommandIT {
 				.append(i)
 				.append(",,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
 		}
-		Path file = write("many.csv", csv.toString());
-		Path mapping = write("many.yaml", MAPPING);
-		this.emulator.faults().reseed(7).droppedCreates(0.05).serverErrors(0.05);
+		StoryFiles stories = StoryFiles.write(this.cli, "many", csv.toString());
+		this.cli.emulator().faults().reseed(7).droppedCreates(0.05).serverErrors(0.05);
 
-		CliRun run = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import", file.toString(),
-				"--mapping", mapping.toString(), "--qps", "60", "--concurrency", "8"));
+		CliRun run = this.cli.runConnected(stories.command("import", "--qps", "60", "--concurrency", "8"));
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("created 500");
-		assertThat(this.emulator.space().droppedAnswers()).isPositive();
-		List<String> names = this.emulator.space().items().stream().map(StoredItem::name).toList();
+		assertThat(this.cli.emulator().space().droppedAnswers()).isPositive();
+		List<String> names = this.cli.emulator().space().items().stream().map(StoredItem::name).toList();
 		assertThat(names).hasSize(500).doesNotHaveDuplicates();
 	}
 
 	private Map<String, StoredItem> itemsByName() {
-		return this.emulator.space().items().stream().collect(Collectors.toMap(StoredItem::name, (item) -> item));
-	}
-
-	private Path write(String name, String text) throws Exception {
-		Path file = this.directory.resolve(name);
-		Files.writeString(file, text, StandardCharsets.UTF_8);
-		return file;
+		return this.cli.emulator().space().items().stream().collect(Collectors.toMap(StoredItem::name, (item) -> item));
 	}
 
 }

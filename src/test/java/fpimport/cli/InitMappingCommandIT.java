@@ -8,12 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import fpimport.api.ApiSettings;
-import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiSpace;
-import fpimport.api.Secret;
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import fpimport.emulator.SpaceFixture;
 import fpimport.mapping.MappingLoader;
 import fpimport.mapping.MappingSpec;
@@ -26,10 +22,9 @@ import fpimport.source.Sources;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -44,39 +39,26 @@ class InitMappingCommandIT {
 	private static final List<String> MATCHING = List.of("名称 Name", "优先级 priority", "需求类型 Requirement type", "ＴＡＧＳ",
 			"所属模块 Module", "field_9f1e2d", "排期 Schedule", "产品经理 PM", "qa");
 
-	@TempDir
-	Path dir;
-
-	private OpenApiEmulator emulator;
-
-	private Cli cli;
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo());
 
 	private SpaceCatalog story;
 
 	@BeforeEach
 	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0));
-		this.cli = Cli.connectedTo(this.emulator, this.dir);
-		SpaceFixture demo = SpaceFixture.demo();
-		OpenApiClient client = new OpenApiClient(ApiSettings.of(this.emulator.baseUrl(), demo.plugin().id(),
-				Secret.of(demo.plugin().secret()), demo.defaultUserKey()));
-		this.story = SpaceCatalog.load(new OpenApiSpace(client, demo.projectKey()), "story");
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.story = SpaceCatalog.load(new OpenApiSpace(this.cli.client(), SpaceFixture.demo().projectKey()), "story");
 	}
 
 	@Test
 	void aCsvWhoseHeadersAllMatchGivesAMappingThatLoadsAndFitsTheSpace() throws IOException {
-		Path csv = this.dir.resolve("stories.csv");
+		Path csv = this.cli.path("stories.csv");
 		Files.writeString(csv, String.join(",", MATCHING) + "\nS-1,P1,功能,,,,,,\n", StandardCharsets.UTF_8);
-		Path yaml = this.dir.resolve("out/stories.yaml");
+		Path yaml = this.cli.path("out/stories.yaml");
 
-		Cli.Result result = this.cli.run("init-mapping", csv.toString(), "--type", "需求", "-o", yaml.toString());
+		CliRun result = this.cli.runByEnvironment("init-mapping", csv.toString(), "--type", "需求", "-o",
+				yaml.toString());
 
-		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).isEqualTo("wrote " + yaml + "\n"
 				+ "9 of 9 headers matched a field or role of 需求 (story)\n" + "every required field is mapped\n");
@@ -92,12 +74,12 @@ class InitMappingCommandIT {
 
 	@Test
 	void printsTheDraftAndSaysWhatIsLeftToMap() throws IOException {
-		Path csv = this.dir.resolve("stories.csv");
+		Path csv = this.cli.path("stories.csv");
 		Files.writeString(csv, "\uFEFF名称 Name,描述 Description,备注\n", StandardCharsets.UTF_8);
 
-		Cli.Result result = this.cli.run("init-mapping", csv.toString(), "--type", "story");
+		CliRun result = this.cli.runByEnvironment("init-mapping", csv.toString(), "--type", "story");
 
-		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).startsWith("# fpimport mapping for 需求 (story), drafted by init-mapping.\n")
 			.contains("name: \"名称 Name\"\nfields:\n  description: \"描述 Description\"    # 描述 Description, multi_text\n")
 			.contains(
@@ -113,7 +95,7 @@ class InitMappingCommandIT {
 
 	@Test
 	void readsTheChosenSheetAndHeaderRowOfAnXlsxAndWritesThemIntoTheMapping() throws IOException {
-		Path xlsx = this.dir.resolve("stories.xlsx");
+		Path xlsx = this.cli.path("stories.xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
 			book.createSheet("说明").createRow(0).createCell(0).setCellValue("read me");
 			Sheet sheet = book.createSheet("需求清单");
@@ -125,12 +107,12 @@ class InitMappingCommandIT {
 			sheet.createRow(2).createCell(0).setCellValue("S-1");
 			book.write(out);
 		}
-		Path yaml = this.dir.resolve("stories.yaml");
+		Path yaml = this.cli.path("stories.yaml");
 
-		Cli.Result result = this.cli.run("init-mapping", xlsx.toString(), "--type", "story", "--sheet", "2",
+		CliRun result = this.cli.runByEnvironment("init-mapping", xlsx.toString(), "--type", "story", "--sheet", "2",
 				"--header-row", "2", "-o", yaml.toString());
 
-		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.err()).contains("9 of 9 headers matched").contains("every required field is mapped");
 		String text = Files.readString(yaml);
 		assertThat(text).contains("type: story\nsource:\n  sheet: 需求清单\n  header_row: 2\nname: \"名称 Name\"\n");
@@ -147,67 +129,70 @@ class InitMappingCommandIT {
 
 	@Test
 	void readsGbkCsvWithSemicolons() throws IOException {
-		Path csv = this.dir.resolve("export.csv");
+		Path csv = this.cli.path("export.csv");
 		Files.write(csv, "名称 Name;优先级 Priority;\"备注;说明\"\r\n".getBytes(Charset.forName("GBK")));
 
-		Cli.Result result = this.cli.run("init-mapping", csv.toString(), "--type", "story");
+		CliRun result = this.cli.runByEnvironment("init-mapping", csv.toString(), "--type", "story");
 
-		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("name: \"名称 Name\"\nfields:\n  priority: \"优先级 Priority\"    #")
 			.contains("#   备注;说明\n");
 	}
 
 	@Test
 	void refusesToOverwriteAMappingUnlessForced() throws IOException {
-		Path csv = this.dir.resolve("stories.csv");
+		Path csv = this.cli.path("stories.csv");
 		Files.writeString(csv, "名称 Name\n");
-		Path yaml = this.dir.resolve("stories.yaml");
+		Path yaml = this.cli.path("stories.yaml");
 		Files.writeString(yaml, "# my edits\n");
 
-		Cli.Result refused = this.cli.run("init-mapping", csv.toString(), "--type", "story", "-o", yaml.toString());
-		assertThat(refused.exit()).isEqualTo(3);
+		CliRun refused = this.cli.runByEnvironment("init-mapping", csv.toString(), "--type", "story", "-o",
+				yaml.toString());
+		assertThat(refused.exitCode()).isEqualTo(3);
 		assertThat(refused.err()).isEqualTo(
 				"error: " + yaml + " exists already\n" + "hint: choose another -o, or add --force to overwrite it\n");
 		assertThat(Files.readString(yaml)).isEqualTo("# my edits\n");
 
-		Cli.Result forced = this.cli.run("init-mapping", csv.toString(), "--type", "story", "-o", yaml.toString(),
-				"--force");
-		assertThat(forced.exit()).as(forced.err()).isZero();
+		CliRun forced = this.cli.runByEnvironment("init-mapping", csv.toString(), "--type", "story", "-o",
+				yaml.toString(), "--force");
+		assertThat(forced.exitCode()).as(forced.err()).isZero();
 		assertThat(Files.readString(yaml)).startsWith("# fpimport mapping for 需求 (story)");
 	}
 
 	@Test
 	void namesTheProblemOfAFileItCannotUse() throws IOException {
-		Path xlsx = this.dir.resolve("stories.xlsx");
+		Path xlsx = this.cli.path("stories.xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
 			book.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("名称 Name");
 			book.write(out);
 		}
-		Cli.Result noSheet = this.cli.run("init-mapping", xlsx.toString(), "--type", "story", "--sheet", "Backlog");
-		assertThat(noSheet.exit()).isEqualTo(3);
+		CliRun noSheet = this.cli.runByEnvironment("init-mapping", xlsx.toString(), "--type", "story", "--sheet",
+				"Backlog");
+		assertThat(noSheet.exitCode()).isEqualTo(3);
 		assertThat(noSheet.err()).startsWith("error: " + xlsx + ": there is no sheet 'Backlog'; sheets: 'Sheet1'\n");
 
-		Cli.Result emptyRow = this.cli.run("init-mapping", xlsx.toString(), "--type", "story", "--header-row", "3");
-		assertThat(emptyRow.exit()).isEqualTo(3);
+		CliRun emptyRow = this.cli.runByEnvironment("init-mapping", xlsx.toString(), "--type", "story", "--header-row",
+				"3");
+		assertThat(emptyRow.exitCode()).isEqualTo(3);
 		assertThat(emptyRow.err())
 			.startsWith("error: " + xlsx + ", sheet 'Sheet1': no rows at or after row 3 (the header row)\n");
 
-		Path xls = this.dir.resolve("old.xls");
+		Path xls = this.cli.path("old.xls");
 		Files.write(xls, new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
 				(byte) 0xE1 });
-		Cli.Result oldFormat = this.cli.run("init-mapping", xls.toString(), "--type", "story");
-		assertThat(oldFormat.exit()).isEqualTo(3);
+		CliRun oldFormat = this.cli.runByEnvironment("init-mapping", xls.toString(), "--type", "story");
+		assertThat(oldFormat.exitCode()).isEqualTo(3);
 		// only an .xls header here: the same reader as import says it is damaged
 		assertThat(oldFormat.err()).isEqualTo("error: " + xls + ": not a readable .xls file (truncated or damaged)\n"
 				+ "hint: open it in Excel or WPS and save it again as .xlsx\n");
 
-		Path missing = this.dir.resolve("nothing.csv");
-		Cli.Result noFile = this.cli.run("init-mapping", missing.toString(), "--type", "story");
-		assertThat(noFile.exit()).isEqualTo(3);
+		Path missing = this.cli.path("nothing.csv");
+		CliRun noFile = this.cli.runByEnvironment("init-mapping", missing.toString(), "--type", "story");
+		assertThat(noFile.exitCode()).isEqualTo(3);
 		assertThat(noFile.err()).startsWith("error: " + missing + ": no such file\n");
 
-		Cli.Result noType = this.cli.run("init-mapping", xlsx.toString());
-		assertThat(noType.exit()).isEqualTo(2);
+		CliRun noType = this.cli.runByEnvironment("init-mapping", xlsx.toString());
+		assertThat(noType.exitCode()).isEqualTo(2);
 		assertThat(noType.err()).contains("Missing required option: '--type=TYPE'");
 	}
 

@@ -1,14 +1,11 @@
 package fpimport.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,28 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code fpimport meta} against the emulator's demo space. */
 class MetaCommandIT {
 
-	@TempDir
-	Path dir;
-
-	private OpenApiEmulator emulator;
-
-	private Cli cli;
-
-	@BeforeEach
-	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0));
-		this.cli = Cli.connectedTo(this.emulator, this.dir);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo());
 
 	@Test
 	void listsTheTypes() {
-		Cli.Result result = this.cli.run("meta");
-		assertThat(result.exit()).as(result.err()).isZero();
+		CliRun result = this.cli.runByEnvironment("meta");
+		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("Work item types (key, name):\n  story  需求\n  issue  缺陷\n")
 			.contains("fpimport meta --type KEY");
 		assertThat(result.err()).isEmpty();
@@ -46,8 +28,8 @@ class MetaCommandIT {
 
 	@Test
 	void showsEveryFieldWithItsOptionsAndTheRolesAndTemplatesOfAType() {
-		Cli.Result result = this.cli.run("meta", "--type", " 需求 ");
-		assertThat(result.exit()).as(result.err()).isZero();
+		CliRun result = this.cli.runByEnvironment("meta", "--type", " 需求 ");
+		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).startsWith("Type 需求 (story)\n\nFields (key, name, type, required):\n")
 			.contains("  priority  优先级 Priority  select  required\n      P0 → 0\n")
 			.contains("      P4 (已停用) → 99  (disabled)\n")
@@ -63,13 +45,13 @@ class MetaCommandIT {
 	@Test
 	void printsJsonForTools() {
 		JsonMapper json = JsonMapper.builder().build();
-		Cli.Result types = this.cli.run("meta", "--json");
-		assertThat(types.exit()).as(types.err()).isZero();
+		CliRun types = this.cli.runByEnvironment("meta", "--json");
+		assertThat(types.exitCode()).as(types.err()).isZero();
 		assertThat(json.readTree(types.out()).path("types").findValuesAsString("type_key")).containsExactly("story",
 				"issue");
 
-		Cli.Result story = this.cli.run("meta", "--type", "story", "--json");
-		assertThat(story.exit()).as(story.err()).isZero();
+		CliRun story = this.cli.runByEnvironment("meta", "--type", "story", "--json");
+		assertThat(story.exitCode()).as(story.err()).isZero();
 		JsonNode root = json.readTree(story.out());
 		assertThat(root.path("type_key").asString()).isEqualTo("story");
 		JsonNode priority = null;
@@ -89,45 +71,45 @@ class MetaCommandIT {
 
 	@Test
 	void settingsMayComeFromFpimportYml() throws Exception {
-		Files.writeString(this.dir.resolve("fpimport.yml"), "project: demo\n");
-		Cli.Result result = this.cli.without("FPIMPORT_PROJECT").run("meta", "--type", "缺陷");
-		assertThat(result.exit()).as(result.err()).isZero();
+		Files.writeString(this.cli.path("fpimport.yml"), "project: demo\n");
+		CliRun result = this.cli.runByEnvironment(List.of("FPIMPORT_PROJECT"), "meta", "--type", "缺陷");
+		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).startsWith("Type 缺陷 (issue)\n");
 	}
 
 	@Test
 	void aMissingProjectOrCredentialIsAnInvalidInputWithAHint() {
-		Cli.Result noProject = this.cli.without("FPIMPORT_PROJECT").run("meta");
-		assertThat(noProject.exit()).isEqualTo(3);
+		CliRun noProject = this.cli.runByEnvironment(List.of("FPIMPORT_PROJECT"), "meta");
+		assertThat(noProject.exitCode()).isEqualTo(3);
 		assertThat(noProject.out()).isEmpty();
 		assertThat(noProject.err()).isEqualTo("error: missing project\n"
 				+ "hint: set --project, the environment variable FPIMPORT_PROJECT, or 'project:' in fpimport.yml\n");
 
-		Cli.Result noPlugin = this.cli.without("FPIMPORT_PLUGIN_ID").run("meta", "--type", "story");
-		assertThat(noPlugin.exit()).isEqualTo(3);
+		CliRun noPlugin = this.cli.runByEnvironment(List.of("FPIMPORT_PLUGIN_ID"), "meta", "--type", "story");
+		assertThat(noPlugin.exitCode()).isEqualTo(3);
 		assertThat(noPlugin.err()).isEqualTo("error: missing plugin id\n"
 				+ "hint: set --plugin-id, the environment variable FPIMPORT_PLUGIN_ID, or 'plugin-id:' in fpimport.yml\n");
 
-		Cli.Result noSecret = this.cli.without("FPIMPORT_PLUGIN_SECRET").run("meta");
-		assertThat(noSecret.exit()).isEqualTo(3);
+		CliRun noSecret = this.cli.runByEnvironment(List.of("FPIMPORT_PLUGIN_SECRET"), "meta");
+		assertThat(noSecret.exitCode()).isEqualTo(3);
 		assertThat(noSecret.err()).startsWith("error: missing plugin secret\n");
 
-		Cli.Result noUser = this.cli.without("FPIMPORT_USER_KEY").run("meta");
-		assertThat(noUser.exit()).isEqualTo(3);
+		CliRun noUser = this.cli.runByEnvironment(List.of("FPIMPORT_USER_KEY"), "meta");
+		assertThat(noUser.exitCode()).isEqualTo(3);
 		assertThat(noUser.err()).startsWith("error: missing user key\n");
 	}
 
 	@Test
 	void anUnknownTypeNamesTheTypesThereAre() {
-		Cli.Result result = this.cli.run("meta", "--type", "epic");
-		assertThat(result.exit()).isEqualTo(3);
+		CliRun result = this.cli.runByEnvironment("meta", "--type", "epic");
+		assertThat(result.exitCode()).isEqualTo(3);
 		assertThat(result.err()).startsWith("error: unknown work item type 'epic'; types: 需求 (story), 缺陷 (issue)\n");
 	}
 
 	@Test
 	void aWrongUserKeyIsARefusalOfTheServiceWithAHint() {
-		Cli.Result result = this.cli.run("meta", "--user-key", "123");
-		assertThat(result.exit()).isEqualTo(4);
+		CliRun result = this.cli.runByEnvironment("meta", "--user-key", "123");
+		assertThat(result.exitCode()).isEqualTo(4);
 		assertThat(result.err())
 			.startsWith("error: GET /open_api/:project_key/work_item/all-types failed: err_code 20042")
 			.endsWith("hint: check --user-key: it must be the user_key of a member of the space\n");
@@ -135,8 +117,8 @@ class MetaCommandIT {
 
 	@Test
 	void anUnknownProjectIsRefusedWithAHintThatNamesTheProjectKey() {
-		Cli.Result result = this.cli.run("meta", "--project", "nosuch");
-		assertThat(result.exit()).isEqualTo(4);
+		CliRun result = this.cli.runByEnvironment("meta", "--project", "nosuch");
+		assertThat(result.exitCode()).isEqualTo(4);
 		assertThat(result.err()).contains("err_code 10001")
 			.endsWith("hint: check the project key, and that the plugin is installed in the space and the user "
 					+ "has permission\n");
@@ -144,8 +126,8 @@ class MetaCommandIT {
 
 	@Test
 	void aWrongSecretIsARefusalOfTheService() {
-		Cli.Result result = this.cli.run("meta", "--plugin-secret", "s3cr3t-typo");
-		assertThat(result.exit()).isEqualTo(4);
+		CliRun result = this.cli.runByEnvironment("meta", "--plugin-secret", "s3cr3t-typo");
+		assertThat(result.exitCode()).isEqualTo(4);
 		assertThat(result.err()).startsWith("error: ").doesNotContain("s3cr3t-typo").doesNotContain("demo-secret");
 	}
 

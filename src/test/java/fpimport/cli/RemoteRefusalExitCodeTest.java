@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import fpimport.api.ApiSettings;
 import fpimport.api.OpenApiClient;
-import fpimport.api.Secret;
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import fpimport.emulator.SpaceFixture;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,35 +26,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RemoteRefusalExitCodeTest {
 
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.demo();
+
 	@Test
 	void noPermissionEndsWithExitCode4AndAClearMessage(@TempDir Path dir) {
-		try (OpenApiEmulator emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0))) {
-			SpaceFixture fixture = emulator.space().fixture();
-			OpenApiClient client = new OpenApiClient(ApiSettings.of(emulator.baseUrl(), fixture.plugin().id(),
-					Secret.of(fixture.plugin().secret()), fixture.defaultUserKey()));
-			emulator.space().revokePermission();
-			StringWriter out = new StringWriter();
-			StringWriter err = new StringWriter();
-			CommandLine commandLine = FpImport.commandLine(Map.of(), dir, new PrintWriter(out, true),
-					new PrintWriter(err, true));
-			commandLine.addSubcommand("create-one", new CreateOne(client, fixture.projectKey()));
-			// writers reach only the subcommands present when they are set
-			commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+		SpaceFixture fixture = this.emulator.fixture();
+		OpenApiClient client = this.emulator.client();
+		this.emulator.space().revokePermission();
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		CommandLine commandLine = FpImport.commandLine(Map.of(), dir, new PrintWriter(out, true),
+				new PrintWriter(err, true));
+		commandLine.addSubcommand("create-one", new CreateOne(client, fixture.projectKey()));
+		// writers reach only the subcommands present when they are set
+		commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
 
-			int exit = commandLine.execute("create-one");
+		int exit = commandLine.execute("create-one");
 
-			assertThat(exit).isEqualTo(ExitCode.REMOTE_REFUSED.code()).isEqualTo(4);
-			assertThat(err.toString().lines().toList()).containsExactly(
-					"error: POST /open_api/:project_key/work_item/create failed: err_code 10001 'No Permission' (HTTP 403, log id "
-							+ lastLogId(err.toString()) + ")",
-					"hint: check the project key, and that the plugin is installed in the space and the user has permission");
-			assertThat(err.toString()).doesNotContain(fixture.plugin().secret()).doesNotContain("at fpimport.");
-			assertThat(emulator.space().items()).isEmpty();
+		assertThat(exit).isEqualTo(ExitCode.REMOTE_REFUSED.code()).isEqualTo(4);
+		assertThat(err.toString().lines().toList()).containsExactly(
+				"error: POST /open_api/:project_key/work_item/create failed: err_code 10001 'No Permission' (HTTP 403, log id "
+						+ lastLogId(err.toString()) + ")",
+				"hint: check the project key, and that the plugin is installed in the space and the user has permission");
+		assertThat(err.toString()).doesNotContain(fixture.plugin().secret()).doesNotContain("at fpimport.");
+		assertThat(this.emulator.space().items()).isEmpty();
 
-			emulator.space().grantPermission();
-			assertThat(commandLine.execute("create-one")).isZero();
-			assertThat(emulator.space().items()).hasSize(1);
-		}
+		this.emulator.space().grantPermission();
+		assertThat(commandLine.execute("create-one")).isZero();
+		assertThat(this.emulator.space().items()).hasSize(1);
 	}
 
 	private static String lastLogId(String err) {

@@ -1,6 +1,5 @@
 package fpimport.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,14 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import fpimport.TestDatabases;
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import fpimport.emulator.StoredItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,41 +24,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetryCommandIT {
 
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo().withQps(100));
+
 	private static final Pattern RUN_ID = Pattern.compile("run (\\d+) ");
-
-	@TempDir
-	Path directory;
-
-	private OpenApiEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
 
 	@Test
 	void retryAfterTheSpaceGotTheMissingOptionsCreatesOnlyThoseRows() throws Exception {
-		Path file = write("opts.csv", ImportCommandIT.HEADER //
-				+ "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,新类型需求,,高,调研 Research,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-3,运维需求,,高,功能 Feature,平台 Platform/账号 Account,运维 Ops,2026/12/1,,\n");
-		Path mapping = write("opts.yaml", ImportCommandIT.MAPPING);
-		CliRun first = cli("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "opts", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,新类型需求,,高,调研 Research,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-3,运维需求,,高,功能 Feature,平台 Platform/账号 Account,运维 Ops,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
 		assertThat(first.out()).contains("created 1, updated 0, skipped 0, invalid 2, failed 0");
 		long runId = runId(first);
 
 		// the file is not needed any more: the retry reads the rows stored with the run
-		Files.delete(file);
-		this.emulator.space().addOption("story", "field_5c1d2e", "option_5", "调研 Research");
-		this.emulator.space().enableOption("story", "field_a1b2c3", "xk3l9p0qe");
-		CliRun retry = cli("retry", Long.toString(runId), "--summary-json",
-				this.directory.resolve("s.json").toString());
+		Files.delete(stories.file());
+		this.cli.emulator().space().addOption("story", "field_5c1d2e", "option_5", "调研 Research");
+		this.cli.emulator().space().enableOption("story", "field_a1b2c3", "xk3l9p0qe");
+		CliRun retry = this.cli.runConnected("retry", Long.toString(runId), "--summary-json",
+				this.cli.path("s.json").toString());
 
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
 		assertThat(retry.out()).contains("2 rows").contains("created 2, updated 0, skipped 0, invalid 0, failed 0");
@@ -71,8 +53,8 @@ class RetryCommandIT {
 		assertThat(itemsByName().get("新类型需求").field("field_5c1d2e").orElseThrow().get("value").asString())
 			.isEqualTo("option_5");
 		long retryId = runId(retry);
-		assertThat(this.directory.resolve("opts.retry-" + retryId + ".report.xlsx")).exists();
-		assertThat(this.directory.resolve("opts.report.xlsx")).exists();
+		assertThat(this.cli.path("opts.retry-" + retryId + ".report.xlsx")).exists();
+		assertThat(this.cli.path("opts.report.xlsx")).exists();
 
 		CliRun runs = runs(Long.toString(runId), "--json");
 		JsonNode details = JsonMapper.builder().build().readTree(runs.out());
@@ -82,31 +64,30 @@ class RetryCommandIT {
 		CliRun retryDetails = runs(Long.toString(retryId));
 		assertThat(retryDetails.out()).contains("kind: retry of run " + runId);
 
-		CliRun nothingLeft = cli("retry", Long.toString(runId));
+		CliRun nothingLeft = this.cli.runConnected("retry", Long.toString(runId));
 		assertThat(nothingLeft.exitCode()).as(nothingLeft.toString()).isEqualTo(3);
 		assertThat(nothingLeft.err()).contains("run " + runId + " has no rows to retry");
-		assertThat(this.emulator.space().itemCount()).isEqualTo(3);
+		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(3);
 	}
 
 	@Test
 	void retryWithAFixedMappingCreatesTheRowsTheOldOneRefused() throws Exception {
-		Path file = write("fix.csv", ImportCommandIT.HEADER //
-				+ "S-1,普通需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,最急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-3,次急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
-		Path mapping = write("fix.yaml", ImportCommandIT.MAPPING);
-		CliRun first = cli("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "fix", //
+				"S-1,普通需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,最急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-3,次急需求,,最高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.out()).as(first.toString()).contains("created 1, updated 0, skipped 0, invalid 2");
 		long runId = runId(first);
 
 		// the run's own mapping again changes nothing: the rows stay invalid
-		CliRun same = cli("retry", Long.toString(runId));
+		CliRun same = this.cli.runConnected("retry", Long.toString(runId));
 		assertThat(same.exitCode()).as(same.toString()).isEqualTo(1);
 		assertThat(same.out()).contains("created 0, updated 0, skipped 0, invalid 2");
 		long sameId = runId(same);
 
-		Path fixed = write("fixed.yaml", ImportCommandIT.MAPPING.replace("紧急: P0,", "紧急: P0, 最高: P0,"));
-		CliRun retry = cli("retry", Long.toString(sameId), "--mapping", fixed.toString());
+		Path fixed = this.cli.write("fixed.yaml", ImportCommandIT.MAPPING.replace("紧急: P0,", "紧急: P0, 最高: P0,"));
+		CliRun retry = this.cli.runConnected("retry", Long.toString(sameId), "--mapping", fixed.toString());
 
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
 		assertThat(retry.out()).contains("created 2, updated 0, skipped 0, invalid 0, failed 0");
@@ -120,26 +101,25 @@ class RetryCommandIT {
 
 	@Test
 	void retryFilteredByCodeTakesOnlyThoseRowsAndLeavesTheRest() throws Exception {
-		Path file = write("codes.csv", ImportCommandIT.HEADER //
-				+ "S-1,好需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
-				+ "S-2,坏关联一,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999999,\n"
-				+ "S-3,坏关联二,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999998,\n"
-				+ "S-4,坏优先级,,P9,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
-		Path mapping = write("codes.yaml", ImportCommandIT.MAPPING);
-		CliRun first = cli("import", file.toString(), "--mapping", mapping.toString());
+		StoryFiles stories = StoryFiles.write(this.cli, "codes", //
+				"S-1,好需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", //
+				"S-2,坏关联一,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999999,\n", //
+				"S-3,坏关联二,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,999998,\n", //
+				"S-4,坏优先级,,P9,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		CliRun first = this.cli.runConnected(stories.command("import"));
 		assertThat(first.out()).as(first.toString()).contains("created 1, updated 0, skipped 0, invalid 1, failed 2");
 		long runId = runId(first);
 
-		Path withoutRelated = write("norel.yaml",
+		Path withoutRelated = this.cli.write("norel.yaml",
 				ImportCommandIT.MAPPING.replace("  field_5d6e7f: {column: 关联需求}\n", ""));
-		CliRun retry = cli("retry", Long.toString(runId), "--only-code", "30005", "--mapping",
+		CliRun retry = this.cli.runConnected("retry", Long.toString(runId), "--only-code", "30005", "--mapping",
 				withoutRelated.toString());
 
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
 		assertThat(retry.out()).contains("2 rows").contains("created 2, updated 0, skipped 0, invalid 0, failed 0");
 		assertThat(itemsByName()).containsOnlyKeys("好需求", "坏关联一", "坏关联二");
 
-		CliRun invalidOnly = cli("retry", Long.toString(runId), "--only-code", "30005");
+		CliRun invalidOnly = this.cli.runConnected("retry", Long.toString(runId), "--only-code", "30005");
 		assertThat(invalidOnly.exitCode()).as(invalidOnly.toString()).isEqualTo(3);
 		assertThat(invalidOnly.err()).contains("no rows to retry with code 30005");
 
@@ -148,23 +128,19 @@ class RetryCommandIT {
 			.contains("still failing:")
 			.containsPattern("row 5: invalid in run " + runId + ": .*P9");
 
-		CliRun rest = cli("retry", Long.toString(runId), "--only-status", "invalid");
+		CliRun rest = this.cli.runConnected("retry", Long.toString(runId), "--only-status", "invalid");
 		assertThat(rest.exitCode()).as(rest.toString()).isEqualTo(1);
 		assertThat(rest.out()).contains("1 rows").contains("invalid 1");
-		assertThat(this.emulator.space().itemCount()).isEqualTo(3);
-		List<String> names = this.emulator.space().items().stream().map(StoredItem::name).toList();
+		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(3);
+		List<String> names = this.cli.emulator().space().items().stream().map(StoredItem::name).toList();
 		assertThat(names).doesNotHaveDuplicates();
-	}
-
-	private CliRun cli(String... args) {
-		return CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, args));
 	}
 
 	private CliRun runs(String... args) {
 		List<String> all = new java.util.ArrayList<>(List.of("runs"));
 		all.addAll(List.of(args));
-		all.addAll(List.of("--db", TestDatabases.url(this.directory)));
-		CliRun run = CliRun.run(this.directory, all.toArray(String[]::new));
+		all.addAll(List.of("--db", this.cli.database()));
+		CliRun run = this.cli.run(all.toArray(String[]::new));
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		return run;
 	}
@@ -176,13 +152,7 @@ class RetryCommandIT {
 	}
 
 	private Map<String, StoredItem> itemsByName() {
-		return this.emulator.space().items().stream().collect(Collectors.toMap(StoredItem::name, (item) -> item));
-	}
-
-	private Path write(String name, String text) throws Exception {
-		Path file = this.directory.resolve(name);
-		Files.writeString(file, text, StandardCharsets.UTF_8);
-		return file;
+		return this.cli.emulator().space().items().stream().collect(Collectors.toMap(StoredItem::name, (item) -> item));
 	}
 
 }

@@ -8,13 +8,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,33 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunHistoryCommandsIT {
 
-	@TempDir
-	Path directory;
-
-	private OpenApiEmulator emulator;
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo().withQps(100));
 
 	private Path mapping;
 
 	@BeforeEach
 	void importAMixedFile() throws Exception {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
-		Path file = this.directory.resolve("tasks.csv");
+		Path file = this.cli.path("tasks.csv");
 		Files.writeString(file, ImportCommandIT.HEADER + "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
 				+ "S-2,坏优先级,,P5,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n", StandardCharsets.UTF_8);
-		this.mapping = Files.writeString(this.directory.resolve("m.yaml"), ImportCommandIT.MAPPING);
-		CliRun run = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import", file.toString(),
-				"--mapping", this.mapping.toString()));
+		this.mapping = Files.writeString(this.cli.path("m.yaml"), ImportCommandIT.MAPPING);
+		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", this.mapping.toString());
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
 	}
 
 	@Test
 	void springBatchRecordsTheJobAndItsSteps() throws Exception {
-		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + this.directory.resolve("fpimport"));
+		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + this.cli.path("fpimport"));
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT S.STEP_NAME, S.STATUS, S.READ_COUNT, S.WRITE_COUNT "
 						+ "FROM BATCH_STEP_EXECUTION S JOIN BATCH_JOB_EXECUTION J "
@@ -74,26 +63,26 @@ class RunHistoryCommandsIT {
 
 	@Test
 	void runsListsAndShowsTheRun() {
-		CliRun list = CliRun.run(this.directory, "runs", "--db", database());
+		CliRun list = this.cli.run("runs", "--db", database());
 		assertThat(list.exitCode()).as(list.toString()).isZero();
 		assertThat(list.out()).contains("RUN").contains("completed").contains("tasks.csv");
 
-		CliRun json = CliRun.run(this.directory, "runs", "1", "--json", "--db", database());
+		CliRun json = this.cli.run("runs", "1", "--json", "--db", database());
 		JsonNode run = JsonMapper.builder().build().readTree(json.out());
 		assertThat(run.get("created").asInt()).isEqualTo(1);
 		assertThat(run.get("invalid").asInt()).isEqualTo(1);
 		assertThat(run.get("reasons").get(0).get("reason").asString()).contains("unknown option 'P5'");
 
-		CliRun missing = CliRun.run(this.directory, "runs", "99", "--db", database());
+		CliRun missing = this.cli.run("runs", "99", "--db", database());
 		assertThat(missing.exitCode()).isEqualTo(3);
 		assertThat(missing.err()).contains("error: there is no run 99");
 	}
 
 	@Test
 	void reportIsWrittenAgainFromTheDatabase() throws Exception {
-		Path elsewhere = this.directory.resolve("again");
-		CliRun report = CliRun.run(this.directory, "report", "1", "--db", database(), "--report-dir",
-				elsewhere.toString(), "--report-format", "csv");
+		Path elsewhere = this.cli.path("again");
+		CliRun report = this.cli.run("report", "1", "--db", database(), "--report-dir", elsewhere.toString(),
+				"--report-format", "csv");
 		assertThat(report.exitCode()).as(report.toString()).isZero();
 		assertThat(report.out()).contains("report: " + elsewhere.resolve("tasks.report.csv"));
 		assertThat(Files.readString(elsewhere.resolve("tasks.report.csv"))).contains("S-2,坏优先级").contains("INVALID");
@@ -101,7 +90,7 @@ class RunHistoryCommandsIT {
 
 	@Test
 	void theFailedRowsFileFixedAndImportedAgainCreatesTheRestOnly() throws Exception {
-		Path failed = this.directory.resolve("tasks.failed.xlsx");
+		Path failed = this.cli.path("tasks.failed.xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(failed))) {
 			var sheet = workbook.getSheetAt(0);
 			assertThat(sheet.getLastRowNum()).isEqualTo(1);
@@ -109,22 +98,22 @@ class RunHistoryCommandsIT {
 			var row = sheet.getRow(1);
 			row.removeCell(row.getCell(3));
 			row.createCell(3).setCellValue("P2");
-			try (var out = Files.newOutputStream(this.directory.resolve("tasks.fixed.xlsx"))) {
+			try (var out = Files.newOutputStream(this.cli.path("tasks.fixed.xlsx"))) {
 				workbook.write(out);
 			}
 		}
 
-		CliRun again = CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, "import",
-				this.directory.resolve("tasks.fixed.xlsx").toString(), "--mapping", this.mapping.toString()));
+		CliRun again = this.cli.runConnected("import", this.cli.path("tasks.fixed.xlsx").toString(), "--mapping",
+				this.mapping.toString());
 
 		assertThat(again.exitCode()).as(again.toString()).isZero();
 		assertThat(again.out()).contains("created 1, updated 0, skipped 0, invalid 0, failed 0");
-		assertThat(this.emulator.space().items()).extracting((item) -> item.name())
+		assertThat(this.cli.emulator().space().items()).extracting((item) -> item.name())
 			.containsExactlyInAnyOrder("登录页改版", "坏优先级");
 	}
 
 	private String database() {
-		return "jdbc:h2:file:" + this.directory.resolve("fpimport");
+		return "jdbc:h2:file:" + this.cli.path("fpimport");
 	}
 
 }

@@ -18,12 +18,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretNeverStoredIT {
 
-	@TempDir
-	Path directory;
-
-	private OpenApiEmulator emulator;
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo().withQps(100));
 
 	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -47,7 +44,6 @@ class SecretNeverStoredIT {
 
 	@BeforeEach
 	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
 		this.rootLevel = this.root.getLevel();
 		this.root.setLevel(Level.DEBUG);
 		this.log.start();
@@ -58,32 +54,28 @@ class SecretNeverStoredIT {
 	void stop() {
 		this.root.detachAppender(this.log);
 		this.root.setLevel(this.rootLevel);
-		this.emulator.close();
 	}
 
 	@Test
 	void secretIsNowhereAfterAnImportThatPartlyFailsAndOneThatIsRefused() throws Exception {
-		String secret = this.emulator.space().fixture().plugin().secret();
-		Path file = this.directory.resolve("s.csv");
+		String secret = this.cli.emulator().space().fixture().plugin().secret();
+		Path file = this.cli.path("s.csv");
 		Files.writeString(file,
 				ImportCommandIT.HEADER + "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
 						+ "S-2,坏行,,P9,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
 						+ "S-3,关联不存在,,低,功能 Feature,平台 Platform/账号 Account,,2026/12/1,424242,\n",
 				StandardCharsets.UTF_8);
-		Path mapping = Files.writeString(this.directory.resolve("s.yaml"), ImportCommandIT.MAPPING);
+		Path mapping = Files.writeString(this.cli.path("s.yaml"), ImportCommandIT.MAPPING);
 		List<String> printed = new ArrayList<>();
 
-		CliRun partly = CliRun.run(this.directory,
-				CliRun.against(this.emulator, this.directory, "import", file.toString(), "--mapping",
-						mapping.toString(), "--verbose", "--summary-json",
-						this.directory.resolve("summary.json").toString()));
+		CliRun partly = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(), "--verbose",
+				"--summary-json", this.cli.path("summary.json").toString());
 		assertThat(partly.exitCode()).as(partly.toString()).isEqualTo(1);
 		printed.add(partly.out());
 		printed.add(partly.err());
-		this.emulator.space().revokePermission();
-		CliRun refused = CliRun.run(this.directory,
-				CliRun.against(this.emulator, this.directory, "import", file.toString(), "--mapping",
-						mapping.toString(), "--verbose", "--report-format", "csv", "--on-existing", "update"));
+		this.cli.emulator().space().revokePermission();
+		CliRun refused = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(), "--verbose",
+				"--report-format", "csv", "--on-existing", "update");
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
 		printed.add(refused.out());
 		printed.add(refused.err());
@@ -92,10 +84,10 @@ class SecretNeverStoredIT {
 		assertThat(this.log.list).allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain(secret));
 		assertThat(printed).allSatisfy((text) -> assertThat(text).doesNotContain(secret));
 		assertThat(databaseTexts()).isNotEmpty().allSatisfy((text) -> assertThat(text).doesNotContain(secret));
-		assertThat(Files.readAllBytes(this.directory.resolve("fpimport.mv.db"))).asString(StandardCharsets.ISO_8859_1)
+		assertThat(Files.readAllBytes(this.cli.path("fpimport.mv.db"))).asString(StandardCharsets.ISO_8859_1)
 			.doesNotContain(secret);
 		List<Path> reports;
-		try (Stream<Path> files = Files.list(this.directory)) {
+		try (Stream<Path> files = Files.list(this.cli.directory())) {
 			reports = files
 				.filter((path) -> path.toString().contains(".report.") || path.toString().contains(".failed.")
 						|| path.toString().endsWith(".json"))
@@ -110,7 +102,7 @@ class SecretNeverStoredIT {
 	/** Every value of every table in the job repository, as text. */
 	private List<String> databaseTexts() throws Exception {
 		List<String> texts = new ArrayList<>();
-		String url = "jdbc:h2:file:" + this.directory.resolve("fpimport");
+		String url = "jdbc:h2:file:" + this.cli.path("fpimport");
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement()) {
 			List<String> tables = new ArrayList<>();

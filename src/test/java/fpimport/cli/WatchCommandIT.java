@@ -17,11 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import fpimport.TestDatabases;
 import fpimport.api.ApiSettings;
 import fpimport.api.Secret;
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
+import fpimport.TestEmulator;
 import fpimport.emulator.StoredItem;
 import fpimport.job.JobSettings;
 import fpimport.job.OnExisting;
@@ -30,10 +28,9 @@ import fpimport.result.FileClaims;
 import fpimport.watch.Schedule;
 import fpimport.watch.WatchLog;
 import fpimport.watch.Watcher;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
@@ -47,23 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WatchCommandIT {
 
-	@TempDir
-	Path directory;
+	@RegisterExtension
+	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo().withQps(200));
 
 	Path inbox;
 
-	OpenApiEmulator emulator;
-
 	@BeforeEach
 	void start() throws IOException {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(200));
-		this.inbox = Files.createDirectories(this.directory.resolve("inbox"));
-		Files.writeString(this.directory.resolve("m.yaml"), ImportCommandIT.MAPPING, StandardCharsets.UTF_8);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.inbox = Files.createDirectories(this.cli.path("inbox"));
+		Files.writeString(this.cli.path("m.yaml"), ImportCommandIT.MAPPING, StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -112,7 +101,7 @@ class WatchCommandIT {
 		assertThat(again.out()).contains("again.csv: already imported, run");
 		assertThat(this.inbox.resolve("done/again.csv")).exists();
 		assertThat(count("SELECT COUNT(*) FROM FPI_RUN")).isEqualTo(3);
-		assertThat(this.emulator.space().itemCount()).isEqualTo(8);
+		assertThat(this.cli.emulator().space().itemCount()).isEqualTo(8);
 	}
 
 	@Test
@@ -152,7 +141,7 @@ class WatchCommandIT {
 					out.write(bytes, from, to - from);
 					out.flush();
 					Thread.sleep(150);
-					assertThat(this.emulator.space().createCalls()).as("created while being written").isZero();
+					assertThat(this.cli.emulator().space().createCalls()).as("created while being written").isZero();
 				}
 			}
 			waitFor(() -> Files.exists(this.inbox.resolve("done/slow.csv")), Duration.ofSeconds(60));
@@ -172,11 +161,11 @@ class WatchCommandIT {
 		for (int f = 0; f < 4; f++) {
 			drop("part-" + f + ".csv", rows(f * 20 + 1, f * 20 + 20));
 		}
-		this.emulator.faults().latency(Duration.ofMillis(20), Duration.ZERO);
-		String[] args = CliRun.against(this.emulator, this.directory, "watch", this.inbox.toString(), "--mapping",
-				this.directory.resolve("m.yaml").toString(), "--once", "--settle", "300ms");
+		this.cli.emulator().faults().latency(Duration.ofMillis(20), Duration.ZERO);
+		String[] args = this.cli.connected("watch", this.inbox.toString(), "--mapping",
+				this.cli.path("m.yaml").toString(), "--once", "--settle", "300ms");
 		List<Integer> exits = new ArrayList<>();
-		if (TestDatabases.url(this.directory).startsWith("jdbc:postgresql:")) {
+		if (this.cli.database().startsWith("jdbc:postgresql:")) {
 			// two processes, as two hosts would be
 			List<Process> processes = List.of(start(args, "a"), start(args, "b"));
 			for (Process process : processes) {
@@ -187,18 +176,18 @@ class WatchCommandIT {
 		else {
 			// an H2 file admits one process: two watchers in one JVM share it
 			ExecutorService threads = Executors.newFixedThreadPool(2);
-			List<Future<CliRun>> runs = threads.invokeAll(List
-				.<Callable<CliRun>>of(() -> CliRun.run(this.directory, args), () -> CliRun.run(this.directory, args)));
+			List<Future<CliRun>> runs = threads
+				.invokeAll(List.<Callable<CliRun>>of(() -> this.cli.run(args), () -> this.cli.run(args)));
 			for (Future<CliRun> run : runs) {
 				exits.add(run.get().exitCode());
-				Files.writeString(this.directory.resolve("watcher-" + exits.size() + ".log"), run.get().toString());
+				Files.writeString(this.cli.path("watcher-" + exits.size() + ".log"), run.get().toString());
 			}
 			threads.shutdown();
 		}
 
 		assertThat(exits).as(output()).containsExactly(0, 0);
 		assertThat(names()).hasSize(80).doesNotHaveDuplicates();
-		assertThat(this.emulator.space().createCalls()).isEqualTo(80);
+		assertThat(this.cli.emulator().space().createCalls()).isEqualTo(80);
 		assertThat(count("SELECT COUNT(*) FROM FPI_RUN")).isEqualTo(4);
 		assertThat(count("SELECT COUNT(DISTINCT FILE_NAME) FROM FPI_WATCHED_FILE WHERE OUTCOME = 'imported'"))
 			.isEqualTo(4);
@@ -244,15 +233,15 @@ class WatchCommandIT {
 	@Test
 	void sigtermMidImportThenRestartFinishesWithoutDuplicates() throws Exception {
 		drop("big.csv", rows(1, 60));
-		this.emulator.faults().latency(Duration.ofMillis(60), Duration.ZERO);
-		String[] args = CliRun.against(this.emulator, this.directory, "watch", this.inbox.toString(), "--mapping",
-				this.directory.resolve("m.yaml").toString(), "--every", "1h", "--settle", "200ms", "--chunk-size", "5",
+		this.cli.emulator().faults().latency(Duration.ofMillis(60), Duration.ZERO);
+		String[] args = this.cli.connected("watch", this.inbox.toString(), "--mapping",
+				this.cli.path("m.yaml").toString(), "--every", "1h", "--settle", "200ms", "--chunk-size", "5",
 				"--concurrency", "2");
 		Process watcher = start(args, "killed");
-		waitFor(() -> this.emulator.space().itemCount() >= 10, Duration.ofSeconds(90));
+		waitFor(() -> this.cli.emulator().space().itemCount() >= 10, Duration.ofSeconds(90));
 		watcher.destroy(); // SIGTERM
 		assertThat(watcher.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
-		int created = this.emulator.space().itemCount();
+		int created = this.cli.emulator().space().itemCount();
 		assertThat(created).as(output()).isBetween(10, 59);
 		assertThat(this.inbox.resolve("big.csv")).exists();
 		assertThat(output()).contains("stopped on request");
@@ -260,13 +249,13 @@ class WatchCommandIT {
 			.isEqualTo("STOPPED");
 		assertThat(count("SELECT COUNT(*) FROM FPI_FILE_CLAIM")).isZero();
 
-		this.emulator.faults().latency(Duration.ZERO, Duration.ZERO);
+		this.cli.emulator().faults().latency(Duration.ZERO, Duration.ZERO);
 		CliRun restart = watchOnce();
 		assertThat(restart.exitCode()).as(restart.toString()).isZero();
 		// the run's counts cover both attempts; the space saw each create once
 		assertThat(restart.out()).contains("big.csv: imported, run 1: rows 60, created 60");
 		assertThat(names()).hasSize(60).doesNotHaveDuplicates();
-		assertThat(this.emulator.space().createCalls()).isEqualTo(60);
+		assertThat(this.cli.emulator().space().createCalls()).isEqualTo(60);
 		assertThat(count("SELECT COUNT(*) FROM FPI_RUN")).isEqualTo(1);
 		assertThat(this.inbox.resolve("done/big.csv")).exists();
 	}
@@ -274,17 +263,17 @@ class WatchCommandIT {
 	@Test
 	void killedWatcherLeavesItsClaimToExpireThenAnotherResumesItsRun() throws Exception {
 		drop("big.csv", rows(1, 60));
-		this.emulator.faults().latency(Duration.ofMillis(60), Duration.ZERO);
-		String[] args = CliRun.against(this.emulator, this.directory, "watch", this.inbox.toString(), "--mapping",
-				this.directory.resolve("m.yaml").toString(), "--every", "1h", "--settle", "200ms", "--chunk-size", "5",
+		this.cli.emulator().faults().latency(Duration.ofMillis(60), Duration.ZERO);
+		String[] args = this.cli.connected("watch", this.inbox.toString(), "--mapping",
+				this.cli.path("m.yaml").toString(), "--every", "1h", "--settle", "200ms", "--chunk-size", "5",
 				"--concurrency", "2", "--claim-ttl", "6s");
 		Process watcher = start(args, "killed");
-		waitFor(() -> this.emulator.space().itemCount() >= 10, Duration.ofSeconds(90));
+		waitFor(() -> this.cli.emulator().space().itemCount() >= 10, Duration.ofSeconds(90));
 		watcher.destroyForcibly(); // SIGKILL: no chance to record or release anything
 		assertThat(watcher.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
 		assertThat(count("SELECT COUNT(*) FROM FPI_FILE_CLAIM")).isOne();
 		long unknownAtKill = count("SELECT COUNT(*) FROM FPI_ROW WHERE STATUS = 'IN_FLIGHT'");
-		this.emulator.faults().latency(Duration.ZERO, Duration.ZERO);
+		this.cli.emulator().faults().latency(Duration.ZERO, Duration.ZERO);
 
 		CliRun tooEarly = watchOnce("--claim-ttl", "6s");
 		assertThat(tooEarly.exitCode()).as(tooEarly.toString()).isZero();
@@ -310,15 +299,15 @@ class WatchCommandIT {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), "fpimport.cli.FpImport"));
 		command.addAll(List.of(args));
-		return new ProcessBuilder(command).directory(this.directory.toFile())
+		return new ProcessBuilder(command).directory(this.cli.directory().toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("watcher-" + name + ".log").toFile())
+			.redirectOutput(this.cli.path("watcher-" + name + ".log").toFile())
 			.start();
 	}
 
 	private String output() {
 		StringBuilder text = new StringBuilder();
-		try (Stream<Path> logs = Files.list(this.directory)) {
+		try (Stream<Path> logs = Files.list(this.cli.directory())) {
 			for (Path log : logs.filter((p) -> p.getFileName().toString().startsWith("watcher-")).sorted().toList()) {
 				text.append("--- ").append(log.getFileName()).append('\n').append(Files.readString(log));
 			}
@@ -330,11 +319,11 @@ class WatchCommandIT {
 	}
 
 	private Watcher watcher(Duration every, Duration settle) {
-		var fixture = this.emulator.space().fixture();
-		WatchedImports imports = WatchedImports.open(TestDatabases.url(this.directory),
-				this.directory.resolve("m.yaml"), ApiSettings.of(this.emulator.baseUrl(), fixture.plugin().id(),
+		var fixture = this.cli.emulator().space().fixture();
+		WatchedImports imports = WatchedImports.open(this.cli.database(), this.cli.path("m.yaml"),
+				ApiSettings.of(this.cli.emulator().baseUrl(), fixture.plugin().id(),
 						Secret.of(fixture.plugin().secret()), fixture.defaultUserKey()),
-				JobSettings.defaults(this.emulator.baseUrl()));
+				JobSettings.defaults(this.cli.emulator().baseUrl()));
 		Writer log = new java.io.StringWriter();
 		return new Watcher(imports, this.inbox, Schedule.every(every),
 				new Watcher.Options(OnExisting.SKIP, null, settle, Duration.ofMinutes(1)),
@@ -343,9 +332,9 @@ class WatchCommandIT {
 
 	private CliRun watchOnce(String... more) {
 		List<String> args = new ArrayList<>(List.of("watch", this.inbox.toString(), "--mapping",
-				this.directory.resolve("m.yaml").toString(), "--once", "--settle", "100ms"));
+				this.cli.path("m.yaml").toString(), "--once", "--settle", "100ms"));
 		args.addAll(List.of(more));
-		return CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, args.toArray(String[]::new)));
+		return this.cli.runConnected(args.toArray(String[]::new));
 	}
 
 	private static JsonNode fileLine(String out, String file) {
@@ -359,7 +348,7 @@ class WatchCommandIT {
 
 	private void drop(String name, String rows) throws IOException {
 		// written beside, then moved in: the file appears complete
-		Path temporary = this.directory.resolve(name + ".tmp");
+		Path temporary = this.cli.path(name + ".tmp");
 		String text = rows.startsWith("S-") ? ImportCommandIT.HEADER + rows : rows;
 		Files.writeString(temporary, text, StandardCharsets.UTF_8);
 		Files.move(temporary, this.inbox.resolve(name));
@@ -386,7 +375,7 @@ class WatchCommandIT {
 	}
 
 	private List<String> names() {
-		return this.emulator.space().items().stream().map(StoredItem::name).toList();
+		return this.cli.emulator().space().items().stream().map(StoredItem::name).toList();
 	}
 
 	private static List<String> list(Path directory) throws IOException {
@@ -396,7 +385,7 @@ class WatchCommandIT {
 	}
 
 	private DriverManagerDataSource dataSource() {
-		return new DriverManagerDataSource(TestDatabases.url(this.directory));
+		return new DriverManagerDataSource(this.cli.database());
 	}
 
 	private long count(String sql) {

@@ -10,13 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fpimport.api.ApiSettings;
+import fpimport.TestEmulator;
 import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiSpace;
-import fpimport.api.Secret;
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
-import fpimport.emulator.SpaceFixture;
 import fpimport.emulator.StoredItem;
 import fpimport.mapping.MappingLoader;
 import fpimport.mapping.MappingSpec;
@@ -26,9 +22,9 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.WorkItemDraft;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,22 +45,8 @@ class EveryFieldTypeIT {
 	@TempDir
 	Path dir;
 
-	private OpenApiEmulator emulator;
-
-	private OpenApiClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0));
-		SpaceFixture demo = SpaceFixture.demo();
-		this.client = new OpenApiClient(ApiSettings.of(this.emulator.baseUrl(), demo.plugin().id(),
-				Secret.of(demo.plugin().secret()), demo.defaultUserKey()));
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.demo();
 
 	@Test
 	void everyFieldTypeAndEveryPersonFormIsCreatedAsExpected() throws IOException {
@@ -73,7 +55,7 @@ class EveryFieldTypeIT {
 		Path mappingFile = this.dir.resolve("every-type.yaml");
 		Files.writeString(mappingFile, CsvSheet.resource("every-type.yaml", Map.of()), StandardCharsets.UTF_8);
 		MappingSpec spec = MappingLoader.load(mappingFile);
-		OpenApiSpace space = new OpenApiSpace(this.client, spec.project());
+		OpenApiSpace space = new OpenApiSpace(this.emulator.client(), spec.project());
 		SpaceCatalog catalog = SpaceCatalog.load(space, spec.type());
 
 		RowPlanner planner = RowPlanner.prepare(spec, catalog, sheet.headers(), sheet.fileName(), null);
@@ -85,7 +67,7 @@ class EveryFieldTypeIT {
 		assertThat(plans).extracting((plan) -> plan.row().rowNumber()).containsExactly(2L, 4L, 5L, 7L);
 		List<Long> ids = new ArrayList<>();
 		for (RowPlan plan : plans) {
-			ids.add(this.client.create(spec.project(), plan.draft(), UUID.randomUUID().toString()));
+			ids.add(this.emulator.client().create(spec.project(), plan.draft(), UUID.randomUUID().toString()));
 		}
 
 		ArrayNode stored = JSON.createArrayNode();
@@ -117,21 +99,24 @@ class EveryFieldTypeIT {
 	/** A story and two bugs for the related-item fields, created through the client. */
 	private Map<String, String> createRelatedItems() {
 		String project = this.emulator.space().fixture().simpleName();
-		long story = this.client.create(project,
-				new WorkItemDraft("story", null, "账号体系",
-						List.of(new FieldValuePair("priority", Map.of("value", "1")),
-								new FieldValuePair("field_5c1d2e", Map.of("value", "option_1")),
-								new FieldValuePair("field_7e8f9a", tree("mod_platform", "mod_platform_account")))),
-				null);
+		long story = this.emulator.client()
+			.create(project,
+					new WorkItemDraft("story", null, "账号体系",
+							List.of(new FieldValuePair("priority", Map.of("value", "1")),
+									new FieldValuePair("field_5c1d2e", Map.of("value", "option_1")),
+									new FieldValuePair("field_7e8f9a", tree("mod_platform", "mod_platform_account")))),
+					null);
 		Map<String, String> related = new LinkedHashMap<>();
 		related.put("story", Long.toString(story));
 		for (String bug : List.of("bug1", "bug2")) {
-			long id = this.client.create(project, new WorkItemDraft("issue", null, "登录失败 " + bug,
-					List.of(new FieldValuePair("priority", Map.of("value", "1")),
-							new FieldValuePair("field_b4c5d6", 1772380800000L),
-							new FieldValuePair("role_owners",
-									List.of(Map.of("role", "operator", "owners", List.of("7340018273645501234")))))),
-					null);
+			long id = this.emulator.client()
+				.create(project,
+						new WorkItemDraft("issue", null, "登录失败 " + bug, List
+							.of(new FieldValuePair("priority", Map.of("value", "1")),
+									new FieldValuePair("field_b4c5d6", 1772380800000L),
+									new FieldValuePair("role_owners", List
+										.of(Map.of("role", "operator", "owners", List.of("7340018273645501234")))))),
+						null);
 			related.put(bug, Long.toString(id));
 		}
 		return related;

@@ -5,13 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fpimport.api.ApiSettings;
+import fpimport.TestEmulator;
 import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiSpace;
-import fpimport.api.Secret;
-import fpimport.emulator.EmulatorConfig;
-import fpimport.emulator.OpenApiEmulator;
-import fpimport.emulator.SpaceFixture;
 import fpimport.mapping.InvalidMappingException;
 import fpimport.mapping.MappingLoader;
 import fpimport.mapping.MappingSpec;
@@ -21,9 +17,9 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.WorkItemDraft;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,29 +35,15 @@ class MistakesIT {
 	@TempDir
 	Path dir;
 
-	private OpenApiEmulator emulator;
-
-	private OpenApiClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0));
-		SpaceFixture demo = SpaceFixture.demo();
-		this.client = new OpenApiClient(ApiSettings.of(this.emulator.baseUrl(), demo.plugin().id(),
-				Secret.of(demo.plugin().secret()), demo.defaultUserKey()));
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.demo();
 
 	@Test
 	void everyProblemOfEveryRowIsReported() {
 		Map<String, String> related = Map.of("story", Long.toString(createStory()));
 		CsvSheet sheet = CsvSheet.write(this.dir, "mistakes.csv", related);
 		MappingSpec spec = MappingLoader.parse(CsvSheet.resource("every-type.yaml", Map.of()), "every-type.yaml");
-		OpenApiSpace space = new OpenApiSpace(this.client, spec.project());
+		OpenApiSpace space = new OpenApiSpace(this.emulator.client(), spec.project());
 		RowPlanner planner = RowPlanner.prepare(spec, SpaceCatalog.load(space, spec.type()), sheet.headers(),
 				sheet.fileName(), null);
 		planner.resolvePeople(sheet.rows(), space);
@@ -82,7 +64,7 @@ class MistakesIT {
 	void aMappingThatFitsNeitherTheSpaceNorTheFileIsRefusedWithEveryProblem() {
 		CsvSheet sheet = CsvSheet.write(this.dir, "mistakes.csv", Map.of("story", "1"));
 		MappingSpec spec = MappingLoader.parse(CsvSheet.resource("unfit.yaml", Map.of()), "unfit.yaml");
-		SpaceCatalog catalog = SpaceCatalog.load(new OpenApiSpace(this.client, spec.project()), spec.type());
+		SpaceCatalog catalog = SpaceCatalog.load(new OpenApiSpace(this.emulator.client(), spec.project()), spec.type());
 
 		assertThatExceptionOfType(InvalidMappingException.class)
 			.isThrownBy(() -> RowPlanner.prepare(spec, catalog, sheet.headers(), sheet.fileName(), null))
@@ -93,12 +75,12 @@ class MistakesIT {
 		Map<String, Object> leaf = new HashMap<>();
 		leaf.put("value", "mod_platform_account");
 		leaf.put("children", null);
-		return this.client.create("demo",
-				new WorkItemDraft("story", null, "账号体系",
-						List.of(new FieldValuePair("priority", Map.of("value", "1")),
-								new FieldValuePair("field_5c1d2e", Map.of("value", "option_1")),
-								new FieldValuePair("field_7e8f9a", Map.of("value", "mod_platform", "children", leaf)))),
-				null);
+		return this.emulator.client()
+			.create("demo", new WorkItemDraft("story", null, "账号体系",
+					List.of(new FieldValuePair("priority", Map.of("value", "1")),
+							new FieldValuePair("field_5c1d2e", Map.of("value", "option_1")),
+							new FieldValuePair("field_7e8f9a", Map.of("value", "mod_platform", "children", leaf)))),
+					null);
 	}
 
 }

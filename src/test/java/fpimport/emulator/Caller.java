@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import fpimport.TestEmulator;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,13 +28,19 @@ final class Caller {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private final OpenApiEmulator emulator;
+	private final Supplier<OpenApiEmulator> emulator;
+
+	private boolean tokenDue;
 
 	String token;
 
 	String userKey = USER;
 
 	Caller(OpenApiEmulator emulator) {
+		this.emulator = () -> emulator;
+	}
+
+	private Caller(Supplier<OpenApiEmulator> emulator) {
 		this.emulator = emulator;
 	}
 
@@ -39,6 +48,16 @@ final class Caller {
 	static Caller connected(OpenApiEmulator emulator) {
 		Caller caller = new Caller(emulator);
 		caller.token = caller.newToken();
+		return caller;
+	}
+
+	/**
+	 * A caller of a test's emulator that fetches a plugin token of the demo space at its
+	 * first call, so it can be made before the emulator starts.
+	 */
+	static Caller connected(TestEmulator emulator) {
+		Caller caller = new Caller(emulator::get);
+		caller.tokenDue = true;
 		return caller;
 	}
 
@@ -59,7 +78,7 @@ final class Caller {
 	}
 
 	String newToken() {
-		SpaceFixture.Plugin plugin = this.emulator.space().fixture().plugin();
+		SpaceFixture.Plugin plugin = this.emulator.get().space().fixture().plugin();
 		Reply reply = send("POST", "/open_api/authen/plugin_token",
 				Map.of("plugin_id", plugin.id(), "plugin_secret", plugin.secret(), "type", 0), Map.of());
 		return reply.body().path("data").path("token").asString();
@@ -92,7 +111,8 @@ final class Caller {
 	}
 
 	Reply sendOrThrow(String method, String path, Object body, Map<String, String> headers) throws IOException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path))
+		fetchDueToken();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.get().baseUrl() + path))
 			.timeout(Duration.ofSeconds(10));
 		String text = (body == null) ? "" : (body instanceof String string) ? string : JSON.writeValueAsString(body);
 		request.method(method,
@@ -120,6 +140,17 @@ final class Caller {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IOException(ex);
+		}
+	}
+
+	/**
+	 * Fetches the token of a caller made before its emulator started, once, for all
+	 * threads.
+	 */
+	private synchronized void fetchDueToken() {
+		if (this.tokenDue) {
+			this.tokenDue = false;
+			this.token = newToken();
 		}
 	}
 

@@ -3,9 +3,9 @@ package fpimport.emulator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,20 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CreateRulesTest {
 
-	private static OpenApiEmulator emulator;
+	@RegisterExtension
+	static final TestEmulator emulator = TestEmulator.of(EmulatorConfig.demo().withQps(0));
 
-	private static Caller caller;
-
-	@BeforeAll
-	static void start() {
-		emulator = OpenApiEmulator.start(EmulatorConfig.demo().withQps(0));
-		caller = Caller.connected(emulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
+	private static final Caller caller = Caller.connected(emulator);
 
 	private static void assertRefused(ObjectNode body, int status, int code, String message) {
 		int before = emulator.space().itemCount();

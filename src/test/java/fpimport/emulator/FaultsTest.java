@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -17,20 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** Each fault knob, changed while the emulator runs. */
 class FaultsTest {
 
-	private OpenApiEmulator emulator;
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.of(EmulatorConfig.demo().withQps(0).withSeed(7));
 
-	private Caller caller;
-
-	@BeforeEach
-	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withQps(0).withSeed(7));
-		this.caller = Caller.connected(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	private final Caller caller = Caller.connected(this.emulator);
 
 	@Test
 	void latencyDelaysEveryAnswer() {

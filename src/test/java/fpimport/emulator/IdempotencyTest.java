@@ -7,29 +7,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** X-IDEM-UUID: a key under one token for one API creates at most one item. */
 class IdempotencyTest {
 
-	private OpenApiEmulator emulator;
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.of(EmulatorConfig.demo().withQps(0));
 
-	private Caller caller;
-
-	@BeforeEach
-	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withQps(0));
-		this.caller = Caller.connected(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	private final Caller caller = Caller.connected(this.emulator);
 
 	@Test
 	void theSameKeyAndBodyTwiceCreatesOneItemAndAnswersTheSameId() {

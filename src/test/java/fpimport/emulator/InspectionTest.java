@@ -1,8 +1,8 @@
 package fpimport.emulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,25 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The inspection endpoints under /__emulator/, which need no token. */
 class InspectionTest {
 
-	private OpenApiEmulator emulator;
-
-	@BeforeEach
-	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo());
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.of(EmulatorConfig.demo());
 
 	@Test
 	void itemsAndStatsOverHttp() {
-		Caller caller = Caller.connected(this.emulator);
+		Caller caller = Caller.connected(this.emulator.get());
 		long id = caller.create(Bodies.story()).data().longValue();
 		caller.create(Bodies.without(Bodies.story(), "priority"));
 		caller.create(Bodies.issue());
-		Caller anonymous = new Caller(this.emulator);
+		Caller anonymous = new Caller(this.emulator.get());
 		anonymous.userKey = null;
 		JsonNode items = anonymous.get("/__emulator/items").body().path("items");
 		assertThat(items).hasSize(2);
@@ -44,7 +35,7 @@ class InspectionTest {
 
 	@Test
 	void faultsAndPermissionCanBeSetOverHttp() {
-		Caller caller = Caller.connected(this.emulator);
+		Caller caller = Caller.connected(this.emulator.get());
 		Caller.Reply set = caller.post("/__emulator/faults",
 				java.util.Map.of("server_errors", 1.0, "latency_ms", 5, "jitter_ms", 0));
 		assertThat(set.data().path("server_errors").asDouble()).isEqualTo(1.0);
@@ -63,7 +54,7 @@ class InspectionTest {
 
 	@Test
 	void theJavaViewCountsTheSame() {
-		Caller caller = Caller.connected(this.emulator);
+		Caller caller = Caller.connected(this.emulator.get());
 		caller.create(Bodies.story());
 		assertThat(this.emulator.space().createCalls()).isEqualTo(1);
 		assertThat(this.emulator.space().answers(0)).isEqualTo(2);

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,20 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MetadataEndpointsTest {
 
-	private static OpenApiEmulator emulator;
+	@RegisterExtension
+	static final TestEmulator emulator = TestEmulator.of(EmulatorConfig.demo().withQps(0));
 
-	private static Caller caller;
-
-	@BeforeAll
-	static void start() {
-		emulator = OpenApiEmulator.start(EmulatorConfig.demo().withQps(0));
-		caller = Caller.connected(emulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
+	private static final Caller caller = Caller.connected(emulator);
 
 	private static JsonNode data(Caller.Reply reply) {
 		assertThat(reply.status()).as(reply.text()).isEqualTo(200);

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fpimport.TestEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -16,20 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** search/params, filter, query, update and delete. */
 class WorkItemEndpointsTest {
 
-	private OpenApiEmulator emulator;
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.of(EmulatorConfig.demo().withQps(0));
 
-	private Caller caller;
-
-	@BeforeEach
-	void start() {
-		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withQps(0));
-		this.caller = Caller.connected(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	private final Caller caller = Caller.connected(this.emulator);
 
 	private long create(String name, String externalId) {
 		Caller.Reply reply = this.caller

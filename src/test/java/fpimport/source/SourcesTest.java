@@ -75,10 +75,11 @@ class SourcesTest {
 			binary[i] = (byte) (i * 7);
 		}
 		Path data = Files.write(this.dir.resolve("data.csv"), binary);
-		assertError(data, data + ": not a spreadsheet: it holds binary data, not text");
+		assertError(data, data + ": not a spreadsheet: it is named .csv but is not text");
+		Path unnamed = Files.write(this.dir.resolve("data.bin"), binary);
+		assertError(unnamed, unnamed + ": not a spreadsheet: it holds binary data, not text");
 		Path named = Files.write(this.dir.resolve("data.xlsx"), binary);
-		assertError(named, named
-				+ ": not a spreadsheet: it is named like a workbook but is neither an xlsx (zip) nor an xls (OLE2) file");
+		assertError(named, named + ": not a spreadsheet: it is named .xlsx but is not an xlsx (zip) file");
 		Path word = this.dir.resolve("letter.xls");
 		try (POIFSFileSystem ole2 = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(word)) {
 			ole2.createDocument(new java.io.ByteArrayInputStream(new byte[64]), "WordDocument");

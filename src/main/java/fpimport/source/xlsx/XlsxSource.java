@@ -17,6 +17,7 @@ import fpimport.source.Headers;
 import fpimport.source.RowSource;
 import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
+import fpimport.source.Sources;
 import fpimport.workitem.FpImportException;
 import fpimport.workitem.FpImportException.Reason;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -375,9 +376,7 @@ public final class XlsxSource implements RowSource {
 	private static void checkZip(Path path) throws IOException {
 		try (ZipFile zip = new ZipFile(path.toFile())) {
 			if (zip.getEntry("[Content_Types].xml") == null) {
-				throw new FpImportException(Reason.INVALID_INPUT,
-						path + ": not a spreadsheet: a zip file, but not an Office document",
-						"give a .csv, .xlsx or .xls file; from Excel or WPS use File > Save As");
+				throw Sources.notSpreadsheet(path.toString(), "a zip file, but not an Office document");
 			}
 		}
 		catch (ZipException ex) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fpimport.TestEmulator;
 import fpimport.api.OpenApiException;
 import fpimport.api.OpenApiException.Classification;
 import fpimport.api.WorkItemInfo;
@@ -16,9 +17,8 @@ import fpimport.emulator.StoredItem;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,17 +45,10 @@ class CreateRulesConformanceTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private EmulatedService service;
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.demo();
 
-	@BeforeEach
-	void start() {
-		this.service = EmulatedService.demo();
-	}
-
-	@AfterEach
-	void stop() {
-		this.service.close();
-	}
+	final EmulatedService service = EmulatedService.on(this.emulator);
 
 	@Test
 	void cw1UnknownTypeStopsTheRunAsAMappingFault() {

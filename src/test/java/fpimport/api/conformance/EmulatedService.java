@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import fpimport.TestEmulator;
 import fpimport.api.ApiSettings;
 import fpimport.api.ApiSettings.RetryPolicy;
 import fpimport.api.OpenApiClient;
@@ -19,7 +20,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The emulator of the demo space started in-process on a free port, and a client that
- * reaches it over HTTP with the demo plugin's credentials and a fast retry policy.
+ * reaches it over HTTP with the demo plugin's credentials and a fast retry policy. The
+ * test's {@link TestEmulator} starts and stops the emulator:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * final TestEmulator emulator = TestEmulator.demo();
+ *
+ * final EmulatedService service = EmulatedService.on(this.emulator);
+ * </pre>
  */
 final class EmulatedService implements AutoCloseable {
 
@@ -58,29 +67,42 @@ final class EmulatedService implements AutoCloseable {
 	static final RetryPolicy NO_RETRY = new RetryPolicy(1, Duration.ofSeconds(10), Duration.ofMillis(1),
 			Duration.ofMillis(1));
 
-	final OpenApiEmulator emulator;
+	private final TestEmulator running;
 
-	final OpenApiClient client;
+	private final RetryPolicy retry;
 
-	private EmulatedService(OpenApiEmulator emulator, OpenApiClient client) {
-		this.emulator = emulator;
-		this.client = client;
+	private final int clientQps;
+
+	/** The running emulator. */
+	OpenApiEmulator emulator;
+
+	/** A client of {@link #emulator} with this service's retry policy and limit. */
+	OpenApiClient client;
+
+	private EmulatedService(TestEmulator running, RetryPolicy retry, int clientQps) {
+		this.running = running.whenStarted(this::connect);
+		this.retry = retry;
+		this.clientQps = clientQps;
 	}
 
-	/** The demo space with the real service's limits, and a fast-retrying client. */
-	static EmulatedService demo() {
-		return start(EmulatorConfig.demo().withPort(0), FAST_RETRY, ApiSettings.DEFAULT_QPS);
+	/**
+	 * The demo space with the real service's limits and a fast-retrying client, connected
+	 * each time the test's emulator starts.
+	 */
+	static EmulatedService on(TestEmulator emulator) {
+		return new EmulatedService(emulator, FAST_RETRY, ApiSettings.DEFAULT_QPS);
 	}
 
+	/** A service started now, for one test's try-with-resources. */
 	static EmulatedService start(EmulatorConfig config, RetryPolicy retry, int clientQps) {
-		OpenApiEmulator emulator = OpenApiEmulator.start(config);
-		try {
-			return new EmulatedService(emulator, new OpenApiClient(settings(emulator, retry, clientQps)));
-		}
-		catch (RuntimeException ex) {
-			emulator.close();
-			throw ex;
-		}
+		EmulatedService service = new EmulatedService(TestEmulator.of(config), retry, clientQps);
+		service.running.start();
+		return service;
+	}
+
+	private void connect(OpenApiEmulator started) {
+		this.emulator = started;
+		this.client = new OpenApiClient(settings(started, this.retry, this.clientQps));
 	}
 
 	static ApiSettings settings(OpenApiEmulator emulator, RetryPolicy retry, int clientQps) {
@@ -146,7 +168,7 @@ final class EmulatedService implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.emulator.close();
+		this.running.stop();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import fpimport.TestEmulator;
 import fpimport.api.ApiSettings;
 import fpimport.api.ApiSettings.RetryPolicy;
 import fpimport.api.OpenApiClient;
@@ -23,9 +24,8 @@ import fpimport.emulator.EmulatorConfig;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,17 +49,10 @@ class ErrorCodesConformanceTest {
 
 	private static final String ALL_TYPES = "GET /open_api/:project_key/work_item/all-types";
 
-	private EmulatedService service;
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.demo();
 
-	@BeforeEach
-	void start() {
-		this.service = EmulatedService.demo();
-	}
-
-	@AfterEach
-	void stop() {
-		this.service.close();
-	}
+	final EmulatedService service = EmulatedService.on(this.emulator);
 
 	@Test
 	void rateLimit10429IsTransient() {

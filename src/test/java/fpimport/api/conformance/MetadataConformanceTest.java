@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fpimport.TestEmulator;
 import fpimport.api.CreateMeta;
 import fpimport.api.OpenApiSpace;
 import fpimport.api.RoleAssignment;
@@ -17,9 +18,9 @@ import fpimport.metadata.Role;
 import fpimport.metadata.Template;
 import fpimport.metadata.User;
 import fpimport.metadata.WorkItemType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static fpimport.api.conformance.EmulatedService.CHEN_JING;
 import static fpimport.api.conformance.EmulatedService.GUO_TAO;
@@ -40,19 +41,16 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class MetadataConformanceTest {
 
-	private static EmulatedService service;
+	@RegisterExtension
+	static final TestEmulator emulator = TestEmulator.demo();
+
+	static final EmulatedService service = EmulatedService.on(emulator);
 
 	private static OpenApiSpace space;
 
 	@BeforeAll
-	static void start() {
-		service = EmulatedService.demo();
+	static void connect() {
 		space = new OpenApiSpace(service.client, PROJECT_KEY);
-	}
-
-	@AfterAll
-	static void stop() {
-		service.close();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import fpimport.TestEmulator;
 import fpimport.api.ApiSettings.RetryPolicy;
 import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiException;
@@ -16,9 +17,8 @@ import fpimport.api.WorkItemInfo;
 import fpimport.emulator.EmulatorConfig;
 import fpimport.emulator.StoredItem;
 import fpimport.workitem.FpImportException.Reason;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static fpimport.api.conformance.EmulatedService.PROJECT_KEY;
 import static fpimport.api.conformance.EmulatedService.ZHANG_WEI;
@@ -36,17 +36,10 @@ class ResilienceConformanceTest {
 
 	private static final String CREATE = "POST /open_api/:project_key/work_item/create";
 
-	private EmulatedService service;
+	@RegisterExtension
+	final TestEmulator emulator = TestEmulator.demo();
 
-	@BeforeEach
-	void start() {
-		this.service = EmulatedService.demo();
-	}
-
-	@AfterEach
-	void stop() {
-		this.service.close();
-	}
+	final EmulatedService service = EmulatedService.on(this.emulator);
 
 	@Test
 	void anExpiredTokenIsRenewedAndTheCallSucceeds() {
@@ -89,16 +82,7 @@ class ResilienceConformanceTest {
 				String key = "burst-" + row;
 				rows.add(() -> limited.client.create(PROJECT_KEY, story(name), key));
 			}
-			ExecutorService threads = Executors.newFixedThreadPool(3);
-			List<Long> ids = new ArrayList<>();
-			try {
-				for (Future<Long> id : threads.invokeAll(rows)) {
-					ids.add(id.get());
-				}
-			}
-			finally {
-				threads.shutdownNow();
-			}
+			List<Long> ids = createAll(rows, 3);
 
 			assertThat(ids).doesNotHaveDuplicates().hasSize(6);
 			assertThat(limited.emulator.space().answers(10429)).isPositive();
@@ -235,16 +219,7 @@ class ResilienceConformanceTest {
 			String key = "row-" + row;
 			rows.add(() -> this.service.client.create(PROJECT_KEY, story(name), key));
 		}
-		ExecutorService threads = Executors.newFixedThreadPool(4);
-		List<Long> ids = new ArrayList<>();
-		try {
-			for (Future<Long> id : threads.invokeAll(rows)) {
-				ids.add(id.get());
-			}
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		List<Long> ids = createAll(rows, 4);
 
 		assertThat(this.service.emulator.space().droppedAnswers()).isPositive();
 		assertExactlyTheseItems(ids);
@@ -305,6 +280,21 @@ class ResilienceConformanceTest {
 			.containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(this.service.emulator.space().items()).extracting(StoredItem::name)
 			.containsExactlyInAnyOrderElementsOf(ids.stream().map((id) -> "Row " + (ids.indexOf(id) + 1)).toList());
+	}
+
+	/** Runs the creates on this many threads at once; their ids, in the order given. */
+	private static List<Long> createAll(List<Callable<Long>> creates, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Long> ids = new ArrayList<>();
+			for (Future<Long> id : pool.invokeAll(creates)) {
+				ids.add(id.get());
+			}
+			return ids;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }
