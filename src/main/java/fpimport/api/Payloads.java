@@ -116,10 +116,12 @@ final class Payloads {
 					(field) -> new WorkItemInfo.FieldValue(required(field, "field_key"),
 							Answer.text(field.path("field_type_key")), plain(field.path("field_value"))));
 			JsonNode createdAt = node.path("created_at");
+			JsonNode updatedAt = node.path("updated_at");
 			return new WorkItemInfo(id(id), Answer.text(node.path("name")),
 					Answer.text(node.path("work_item_type_key")), Answer.text(node.path("template_id")),
 					Answer.text(node.path("created_by")),
-					(createdAt.isMissingNode() || createdAt.isNull()) ? null : number(createdAt, 0L), fields);
+					(createdAt.isMissingNode() || createdAt.isNull()) ? null : number(createdAt, 0L), fields,
+					(updatedAt.isMissingNode() || updatedAt.isNull()) ? null : number(updatedAt, 0L));
 		});
 	}
 
