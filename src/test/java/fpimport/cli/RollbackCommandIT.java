@@ -1,0 +1,260 @@
+package fpimport.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import fpimport.TestDatabases;
+import fpimport.emulator.EmulatorConfig;
+import fpimport.emulator.OpenApiEmulator;
+import fpimport.emulator.StoredItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code rollback RUN}: deletes what the run and its retries created and nothing else,
+ * keeps items changed by hand unless forced, counts items gone already as rolled back,
+ * and forgets the rows so that the file imports again.
+ */
+class RollbackCommandIT {
+
+	private static final Pattern RUN_ID = Pattern.compile("run (\\d+) ");
+
+	@TempDir
+	Path directory;
+
+	private OpenApiEmulator emulator;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
+	}
+
+	@AfterEach
+	void stopEmulator() {
+		this.emulator.close();
+	}
+
+	@Test
+	void itemsChangedByHandAreKeptUntilForcedAndTheFileImportsAgain() throws Exception {
+		Path file = write("two-hundred.csv", csv(200));
+		Path mapping = write("two-hundred.yaml", ImportCommandIT.MAPPING);
+		CliRun imported = cli("import", file.toString(), "--mapping", mapping.toString(), "--qps", "90");
+		assertThat(imported.exitCode()).as(imported.toString()).isZero();
+		assertThat(imported.out()).contains("created 200, updated 0");
+		long runId = runId(imported);
+		List<StoredItem> items = this.emulator.space().items();
+		assertThat(items).hasSize(200);
+		Set<Long> changed = Set.of(items.get(7).id(), items.get(99).id(), items.get(180).id());
+		for (long id : changed) {
+			this.emulator.space().changeByHand(id, "ou_someone_else", null);
+		}
+
+		CliRun dryRun = cli("rollback", Long.toString(runId), "--dry-run", "--qps", "90");
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+		assertThat(dryRun.out()).contains("200 items to roll back: delete 197, keep 3")
+			.contains("dry run: nothing deleted");
+		for (StoredItem item : items) {
+			String number = item.name().substring(item.name().lastIndexOf(' ') + 1);
+			assertThat(dryRun.out()).as("item of row %s", number)
+				.containsPattern("(delete|keep  ) item " + item.id() + " \\(run " + runId + ", row \\d+, key S-"
+						+ number + "\\)");
+		}
+		assertThat(this.emulator.space().itemCount()).isEqualTo(200);
+
+		CliRun unconfirmed = cli("rollback", Long.toString(runId));
+		assertThat(unconfirmed.exitCode()).as(unconfirmed.toString()).isEqualTo(2);
+		assertThat(unconfirmed.err()).contains("confirm with --yes").contains("hint: ");
+		assertThat(this.emulator.space().itemCount()).isEqualTo(200);
+
+		CliRun rolledBack = cli("rollback", Long.toString(runId), "--yes", "--qps", "90");
+		assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isEqualTo(1);
+		assertThat(rolledBack.out()).contains("run " + runId + " rolled back: 197 deleted, 0 gone already, 3 kept")
+			.contains("kept 3 items:");
+		for (long id : changed) {
+			assertThat(rolledBack.out()).containsPattern("item " + id + " \\(run " + runId
+					+ ", row \\d+, key S-\\d+\\): changed after the import: updated_at ");
+		}
+		assertThat(this.emulator.space().items().stream().map(StoredItem::id).collect(Collectors.toSet()))
+			.isEqualTo(changed);
+		JsonNode details = runsJson(runId);
+		assertThat(details.get("rolled_back").asInt()).isEqualTo(197);
+		assertThat(details.get("kept").asInt()).isEqualTo(3);
+		assertThat(details.get("created").asInt()).isZero();
+		assertThat(runs(Long.toString(runId)).out()).contains("rollback: rolled back 197, kept 3, delete in flight 0");
+		// the report of the run shows each row's new outcome
+		String report = Files.readString(this.directory.resolve("report-dir").resolve("two-hundred.report.csv"),
+				StandardCharsets.UTF_8);
+		assertThat(report.lines().filter((line) -> line.contains(",ROLLED_BACK,")).count()).isEqualTo(197);
+		assertThat(report.lines().filter((line) -> line.contains(",KEPT,")).count()).isEqualTo(3);
+
+		CliRun forced = cli("rollback", Long.toString(runId), "--force", "--yes");
+		assertThat(forced.exitCode()).as(forced.toString()).isZero();
+		assertThat(forced.out()).contains("run " + runId + " rolled back: 3 deleted, 0 gone already, 0 kept");
+		assertThat(this.emulator.space().itemCount()).isZero();
+		assertThat(this.emulator.space().deletions()).isEqualTo(200);
+		assertThat(runsJson(runId).get("rolled_back").asInt()).isEqualTo(200);
+
+		CliRun nothingLeft = cli("rollback", Long.toString(runId), "--yes");
+		assertThat(nothingLeft.exitCode()).as(nothingLeft.toString()).isZero();
+		assertThat(nothingLeft.out()).contains("nothing to roll back");
+		assertThat(this.emulator.space().deletions()).isEqualTo(200);
+
+		CliRun again = cli("import", file.toString(), "--mapping", mapping.toString(), "--qps", "90");
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(again.out()).contains("created 200, updated 0, skipped 0");
+		assertThat(this.emulator.space().itemCount()).isEqualTo(200);
+	}
+
+	@Test
+	void itemsOfTheRunsRetriesGoToo() throws Exception {
+		Path file = write("opts.csv", ImportCommandIT.HEADER //
+				+ "S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+				+ "S-2,新类型需求,,高,调研 Research,平台 Platform/账号 Account,,2026/12/1,,\n"
+				+ "S-3,另一需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		Path mapping = write("opts.yaml", ImportCommandIT.MAPPING);
+		CliRun first = cli("import", file.toString(), "--mapping", mapping.toString());
+		assertThat(first.out()).as(first.toString()).contains("created 2, updated 0, skipped 0, invalid 1");
+		long runId = runId(first);
+		this.emulator.space().addOption("story", "field_5c1d2e", "option_5", "调研 Research");
+		CliRun retry = cli("retry", Long.toString(runId));
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		// an item of another run, which the rollback must leave alone
+		Path other = write("other.csv", ImportCommandIT.HEADER //
+				+ "S-9,别的需求,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		assertThat(cli("import", other.toString(), "--mapping", mapping.toString()).exitCode()).isZero();
+		assertThat(this.emulator.space().itemCount()).isEqualTo(4);
+
+		CliRun rolledBack = cli("rollback", Long.toString(runId), "--yes");
+
+		assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+		assertThat(rolledBack.out()).contains("run " + runId + " and its 1 retries: 3 items to roll back")
+			.contains("3 deleted, 0 gone already, 0 kept");
+		assertThat(this.emulator.space().items()).extracting(StoredItem::name).containsExactly("别的需求");
+	}
+
+	@Test
+	void itemsGoneAlreadyCountAsRolledBackWithoutADelete() throws Exception {
+		Path file = write("gone.csv", csv(5));
+		Path mapping = write("gone.yaml", ImportCommandIT.MAPPING);
+		long runId = runId(cli("import", file.toString(), "--mapping", mapping.toString()));
+		this.emulator.space().clearItems();
+
+		CliRun rolledBack = cli("rollback", Long.toString(runId), "--yes");
+
+		assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+		assertThat(rolledBack.out()).contains("rolled back: 0 deleted, 5 gone already, 0 kept");
+		assertThat(this.emulator.space().deletions()).isZero();
+		assertThat(runsJson(runId).get("rolled_back").asInt()).isEqualTo(5);
+	}
+
+	@Test
+	void itemsARunOnlyUpdatedAreNotItsToDelete() throws Exception {
+		Path file = write("upd.csv", csv(3));
+		Path mapping = write("upd.yaml", ImportCommandIT.MAPPING);
+		long created = runId(cli("import", file.toString(), "--mapping", mapping.toString()));
+		CliRun update = cli("import", file.toString(), "--mapping", mapping.toString(), "--on-existing", "update");
+		assertThat(update.out()).as(update.toString()).contains("created 0, updated 3");
+		long updated = runId(update);
+
+		CliRun ofTheUpdate = cli("rollback", Long.toString(updated), "--yes");
+		assertThat(ofTheUpdate.exitCode()).as(ofTheUpdate.toString()).isZero();
+		assertThat(ofTheUpdate.out()).contains("nothing to roll back");
+		assertThat(this.emulator.space().itemCount()).isEqualTo(3);
+
+		// the later run's update is a change after the first run's last write
+		CliRun ofTheCreate = cli("rollback", Long.toString(created), "--yes");
+		assertThat(ofTheCreate.exitCode()).as(ofTheCreate.toString()).isEqualTo(1);
+		assertThat(ofTheCreate.out()).contains("0 deleted, 0 gone already, 3 kept");
+		assertThat(this.emulator.space().itemCount()).isEqualTo(3);
+	}
+
+	@Test
+	void aRefusedRollbackDeletesNothingAndIsFinishedByRunningItAgain() throws Exception {
+		Path file = write("perm.csv", csv(4));
+		Path mapping = write("perm.yaml", ImportCommandIT.MAPPING);
+		long runId = runId(cli("import", file.toString(), "--mapping", mapping.toString()));
+		this.emulator.space().revokePermission();
+
+		CliRun refused = cli("rollback", Long.toString(runId), "--yes");
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
+		assertThat(refused.err()).contains("10001");
+		assertThat(this.emulator.space().itemCount()).isEqualTo(4);
+
+		this.emulator.space().grantPermission();
+		CliRun rolledBack = cli("rollback", Long.toString(runId), "--yes");
+		assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+		assertThat(this.emulator.space().itemCount()).isZero();
+	}
+
+	@Test
+	void aDryRunOrAnUnknownRunIsRefused() throws Exception {
+		Path file = write("dry.csv", csv(2));
+		Path mapping = write("dry.yaml", ImportCommandIT.MAPPING);
+		long dryRun = runId(cli("import", file.toString(), "--mapping", mapping.toString(), "--dry-run"));
+
+		CliRun ofADryRun = cli("rollback", Long.toString(dryRun), "--yes");
+		assertThat(ofADryRun.exitCode()).as(ofADryRun.toString()).isEqualTo(3);
+		assertThat(ofADryRun.err()).contains("run " + dryRun + " was a dry run");
+
+		CliRun unknown = cli("rollback", "999", "--yes");
+		assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(3);
+		assertThat(unknown.err()).contains("there is no run 999");
+	}
+
+	private CliRun cli(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		if (args[0].equals("import") || args[0].equals("retry")) {
+			all.addAll(
+					List.of("--report-dir", this.directory.resolve("report-dir").toString(), "--report-format", "csv"));
+		}
+		return CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, all.toArray(String[]::new)));
+	}
+
+	private CliRun runs(String... args) {
+		List<String> all = new ArrayList<>(List.of("runs"));
+		all.addAll(List.of(args));
+		all.addAll(List.of("--db", TestDatabases.url(this.directory)));
+		CliRun run = CliRun.run(this.directory, all.toArray(String[]::new));
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		return run;
+	}
+
+	private JsonNode runsJson(long runId) {
+		return JsonMapper.builder().build().readTree(runs(Long.toString(runId), "--json").out());
+	}
+
+	private static long runId(CliRun run) {
+		Matcher matcher = RUN_ID.matcher(run.out());
+		assertThat(matcher.find()).as(run.toString()).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	static String csv(int rows) {
+		StringBuilder csv = new StringBuilder(ImportCommandIT.HEADER);
+		for (int i = 1; i <= rows; i++) {
+			csv.append("S-").append(i).append(",撤销需求 ").append(i);
+			csv.append(",,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		}
+		return csv.toString();
+	}
+
+	private Path write(String name, String text) throws Exception {
+		Path file = this.directory.resolve(name);
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return file;
+	}
+
+}
