@@ -1,6 +1,5 @@
 package fpimport.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -62,10 +61,12 @@ final class RollbackCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOption database;
 
+	/** Where to ask before deleting; {@code null} without a terminal. */
+	Consoles.Terminal terminal = Consoles.terminal();
+
 	@Override
 	public Integer call() {
-		Console console = System.console();
-		if (!this.dryRun && !this.yes && console == null) {
+		if (!this.dryRun && !this.yes && this.terminal == null) {
 			throw new FpImportException(Reason.USAGE,
 					"rollback deletes work items and there is no terminal to ask on: confirm with --yes",
 					"'fpimport rollback " + this.runId + " --dry-run' lists what it would delete");
@@ -88,7 +89,7 @@ final class RollbackCommand implements Callable<Integer> {
 				out.println("dry run: nothing deleted");
 				return ExitCode.OK.code();
 			}
-			if (!this.yes && !confirmed(console, out, plan)) {
+			if (!this.yes && !confirmed(this.terminal, out, plan)) {
 				out.println("nothing deleted");
 				return ExitCode.OK.code();
 			}
@@ -110,10 +111,10 @@ final class RollbackCommand implements Callable<Integer> {
 				plan.items(Fate.KEEP).size(), this.force ? "" : "; --force deletes them", plan.items(Fate.GONE).size());
 	}
 
-	private static boolean confirmed(Console console, PrintWriter out, RollbackPlan plan) {
+	private static boolean confirmed(Consoles.Terminal terminal, PrintWriter out, RollbackPlan plan) {
 		out.flush();
-		String answer = console.readLine("delete %d work items of run %d? [y/N] ", plan.items(Fate.DELETE).size(),
-				plan.runId());
+		String answer = terminal
+			.ask("delete " + plan.items(Fate.DELETE).size() + " work items of run " + plan.runId() + "? [y/N] ");
 		return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
 	}
 

@@ -2,9 +2,13 @@ package fpimport.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,10 +18,15 @@ import fpimport.TestDatabases;
 import fpimport.emulator.EmulatorConfig;
 import fpimport.emulator.OpenApiEmulator;
 import fpimport.emulator.StoredItem;
+import fpimport.result.ResultStore;
+import fpimport.result.RowRecord;
+import fpimport.result.RowStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,6 +125,49 @@ class RollbackCommandIT {
 		assertThat(again.exitCode()).as(again.toString()).isZero();
 		assertThat(again.out()).contains("created 200, updated 0, skipped 0");
 		assertThat(this.emulator.space().itemCount()).isEqualTo(200);
+	}
+
+	@Test
+	void onATerminalItAsksFirstAndDeletesOnlyOnYes() throws Exception {
+		Path file = write("ask.csv", csv(5));
+		Path mapping = write("ask.yaml", ImportCommandIT.MAPPING);
+		long runId = runId(cli("import", file.toString(), "--mapping", mapping.toString()));
+		List<String> questions = new ArrayList<>();
+
+		CliRun declined = onTerminal("n", questions, "rollback", Long.toString(runId));
+		assertThat(declined.exitCode()).as(declined.toString()).isZero();
+		assertThat(declined.out()).contains("5 items to roll back: delete 5").contains("nothing deleted");
+		assertThat(questions).containsExactly("delete 5 work items of run " + runId + "? [y/N] ");
+		assertThat(this.emulator.space().itemCount()).isEqualTo(5);
+
+		CliRun confirmed = onTerminal("y", questions, "rollback", Long.toString(runId));
+		assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
+		assertThat(confirmed.out()).contains("5 deleted");
+		assertThat(this.emulator.space().itemCount()).isZero();
+	}
+
+	@Test
+	void theRunRecordsWhenTheServiceAnsweredItsLastWriteToEachItem() throws Exception {
+		Path file = write("times.csv", csv(3));
+		Path mapping = write("times.yaml", ImportCommandIT.MAPPING);
+		Instant before = Instant.now();
+		long created = runId(cli("import", file.toString(), "--mapping", mapping.toString()));
+		Instant between = Instant.now();
+		long updated = runId(
+				cli("import", file.toString(), "--mapping", mapping.toString(), "--on-existing", "update"));
+		Instant after = Instant.now();
+
+		ResultStore store = new ResultStore(new DriverManagerDataSource(TestDatabases.url(this.directory)));
+		List<RowRecord> createdRows = store.rowsWithStatus(created, Set.of(RowStatus.CREATED));
+		List<RowRecord> updatedRows = store.rowsWithStatus(updated, Set.of(RowStatus.UPDATED));
+		assertThat(createdRows).hasSize(3)
+			.allSatisfy((row) -> assertThat(row.lastWriteAt()).isBetween(before, between));
+		assertThat(updatedRows).hasSize(3).allSatisfy((row) -> assertThat(row.lastWriteAt()).isBetween(between, after));
+		// no later than the service's own time of the write, on one machine's clock
+		for (RowRecord row : createdRows) {
+			StoredItem item = this.emulator.space().item(row.workItemId()).orElseThrow();
+			assertThat(row.lastWriteAt().toEpochMilli()).isGreaterThanOrEqualTo(item.createdAt());
+		}
 	}
 
 	@Test
@@ -221,6 +273,21 @@ class RollbackCommandIT {
 					List.of("--report-dir", this.directory.resolve("report-dir").toString(), "--report-format", "csv"));
 		}
 		return CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, all.toArray(String[]::new)));
+	}
+
+	/** The command line in-process with a terminal that gives this reply. */
+	private CliRun onTerminal(String reply, List<String> questions, String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		CommandLine commandLine = FpImport.commandLine(Map.of(), this.directory, new PrintWriter(out, true),
+				new PrintWriter(err, true));
+		RollbackCommand command = commandLine.getSubcommands().get("rollback").getCommand();
+		command.terminal = (question) -> {
+			questions.add(question);
+			return reply;
+		};
+		int code = commandLine.execute(CliRun.against(this.emulator, this.directory, args));
+		return new CliRun(code, out.toString(), err.toString());
 	}
 
 	private CliRun runs(String... args) {
