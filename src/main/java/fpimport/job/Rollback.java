@@ -45,6 +45,9 @@ public final class Rollback implements AutoCloseable {
 	/** Deletes recorded as intended at once, before their calls. */
 	private static final int BATCH = 50;
 
+	/** 30005: the work item is not found (deleted already). */
+	private static final int NOT_FOUND = 30005;
+
 	private final ResultStore store;
 
 	private final SingleConnectionDataSource dataSource;
@@ -178,19 +181,17 @@ public final class Rollback implements AutoCloseable {
 	 * next rollback settles them
 	 */
 	public RollbackResult execute(RollbackPlan plan) {
-		List<Item> rolledBack = new ArrayList<>();
-		List<Item> kept = new ArrayList<>();
-		int[] gone = { 0 };
+		Tally tally = new Tally();
 		List<RowRecord> keptRows = new ArrayList<>();
 		for (Item item : plan.items(Fate.KEEP)) {
 			keptRows.add(item.row().withOutcome(RowStatus.KEPT, null, item.reason()));
-			kept.add(item);
+			tally.kept.add(item);
 		}
 		this.store.saveRows(keptRows);
 		for (Item item : plan.items(Fate.GONE)) {
 			forget(item, "gone before the rollback");
-			rolledBack.add(item);
-			gone[0]++;
+			tally.rolledBack.add(item);
+			tally.gone++;
 		}
 		List<Item> deletes = plan.items(Fate.DELETE);
 		ExecutorService calls = Executors.newFixedThreadPool(this.concurrency, (task) -> {
@@ -200,47 +201,55 @@ public final class Rollback implements AutoCloseable {
 		});
 		try {
 			for (int from = 0; from < deletes.size(); from += BATCH) {
-				List<Item> batch = deletes.subList(from, Math.min(deletes.size(), from + BATCH));
-				deleteBatch(batch, calls, rolledBack, kept, gone);
-				log.info("rollback of run {}: {} of {} deletes done", plan.runId(),
-						Math.min(deletes.size(), from + BATCH), deletes.size());
+				int to = Math.min(deletes.size(), from + BATCH);
+				deleteBatch(deletes.subList(from, to), calls, tally);
+				log.info("rollback of run {}: {} of {} deletes done", plan.runId(), to, deletes.size());
 			}
 		}
 		finally {
 			calls.shutdownNow();
 			plan.runIds().forEach(this.store::recount);
 		}
-		return new RollbackResult(plan.runId(), rolledBack, kept, gone[0]);
+		return new RollbackResult(plan.runId(), tally.rolledBack, tally.kept, tally.gone);
 	}
 
-	private void deleteBatch(List<Item> batch, ExecutorService calls, List<Item> rolledBack, List<Item> kept,
-			int[] gone) {
+	/** What a rollback has done so far. */
+	private static final class Tally {
+
+		private final List<Item> rolledBack = new ArrayList<>();
+
+		private final List<Item> kept = new ArrayList<>();
+
+		private int gone;
+
+	}
+
+	private void deleteBatch(List<Item> batch, ExecutorService calls, Tally tally) {
 		// the intents of the batch in one transaction, before any of its calls
 		this.store.saveRows(
 				batch.stream().map((item) -> item.row().withOutcome(RowStatus.ROLLING_BACK, null, null)).toList());
-		Map<Item, Future<Integer>> open = new LinkedHashMap<>();
+		List<Future<Integer>> open = new ArrayList<>();
 		for (Item item : batch) {
-			open.put(item, calls.submit(() -> delete(item)));
+			open.add(calls.submit(() -> delete(item)));
 		}
 		RuntimeException fault = null;
-		for (Map.Entry<Item, Future<Integer>> call : open.entrySet()) {
-			Item item = call.getKey();
+		for (int i = 0; i < batch.size(); i++) {
+			Item item = batch.get(i);
 			try {
-				int errCode = call.getValue().get();
-				if (errCode == 0 || errCode == NOT_FOUND) {
-					forget(item, (errCode == 0) ? "deleted by rollback" : "gone before the rollback (30005)");
-					rolledBack.add(item);
-					gone[0] += (errCode == 0) ? 0 : 1;
-				}
+				int errCode = open.get(i).get();
+				forget(item, (errCode == 0) ? "deleted by rollback" : "gone before the rollback (30005)");
+				tally.rolledBack.add(item);
+				tally.gone += (errCode == 0) ? 0 : 1;
 			}
 			catch (ExecutionException ex) {
 				if (ex.getCause() instanceof OpenApiException refused
 						&& refused.classification() == OpenApiException.Classification.ROW_REJECTED) {
 					String reason = "the service refused the delete: " + refused.errCode() + " " + refused.errMsg();
 					this.store.saveRow(item.row().withOutcome(RowStatus.KEPT, refused.errCode(), reason));
-					kept.add(new Item(item.row(), item.projectKey(), item.typeKey(), Fate.KEEP, reason));
+					tally.kept.add(new Item(item.row(), item.projectKey(), item.typeKey(), Fate.KEEP, reason));
 				}
 				else if (fault == null) {
+					// the others of the batch still get their outcome recorded
 					fault = runFault(ex.getCause());
 				}
 			}
@@ -253,9 +262,6 @@ public final class Rollback implements AutoCloseable {
 			throw fault;
 		}
 	}
-
-	/** 30005: the work item is not found. */
-	private static final int NOT_FOUND = 30005;
 
 	/** Deletes an item: 0 when deleted, 30005 when gone already; throws otherwise. */
 	private int delete(Item item) {
