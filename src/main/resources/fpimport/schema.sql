@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS FPI_ROW (
 	PRIMARY KEY (RUN_ID, ROW_NO)
 );
 
+-- when the run's last write to the row's item (create or update) was answered: a rollback
+-- keeps an item changed after it; added after the first release, hence its own statement
+ALTER TABLE FPI_ROW ADD COLUMN IF NOT EXISTS LAST_WRITE_AT TIMESTAMP WITH TIME ZONE;
+
 CREATE INDEX IF NOT EXISTS FPI_ROW_STATUS ON FPI_ROW (RUN_ID, STATUS);
 CREATE INDEX IF NOT EXISTS FPI_ROW_ORIGIN ON FPI_ROW (ORIGIN_RUN_ID, ORIGIN_ROW_NO);
 

@@ -226,6 +226,21 @@ public final class OpenApiClient {
 		call(Endpoint.DELETE, null, null, (answer) -> null, projectKey, typeKey, Long.toString(workItemId));
 	}
 
+	// ---- rollback: deleting what a run created ----
+
+	/**
+	 * Deletes a work item
+	 * ({@code DELETE .../work_item/:work_item_type_key/:work_item_id}, no body, empty
+	 * data); irreversible. An item that is gone already answers 30005, a
+	 * {@code ROW_REJECTED} {@link OpenApiException}; no permission (10001) stops the run.
+	 * Rate-limited like every call, under its own endpoint.
+	 */
+	public void deleteWorkItem(String projectKey, String typeKey, long workItemId) {
+		call(Endpoint.DELETE, null, null, (answer) -> null, projectKey, typeKey, Long.toString(workItemId));
+	}
+
+	// ---- end of rollback ----
+
 	private ArrayNode pairs(List<FieldValuePair> fields) {
 		ArrayNode pairs = this.json.createArrayNode();
 		for (FieldValuePair pair : fields) {

@@ -116,10 +116,12 @@ final class Payloads {
 					(field) -> new WorkItemInfo.FieldValue(required(field, "field_key"),
 							ServiceAnswer.text(field.path("field_type_key")), plain(field.path("field_value"))));
 			JsonNode createdAt = node.path("created_at");
+			JsonNode updatedAt = node.path("updated_at");
 			return new WorkItemInfo(id(id), ServiceAnswer.text(node.path("name")),
 					ServiceAnswer.text(node.path("work_item_type_key")), ServiceAnswer.text(node.path("template_id")),
 					ServiceAnswer.text(node.path("created_by")),
-					(createdAt.isMissingNode() || createdAt.isNull()) ? null : number(createdAt, 0L), fields);
+					(createdAt.isMissingNode() || createdAt.isNull()) ? null : number(createdAt, 0L), fields,
+					(updatedAt.isMissingNode() || updatedAt.isNull()) ? null : number(updatedAt, 0L));
 		});
 	}
 

@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param createdBy the creator's user key, or {@code null}
  * @param createdAt the creation time in epoch milliseconds, or {@code null}
  * @param fields its field values
+ * @param updatedAt the time of its last change in epoch milliseconds ({@code updated_at}
+ * of the official SDKs' WorkItemInfo), or {@code null} when the answer does not say
  */
 public record WorkItemInfo(long id, String name, String typeKey, String templateId, String createdBy, Long createdAt,
-		List<FieldValue> fields) {
+		List<FieldValue> fields, Long updatedAt) {
 
 	public WorkItemInfo {
 		fields = (fields == null) ? List.of() : List.copyOf(fields);
+	}
+
+	/** An item whose answer does not say when it last changed. */
+	public WorkItemInfo(long id, String name, String typeKey, String templateId, String createdBy, Long createdAt,
+			List<FieldValue> fields) {
+		this(id, name, typeKey, templateId, createdBy, createdAt, fields, null);
 	}
 
 	/** The value of a field, when the item has it. */

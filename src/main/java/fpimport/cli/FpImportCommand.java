@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "fpimport", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Bulk-import spreadsheets (${bundle:formats}) into Feishu Project (Meegle) as work items.",
 		subcommands = { ImportCommand.class, ValidateCommand.class, RetryCommand.class, ResumeCommand.class,
-				RunsCommand.class, ReportCommand.class, PreviewCommand.class, MetaCommand.class,
+				RunsCommand.class, ReportCommand.class, RollbackCommand.class, PreviewCommand.class, MetaCommand.class,
 				InitMappingCommand.class, WatchCommand.class, SandboxCommand.class,
 				picocli.CommandLine.HelpCommand.class })
 final class FpImportCommand {

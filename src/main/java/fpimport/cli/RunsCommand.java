@@ -59,8 +59,14 @@ final class RunsCommand implements Callable<Integer> {
 			List<ErrorReason> reasons = history.reasons(this.runId, 10);
 			List<RunRecord> retries = history.retries(this.runId);
 			List<LatestOutcome> latest = retries.isEmpty() ? List.of() : history.latestOutcomes(this.runId);
+			Map<RowStatus, Long> byStatus = history.statusCounts(this.runId);
 			if (this.json) {
 				Map<String, Object> fields = fields(run, counts);
+				if (rolledBack(byStatus)) {
+					fields.put("rolled_back", byStatus.getOrDefault(RowStatus.ROLLED_BACK, 0L));
+					fields.put("kept", byStatus.getOrDefault(RowStatus.KEPT, 0L));
+					fields.put("rolling_back", byStatus.getOrDefault(RowStatus.ROLLING_BACK, 0L));
+				}
 				fields.put("reasons",
 						reasons.stream().map((r) -> Map.of("reason", r.reason(), "rows", r.rows())).toList());
 				if (!retries.isEmpty()) {
@@ -72,6 +78,9 @@ final class RunsCommand implements Callable<Integer> {
 			}
 			else {
 				printDetails(out, run, counts, reasons, retries, latest);
+				if (rolledBack(byStatus)) {
+					printRollback(out, this.runId, byStatus);
+				}
 			}
 			out.flush();
 			return ExitCode.OK.code();
@@ -150,6 +159,22 @@ final class RunsCommand implements Callable<Integer> {
 
 	private static final int STILL_FAILING_SHOWN = 20;
 
+	private static boolean rolledBack(Map<RowStatus, Long> byStatus) {
+		return byStatus.keySet().stream().anyMatch(RowStatus::rollback);
+	}
+
+	/** What a rollback made of the run's created rows. */
+	private static void printRollback(PrintWriter out, long runId, Map<RowStatus, Long> byStatus) {
+		long pending = byStatus.getOrDefault(RowStatus.ROLLING_BACK, 0L);
+		long kept = byStatus.getOrDefault(RowStatus.KEPT, 0L);
+		out.printf("  rollback: rolled back %d, kept %d, delete in flight %d%n",
+				byStatus.getOrDefault(RowStatus.ROLLED_BACK, 0L), kept, pending);
+		if (pending > 0 || kept > 0) {
+			out.println("  'fpimport rollback " + runId + " --dry-run' lists the items left"
+					+ ((pending > 0) ? "; running the rollback again finishes it" : ""));
+		}
+	}
+
 	private static Map<RowStatus, Long> latestCounts(List<LatestOutcome> latest) {
 		Map<RowStatus, Long> counts = new java.util.EnumMap<>(RowStatus.class);
 		latest.forEach((outcome) -> counts.merge(outcome.row().status(), 1L, Long::sum));
@@ -157,7 +182,9 @@ final class RunsCommand implements Callable<Integer> {
 	}
 
 	private static List<LatestOutcome> stillFailing(List<LatestOutcome> latest) {
-		return latest.stream().filter((outcome) -> !outcome.row().status().succeeded()).toList();
+		return latest.stream()
+			.filter((outcome) -> !outcome.row().status().succeeded() && !outcome.row().status().rollback())
+			.toList();
 	}
 
 	private static Map<String, Object> failingRow(LatestOutcome outcome) {

@@ -43,6 +43,8 @@ public final class EmulatedSpace {
 
 	private final AtomicInteger droppedAnswers = new AtomicInteger();
 
+	private final AtomicInteger deletions = new AtomicInteger();
+
 	private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
 
 	EmulatedSpace(SpaceFixture fixture) {
@@ -205,7 +207,37 @@ public final class EmulatedSpace {
 	}
 
 	synchronized boolean delete(long id) {
-		return this.items.remove(id) != null;
+		boolean removed = this.items.remove(id) != null;
+		if (removed) {
+			this.deletions.incrementAndGet();
+		}
+		return removed;
+	}
+
+	/**
+	 * How many items the delete endpoint removed (a delete of a gone item not counted).
+	 */
+	public int deletions() {
+		return this.deletions.get();
+	}
+
+	/**
+	 * Changes an item as a person would in the web UI: its name (unless {@code null}),
+	 * its {@code updated_by}, and its {@code updated_at}, which moves to now and at least
+	 * one millisecond past its last value.
+	 * @return the item as it is now
+	 * @throws IllegalArgumentException when there is no such item
+	 */
+	public synchronized StoredItem changeByHand(long id, String userKey, String name) {
+		StoredItem item = this.items.get(id);
+		if (item == null) {
+			throw new IllegalArgumentException("no work item " + id);
+		}
+		StoredItem changed = new StoredItem(id, item.typeKey(), (name != null) ? name : item.name(), item.templateId(),
+				item.createdBy(), item.createdAt(), userKey, Math.max(System.currentTimeMillis(), item.updatedAt() + 1),
+				item.fields());
+		this.items.put(id, changed);
+		return changed;
 	}
 
 	void countRequest() {

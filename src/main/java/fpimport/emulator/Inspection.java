@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The endpoints under {@code /__emulator/}, which need no token: {@code GET items} and
  * {@code GET stats} to look, {@code POST faults} and {@code POST permission} to steer a
- * running sandbox.
+ * running sandbox, {@code POST edit} to change an item as a person would (its
+ * {@code updated_at} moves on).
  */
 final class Inspection {
 
@@ -55,6 +56,7 @@ final class Inspection {
 				body.put("create_calls", this.space.createCalls());
 				body.put("requests", this.space.requests());
 				body.put("dropped_answers", this.space.droppedAnswers());
+				body.put("deletions", this.space.deletions());
 				body.set("faults", faultsJson());
 				ObjectNode answers = body.putObject("answers");
 				this.space.answerCounts().forEach((code, count) -> answers.put(Integer.toString(code), count));
@@ -119,6 +121,12 @@ final class Inspection {
 					else {
 						this.space.revokePermission(user);
 					}
+				}
+				case PREFIX + "edit" -> {
+					long id = body.path("work_item_id").asLong(0);
+					String user = body.path("user_key").asString(this.space.fixture().defaultUserKey());
+					String name = body.has("name") ? body.get("name").asString() : null;
+					return Answer.ok(SpaceJson.item(this.space.fixture(), this.space.changeByHand(id, user, name)));
 				}
 				default -> {
 					return Answer.failure(new ApiError(10404, "no inspection endpoint POST " + path), "");

@@ -59,6 +59,11 @@ public final class RunHistory implements AutoCloseable {
 		return this.store.counts(runId);
 	}
 
+	/** The rows of a run by status, every status (rollback outcomes included). */
+	public java.util.Map<fpimport.result.RowStatus, Long> statusCounts(long runId) {
+		return this.store.statusCounts(runId);
+	}
+
 	public List<ErrorReason> reasons(long runId, int limit) {
 		return this.store.errorReasons(runId, limit);
 	}

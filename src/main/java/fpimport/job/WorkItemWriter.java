@@ -171,13 +171,13 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			if (existingId != null) {
 				this.context.client.update(prepared.projectKey(), prepared.typeKey(), existingId,
 						row.plan().draft().fields());
-				return save(row, RowStatus.UPDATED, existingId, null, null, List.of(), key, attempts);
+				return saveWritten(record(row, RowStatus.UPDATED, existingId, null, null, List.of(), key, attempts));
 			}
 			long id = this.context.client.create(prepared.projectKey(), row.plan().draft(), key);
 			// the ledger first: after a crash between the two, resume finds the item
 			// there
 			this.context.store.ledgerPut(prepared.projectKey(), prepared.typeKey(), rowKey, id, this.context.runId());
-			return save(row, RowStatus.CREATED, id, null, null, List.of(), key, attempts);
+			return saveWritten(record(row, RowStatus.CREATED, id, null, null, List.of(), key, attempts));
 		}
 		catch (OpenApiException ex) {
 			if (ex.classification() == OpenApiException.Classification.ROW_REJECTED) {
@@ -233,6 +233,20 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			this.context.progress.advanced(1);
 		}
 		return record;
+	}
+
+	/**
+	 * Saves the outcome of a write that the service has just answered, with the time of
+	 * that answer: a rollback keeps the item if it changed after this run's last write.
+	 */
+	private RowRecord saveWritten(RowRecord outcome) {
+		RowRecord written = new RowRecord(outcome.runId(), outcome.rowNumber(), outcome.rowKey(), outcome.status(),
+				outcome.workItemId(), outcome.errCode(), outcome.errMsg(), outcome.problems(), outcome.cells(),
+				outcome.idempotencyKey(), outcome.attempts(), outcome.originRunId(), outcome.originRowNumber(), null,
+				null, java.time.Instant.now());
+		this.context.store.saveRow(written);
+		this.context.progress.advanced(1);
+		return written;
 	}
 
 	private RowRecord record(PlannedRow row, RowStatus status, Long itemId, Integer errCode, String errMsg,

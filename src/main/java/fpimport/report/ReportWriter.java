@@ -87,7 +87,8 @@ public final class ReportWriter {
 				: new XlsxSheet(file, "report", linkColumn)) {
 			sheet.row(columns, false, null);
 			this.store.forEachRow(run.runId(), (row) -> {
-				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID;
+				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID
+						&& !row.status().rollback();
 				anyFailed[0] |= failed;
 				String link = (row.workItemId() == null) ? null : link(run, row.workItemId());
 				List<String> cells = cellsOf(row, headers);
@@ -109,7 +110,7 @@ public final class ReportWriter {
 		try (ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1)) {
 			sheet.row(columns, false, null);
 			this.store.forEachRow(run.runId(), (row) -> {
-				if (row.status().succeeded() || row.status() == RowStatus.VALID) {
+				if (row.status().succeeded() || row.status() == RowStatus.VALID || row.status().rollback()) {
 					return;
 				}
 				List<String> cells = cellsOf(row, headers);

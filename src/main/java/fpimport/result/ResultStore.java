@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import fpimport.workitem.RowProblem;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.TransactionDefinition;
@@ -281,13 +282,13 @@ public final class ResultStore {
 			OffsetDateTime now = now();
 			int[] updated = this.jdbc.batchUpdate(
 					"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, ERR_MSG = ?, "
-							+ "PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ? "
-							+ "WHERE RUN_ID = ? AND ROW_NO = ?",
+							+ "PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ?, "
+							+ "LAST_WRITE_AT = COALESCE(?, LAST_WRITE_AT) WHERE RUN_ID = ? AND ROW_NO = ?",
 					rows.stream()
 						.map((row) -> new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
 								truncate(row.errMsg(), 4000), this.json.writeValueAsString(row.problems()),
 								this.json.writeValueAsString(row.cells()), row.idempotencyKey(), row.attempts(), now,
-								row.runId(), row.rowNumber() })
+								lastWrite(row), row.runId(), row.rowNumber() })
 						.toList());
 			List<Object[]> inserts = new ArrayList<>();
 			for (int i = 0; i < rows.size(); i++) {
@@ -296,12 +297,13 @@ public final class ResultStore {
 					inserts.add(new Object[] { row.runId(), row.rowNumber(), row.rowKey(), row.status().name(),
 							row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000),
 							this.json.writeValueAsString(row.problems()), this.json.writeValueAsString(row.cells()),
-							row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), now, now });
+							row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), now, now,
+							lastWrite(row) });
 				}
 			}
 			this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
 					+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
-					+ "UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+					+ "UPDATED_AT, LAST_WRITE_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
 			return null;
 		});
 	}
@@ -409,6 +411,54 @@ public final class ResultStore {
 		});
 	}
 
+	// rollback: what a run created, and forgetting it
+
+	/**
+	 * The rows of these runs whose item the run created and a rollback has not deleted
+	 * yet (CREATED, KEPT, or a delete in flight), by run and row number.
+	 */
+	public List<RowRecord> createdItems(Collection<Long> runIds) {
+		if (runIds.isEmpty()) {
+			return List.of();
+		}
+		String marks = runIds.stream().map((id) -> "?").collect(Collectors.joining(","));
+		return this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID IN (" + marks + ") AND STATUS IN ('"
+				+ RowStatus.CREATED + "', '" + RowStatus.KEPT + "', '" + RowStatus.ROLLING_BACK
+				+ "') AND WORK_ITEM_ID IS NOT NULL ORDER BY RUN_ID, ROW_NO", this::rowRecord, runIds.toArray());
+	}
+
+	/**
+	 * Forgets that a row key became this item, so that a later import creates the row
+	 * again; an entry that names another item (a later run's) stays.
+	 */
+	public void ledgerRemove(String projectKey, String typeKey, String rowKey, long workItemId) {
+		inOwnTransaction(() -> this.jdbc.update(
+				"DELETE FROM FPI_LEDGER WHERE PROJECT_KEY = ? AND TYPE_KEY = ? AND ROW_KEY = ? AND WORK_ITEM_ID = ?",
+				projectKey, typeKey, rowKey, workItemId));
+	}
+
+	/** The rows of a run by status, every status, counted from the rows themselves. */
+	public Map<RowStatus, Long> statusCounts(long runId) {
+		Map<RowStatus, Long> byStatus = new java.util.EnumMap<>(RowStatus.class);
+		this.jdbc.query("SELECT STATUS, COUNT(*) FROM FPI_ROW WHERE RUN_ID = ? GROUP BY STATUS", (ResultSet rs) -> {
+			byStatus.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+		}, runId);
+		return byStatus;
+	}
+
+	/**
+	 * Stores the run's counts from its rows again, keeping its status, report and
+	 * message: after a rollback changed its rows.
+	 */
+	public void recount(long runId) {
+		RunCounts counts = counts(runId);
+		inOwnTransaction(() -> this.jdbc.update(
+				"UPDATE FPI_RUN SET ROWS_TOTAL = ?, CREATED = ?, UPDATED = ?, SKIPPED = ?, INVALID = ?, FAILED = ? "
+						+ "WHERE RUN_ID = ?",
+				counts.total(), counts.created(), counts.updated(), counts.skipped(), counts.invalid(), counts.failed(),
+				runId));
+	}
+
 	private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
 		return this.ownTransaction.execute((status) -> work.get());
 	}
@@ -442,7 +492,15 @@ public final class ResultStore {
 				(problems == null) ? List.of() : this.json.readValue(problems, PROBLEMS),
 				this.json.readValue(rs.getString("CELLS"), CELLS), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
 				rs.getLong("ORIGIN_RUN_ID"), rs.getLong("ORIGIN_ROW_NO"), instant(rs, "CREATED_AT"),
-				instant(rs, "UPDATED_AT"));
+				instant(rs, "UPDATED_AT"), instant(rs, "LAST_WRITE_AT"));
+	}
+
+	/**
+	 * A row's time of the run's last write as a typed parameter, a typed null if none.
+	 */
+	private static SqlParameterValue lastWrite(RowRecord row) {
+		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+				(row.lastWriteAt() == null) ? null : at(row.lastWriteAt()));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -18,11 +18,28 @@ public enum RowStatus {
 	/** The service refused the row; its err_code and message are kept. */
 	FAILED,
 	/** Dry run: the row would be created. */
-	VALID;
+	VALID,
+	/**
+	 * Rollback: the delete of the row's item is open, or its outcome unknown (the process
+	 * stopped); running the rollback again settles it.
+	 */
+	ROLLING_BACK,
+	/** Rollback: the row's item was deleted, or was gone already. */
+	ROLLED_BACK,
+	/**
+	 * Rollback: the row's item was left in the space, for the reason stored with the row
+	 * (changed after the import, or the delete refused).
+	 */
+	KEPT;
 
 	/** Whether the row needs no further work. */
 	public boolean succeeded() {
 		return this == CREATED || this == UPDATED || this == SKIPPED;
+	}
+
+	/** Whether this is what a rollback made of a created row. */
+	public boolean rollback() {
+		return this == ROLLING_BACK || this == ROLLED_BACK || this == KEPT;
 	}
 
 }

@@ -19,6 +19,8 @@ import fpimport.TestEmulator;
 import fpimport.api.OpenApiClient;
 import fpimport.emulator.OpenApiEmulator;
 import fpimport.emulator.SpaceFixture;
+import fpimport.result.ResultStore;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -167,6 +169,31 @@ final class CliWorkspace implements BeforeEachCallback, AfterEachCallback, AutoC
 				List.of("--base-url", this.emulator.baseUrl(), "--plugin-id", fixture.plugin().id(), "--plugin-secret",
 						fixture.plugin().secret(), "--user-key", fixture.defaultUserKey(), "--db", database()));
 		return all.toArray(String[]::new);
+	}
+
+	/**
+	 * Starts the command line in a JVM of its own, on this test's classpath, in the
+	 * test's directory with the options of {@link #connected} and no {@code FPIMPORT_*}
+	 * variables; what it prints goes to {@code log}. For tests that kill it.
+	 */
+	Process start(Path log, String... args) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+						"-XX:+UseSerialGC", "fpimport.cli.FpImport"));
+		command.addAll(List.of(connected(args)));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("FPIMPORT_"));
+		return builder.start();
+	}
+
+	/** The job repository of the test's H2 file, as the command lines left it. */
+	ResultStore results() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:file:" + path("fpimport"));
+		return new ResultStore(dataSource);
 	}
 
 	private CliRun run(Map<String, String> environment, String... args) {
