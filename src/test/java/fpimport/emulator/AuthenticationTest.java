@@ -155,11 +155,13 @@ class AuthenticationTest {
 	}
 
 	@Test
-	void unknownPathsAnswer404InTheEnvelope() {
+	void unknownPathsAnswerAPlain404NotTheProjectPermissionCode() {
 		Caller caller = connect(EmulatorConfig.demo());
 		Caller.Reply reply = caller.get("/open_api/demo/work_item/create");
 		assertThat(reply.status()).isEqualTo(404);
-		assertThat(reply.errCode()).isEqualTo(10404);
+		// 10404 is "No Project Permission" (403) in the error code table
+		assertThat(reply.errCode()).isNotEqualTo(10404);
+		assertThat(reply.text()).startsWith("404 page not found");
 	}
 
 	@Test
