@@ -1,0 +1,186 @@
+package fpimport.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fpimport.emulator.EmulatorConfig;
+import fpimport.emulator.OpenApiEmulator;
+import fpimport.emulator.StoredItem;
+import fpimport.emulator.Unknowns;
+import fpimport.result.ResultStore;
+import fpimport.result.RowRecord;
+import fpimport.result.RowStatus;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Resume against an emulator as strict as the documents: {@code created_by} is refused
+ * (20068), so a row whose create went through but whose process was killed before it
+ * learnt the id is found by {@code name =} and {@code created_at >=}; and a space that
+ * refuses the reconcile search stops the resume with exit 4 and sends nothing again.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class DocumentedReconcileIT {
+
+	/** The demo mapping without key_field: the search goes by name and creation time. */
+	private static final String MAPPING = ImportCommandIT.MAPPING.replace("key_field: field_c3d4e5\n", "");
+
+	@TempDir
+	Path directory;
+
+	private OpenApiEmulator emulator;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = OpenApiEmulator.start(EmulatorConfig.demo().withPort(0).withQps(100));
+	}
+
+	@AfterEach
+	void stopEmulator() {
+		this.emulator.close();
+	}
+
+	@Test
+	void createdByIsRefusedAndAResumeAfterAKillFindsTheItemByNameAndCreationTime() throws Exception {
+		assertThat(MAPPING).doesNotContain("key_field");
+		long runId = killedBetweenCreateAndOutcome();
+		int createsBefore = this.emulator.space().createCalls();
+
+		CliRun resumed = cli("resume", Long.toString(runId), "--search-lag", "200ms");
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		List<String> names = this.emulator.space().items().stream().map(StoredItem::name).toList();
+		assertThat(names).containsExactlyInAnyOrder("已建未知 1", "已建未知 2", "已建未知 3");
+		// rows 2 and 3 only: the first was found, not sent again
+		assertThat(this.emulator.space().createCalls() - createsBefore).isEqualTo(2);
+		// the old search by created_by would have been refused
+		assertThat(this.emulator.space().answers(20068)).isZero();
+		assertThat(storedRows(runId)).extracting(RowRecord::status).containsOnly(RowStatus.CREATED);
+	}
+
+	@Test
+	void aSpaceThatRefusesTheReconcileSearchStopsTheResumeAndSendsNothingAgain() throws Exception {
+		long runId = killedBetweenCreateAndOutcome();
+		int createsBefore = this.emulator.space().createCalls();
+		int itemsBefore = this.emulator.space().itemCount();
+		this.emulator.unknowns().refuseSearchParams(Set.of("name"));
+
+		CliRun refused = cli("resume", Long.toString(runId));
+
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
+		List<String> errors = refused.err().lines().filter((line) -> line.startsWith("error: ")).toList();
+		assertThat(errors).as(refused.err()).hasSize(1);
+		assertThat(errors.get(0))
+			.contains("the reconcile search (search/params on story: name = \"已建未知 1\" AND created_at >= ")
+			.contains("err_code 20068");
+		assertThat(refused.err()).contains("hint: no row was sent again")
+			.contains("fpimport doctor")
+			.contains("fpimport resume " + runId)
+			.doesNotContain("\tat ");
+		assertThat(this.emulator.space().createCalls()).isEqualTo(createsBefore);
+		assertThat(this.emulator.space().itemCount()).isEqualTo(itemsBefore);
+		assertThat(storedRows(runId)).filteredOn((row) -> row.rowNumber() == 2)
+			.extracting(RowRecord::status)
+			.containsExactly(RowStatus.IN_FLIGHT);
+
+		// once the space accepts the search, a later resume settles the row
+		this.emulator.unknowns().reset();
+		CliRun resumed = cli("resume", Long.toString(runId), "--search-lag", "0");
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(this.emulator.space().items().stream().map(StoredItem::name).toList())
+			.containsExactlyInAnyOrder("已建未知 1", "已建未知 2", "已建未知 3");
+	}
+
+	/**
+	 * Imports three rows in a process of its own; the first create is stored but its
+	 * answer lost, the service answers its retry with 10430, and the process is killed
+	 * before it learns anything more: the row is in flight and its item exists.
+	 */
+	private long killedBetweenCreateAndOutcome() throws Exception {
+		Path file = write("unknown.csv", ImportCommandIT.HEADER //
+				+ "S-1,已建未知 1,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+				+ "S-2,已建未知 2,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n"
+				+ "S-3,已建未知 3,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		Path mapping = write("unknown.yaml", MAPPING);
+		this.emulator.faults().droppedCreates(1.0);
+		this.emulator.unknowns().replay(Unknowns.Replay.CONFLICT);
+		Thread stall = new Thread(() -> {
+			while (this.emulator.space().droppedAnswers() == 0) {
+				Thread.onSpinWait();
+			}
+			// every later answer takes a minute: the process is killed meanwhile
+			this.emulator.faults().droppedCreates(0).latency(Duration.ofSeconds(60), Duration.ZERO);
+		});
+		stall.start();
+		Path log = this.directory.resolve("killed.log");
+		Process process = start(List.of("import", file.toString(), "--mapping", mapping.toString(), "--concurrency",
+				"1", "--chunk-size", "1"), log);
+		stall.join(TimeUnit.SECONDS.toMillis(90));
+		Thread.sleep(300);
+		boolean alive = process.isAlive();
+		process.destroyForcibly();
+		process.waitFor();
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(alive).as(output).isTrue();
+		this.emulator.faults().reset();
+		this.emulator.unknowns().reset();
+		assertThat(this.emulator.space().items()).extracting(StoredItem::name).containsExactly("已建未知 1");
+		Matcher matcher = Pattern.compile("run (\\d+) started: import of ").matcher(output);
+		assertThat(matcher.find()).as(output).isTrue();
+		long runId = Long.parseLong(matcher.group(1));
+		assertThat(storedRows(runId)).filteredOn((row) -> row.rowNumber() == 2)
+			.extracting(RowRecord::status)
+			.containsExactly(RowStatus.IN_FLIGHT);
+		return runId;
+	}
+
+	private CliRun cli(String... args) {
+		return CliRun.run(this.directory, CliRun.against(this.emulator, this.directory, args));
+	}
+
+	/** The command line in a JVM of its own, on this test's classpath. */
+	private Process start(List<String> args, Path log) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+						"-XX:+UseSerialGC", "fpimport.cli.FpImport"));
+		command.addAll(List.of(CliRun.against(this.emulator, this.directory, args.toArray(String[]::new))));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		Map<String, String> environment = builder.environment();
+		environment.keySet().removeIf((name) -> name.startsWith("FPIMPORT_"));
+		return builder.start();
+	}
+
+	private List<RowRecord> storedRows(long runId) {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:file:" + this.directory.resolve("fpimport"));
+		List<RowRecord> rows = new ArrayList<>();
+		new ResultStore(dataSource).forEachRow(runId, rows::add);
+		return rows;
+	}
+
+	private Path write(String name, String text) throws IOException {
+		Path file = this.directory.resolve(name);
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return file;
+	}
+
+}
