@@ -142,7 +142,10 @@ final class ReconcileTasklet implements Tasklet {
 							+ " service has not indexed them yet",
 					this.context.runId(), missing.size(), lag.toMillis());
 			Thread.sleep(lag.toMillis());
-			hits.putAll(searchOnce(missing, prepared));
+			Map<Lookup, List<Long>> again = searchOnce(missing, prepared);
+			hits.putAll(again);
+			log.info("run {}: {} found only on the second search, after the search lag", this.context.runId(),
+					again.values().stream().filter((ids) -> !ids.isEmpty()).count());
 		}
 		return hits;
 	}

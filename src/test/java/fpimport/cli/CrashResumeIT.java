@@ -51,10 +51,14 @@ class CrashResumeIT {
 	private static final Pattern RECONCILED = Pattern
 		.compile("(\\d+) rows had an unknown outcome: (\\d+) found in the ledger or the space, (\\d+) to send again");
 
+	private static final Pattern FOUND_AFTER_LAG = Pattern.compile("(\\d+) found only on the second search");
+
 	@TempDir
 	Path directory;
 
 	private OpenApiEmulator emulator;
+
+	private List<String> searchLagOption = List.of();
 
 	@BeforeEach
 	void startEmulator() {
@@ -68,7 +72,7 @@ class CrashResumeIT {
 
 	@Test
 	void killedFiveTimesWithTheKeyInAFieldEveryRowIsCreatedOnce() throws Exception {
-		Outcome outcome = crashAndResume(ImportCommandIT.MAPPING, 240, 5, 20261127L);
+		Outcome outcome = crashAndResume(ImportCommandIT.MAPPING, 240, 5, 20261127L, Duration.ZERO);
 
 		// the key field holds each row's key: the item of S-n is the row of S-n
 		for (StoredItem item : this.emulator.space().items()) {
@@ -83,15 +87,41 @@ class CrashResumeIT {
 		String mapping = ImportCommandIT.MAPPING.replace("key_field: field_c3d4e5\n", "");
 		assertThat(mapping).doesNotContain("key_field");
 
-		Outcome outcome = crashAndResume(mapping, 120, 3, 7L);
+		Outcome outcome = crashAndResume(mapping, 120, 3, 7L, Duration.ZERO);
 
 		assertThat(outcome.kills()).hasSize(3).doesNotHaveDuplicates();
 	}
 
-	private Outcome crashAndResume(String mappingText, int rows, int kills, long seed) throws Exception {
+	/**
+	 * The service finds a new item by search only 3 s after its creation, and each
+	 * process is killed right after creates: a resume that searched once would send again
+	 * rows whose items exist; the search lag wait (the default 5 s) finds them.
+	 */
+	@Test
+	void withA3SecondSearchLagAndTheKeyInAFieldEveryRowIsCreatedOnce() throws Exception {
+		Outcome outcome = crashAndResume(ImportCommandIT.MAPPING, 120, 3, 11L, Duration.ofSeconds(3));
+
+		assertThat(outcome.kills()).hasSize(3);
+	}
+
+	@Test
+	void withA3SecondSearchLagByNameEveryRowIsCreatedOnce() throws Exception {
+		String mapping = ImportCommandIT.MAPPING.replace("key_field: field_c3d4e5\n", "");
+		assertThat(mapping).doesNotContain("key_field");
+
+		Outcome outcome = crashAndResume(mapping, 120, 3, 13L, Duration.ofSeconds(3));
+
+		assertThat(outcome.kills()).hasSize(3);
+	}
+
+	private Outcome crashAndResume(String mappingText, int rows, int kills, long seed, Duration searchLag)
+			throws Exception {
 		long started = System.nanoTime();
 		Random random = new Random(seed);
 		this.emulator.faults().reseed(seed).latency(Duration.ofMillis(300), Duration.ZERO).droppedCreates(0.1);
+		this.emulator.unknowns().searchLag(searchLag);
+		// where the service has no lag the wait is kept short; else the default applies
+		this.searchLagOption = searchLag.isZero() ? List.of("--search-lag", "200ms") : List.of();
 		Path file = write("crash.csv", csv(rows));
 		Path mapping = write("crash.yaml", mappingText);
 		List<Long> moments = new ArrayList<>();
@@ -136,10 +166,11 @@ class CrashResumeIT {
 		int beforeResume = this.emulator.space().itemCount();
 		assertThat(beforeResume).as("items before the last resume").isBetween(1, rows - 1);
 
+		List<String> resume = new ArrayList<>(List.of("resume", Long.toString(runId), "--qps", "60", "--concurrency",
+				"8", "--chunk-size", "20", "--summary-json", this.directory.resolve("summary.json").toString()));
+		resume.addAll(this.searchLagOption);
 		CliRun resumed = CliRun.run(this.directory,
-				CliRun.against(this.emulator, this.directory, "resume", Long.toString(runId), "--qps", "60",
-						"--concurrency", "8", "--chunk-size", "20", "--summary-json",
-						this.directory.resolve("summary.json").toString()));
+				CliRun.against(this.emulator, this.directory, resume.toArray(String[]::new)));
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		JsonNode summary = JsonMapper.builder().build().readTree(this.directory.resolve("summary.json").toFile());
@@ -168,18 +199,23 @@ class CrashResumeIT {
 		logs.add(resumed.err());
 		int unknown = 0;
 		int found = 0;
+		int afterLag = 0;
 		for (String log : logs) {
 			Matcher matcher = RECONCILED.matcher(log);
 			while (matcher.find()) {
 				unknown += Integer.parseInt(matcher.group(1));
 				found += Integer.parseInt(matcher.group(2));
 			}
+			Matcher late = FOUND_AFTER_LAG.matcher(log);
+			while (late.find()) {
+				afterLag += Integer.parseInt(late.group(1));
+			}
 		}
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		System.out.printf(
-				"crash test: %d rows, kills after %s ms, %d rows reconciled (%d found), %d dropped answers,"
-						+ " %d create calls, %d ms%n",
-				rows, moments, unknown, found, this.emulator.space().droppedAnswers(),
+				"crash test: %d rows, search lag %d ms, kills after %s ms, %d rows reconciled (%d found, %d only"
+						+ " after the search lag), %d dropped answers, %d create calls, %d ms%n",
+				rows, searchLag.toMillis(), moments, unknown, found, afterLag, this.emulator.space().droppedAnswers(),
 				this.emulator.space().createCalls(), millis);
 		return new Outcome(moments, unknown, found);
 	}
@@ -195,6 +231,7 @@ class CrashResumeIT {
 						"-XX:+UseSerialGC", "fpimport.cli.FpImport"));
 		command.addAll(List.of(CliRun.against(this.emulator, this.directory, args.toArray(String[]::new))));
 		command.addAll(List.of("--qps", "60", "--concurrency", "8", "--chunk-size", "20"));
+		command.addAll(this.searchLagOption);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
