@@ -81,6 +81,10 @@ final class DoctorCommand implements Callable<Integer> {
 	@Option(names = "--mapping", paramLabel = "MAPPING", description = "the mapping file the import will use")
 	Path mapping;
 
+	@Option(names = "--type", paramLabel = "TYPE",
+			description = "without --mapping: the work item type to check and probe (default: the first enabled)")
+	String type;
+
 	@Option(names = "--qps", paramLabel = "N", defaultValue = "" + ApiSettings.DEFAULT_QPS,
 			description = "requests per second per API the import will use (default ${DEFAULT-VALUE})")
 	int qps;
@@ -181,12 +185,20 @@ final class DoctorCommand implements Callable<Integer> {
 			bind(out, spec, catalog, space);
 		}
 		else {
-			WorkItemType first = types.stream().filter((type) -> !type.disabled()).findFirst().orElse(null);
-			if (first == null) {
+			WorkItemType first = types.stream().filter((candidate) -> !candidate.disabled()).findFirst().orElse(null);
+			if (this.type == null && first == null) {
 				throw fail(out, ExitCode.INVALID_INPUT, "project", project + " has no enabled work item type",
 						"enable a work item type in the space");
 			}
-			catalog = SpaceCatalog.load(space, first.typeKey());
+			try {
+				catalog = SpaceCatalog.load(space, (this.type != null) ? this.type : first.typeKey());
+			}
+			catch (OpenApiException ex) {
+				throw fail(out, ExitCode.REMOTE_REFUSED, "type", ex.getMessage(), projectFix(ex));
+			}
+			catch (FpImportException ex) {
+				throw fail(out, ExitCode.INVALID_INPUT, "type", oneLine(ex), ex.hint());
+			}
 			warn(out, "mapping", "none given: the mapping, the file and key_field are not checked",
 					"run again with --mapping MAPPING [FILE]");
 		}

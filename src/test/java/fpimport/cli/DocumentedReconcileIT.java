@@ -75,6 +75,30 @@ class DocumentedReconcileIT {
 	}
 
 	@Test
+	void aResumeBeforeTheServiceIndexedTheItemWaitsForTheSearchLagAndCreatesNothingTwice() throws Exception {
+		long runId = killedBetweenCreateAndOutcome();
+		int createsBefore = this.emulator.space().createCalls();
+		// the item becomes searchable 8 s from now: the resume's first search misses it
+		StoredItem item = this.emulator.space().items().get(0);
+		long age = System.currentTimeMillis() - item.createdAt();
+		this.emulator.unknowns().searchLag(Duration.ofMillis(age + 8000));
+
+		long started = System.nanoTime();
+		CliRun resumed = cli("resume", Long.toString(runId), "--search-lag", "10s");
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		// it waited: only a row not found on the first search makes it wait
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+		assertThat(this.emulator.space().items()).extracting(StoredItem::name)
+			.containsExactlyInAnyOrder("已建未知 1", "已建未知 2", "已建未知 3");
+		assertThat(this.emulator.space().createCalls() - createsBefore).isEqualTo(2);
+		assertThat(storedRows(runId)).filteredOn((row) -> row.rowNumber() == 2)
+			.extracting(RowRecord::workItemId)
+			.containsExactly(item.id());
+	}
+
+	@Test
 	void aSpaceThatRefusesTheReconcileSearchStopsTheResumeAndSendsNothingAgain() throws Exception {
 		long runId = killedBetweenCreateAndOutcome();
 		int createsBefore = this.emulator.space().createCalls();
