@@ -285,6 +285,10 @@ public final class OpenApiEmulator implements AutoCloseable {
 			throw new ApiError(20039, "X-USER-KEY is missing", "user key is required with a plugin token");
 		}
 		SpaceFixture fixture = this.space.fixture();
+		if (fixture.user(userKey).filter((user) -> user.status().equals("resigned")).isPresent()) {
+			// the error code table: the acting user has resigned
+			throw new ApiError(10302, "user resigned: X-USER-KEY " + userKey + " has left the tenant");
+		}
 		if (fixture.user(userKey).filter(User::active).isEmpty()) {
 			throw new ApiError(20042, "X-USER-KEY is wrong: no such active user " + userKey);
 		}

@@ -109,7 +109,7 @@ class AuthenticationTest {
 		caller.userKey = "0000000000000000000";
 		assertThat(caller.get("/open_api/demo/teams/all").errCode()).isEqualTo(20042);
 		caller.userKey = "7264019283746501928";
-		assertThat(caller.get("/open_api/demo/teams/all").errCode()).as("resigned user").isEqualTo(20042);
+		assertThat(caller.get("/open_api/demo/teams/all").errCode()).as("resigned user").isEqualTo(10302);
 	}
 
 	@Test
