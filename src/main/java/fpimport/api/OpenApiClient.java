@@ -221,13 +221,6 @@ public final class OpenApiClient {
 		call(Endpoint.UPDATE, body, null, (answer) -> null, projectKey, typeKey, Long.toString(workItemId));
 	}
 
-	/** Deletes an item ({@code DELETE}). */
-	public void delete(String projectKey, String typeKey, long workItemId) {
-		call(Endpoint.DELETE, null, null, (answer) -> null, projectKey, typeKey, Long.toString(workItemId));
-	}
-
-	// ---- rollback: deleting what a run created ----
-
 	/**
 	 * Deletes a work item
 	 * ({@code DELETE .../work_item/:work_item_type_key/:work_item_id}, no body, empty
@@ -235,11 +228,9 @@ public final class OpenApiClient {
 	 * {@code ROW_REJECTED} {@link OpenApiException}; no permission (10001) stops the run.
 	 * Rate-limited like every call, under its own endpoint.
 	 */
-	public void deleteWorkItem(String projectKey, String typeKey, long workItemId) {
+	public void delete(String projectKey, String typeKey, long workItemId) {
 		call(Endpoint.DELETE, null, null, (answer) -> null, projectKey, typeKey, Long.toString(workItemId));
 	}
-
-	// ---- end of rollback ----
 
 	private ArrayNode pairs(List<FieldValuePair> fields) {
 		ArrayNode pairs = this.json.createArrayNode();

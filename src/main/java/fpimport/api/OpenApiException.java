@@ -25,9 +25,9 @@ public class OpenApiException extends FpImportException {
 		/** The token is missing, invalid or expired (10021, 10022, 10211). */
 		TOKEN,
 		/**
-		 * The run cannot go on: no permission (10001), API not granted (10301), not found
-		 * (10404), unknown work item type (30014), or an answer that is not the Open
-		 * API's.
+		 * The run cannot go on: no permission (10001), API not granted (10301), no
+		 * project permission (10404), the acting user has resigned (10302), unknown work
+		 * item type (30014), or an answer that is not the Open API's.
 		 */
 		STOPS_RUN,
 		/** This row's request was refused (every other err_code); the run goes on. */
@@ -111,14 +111,21 @@ public class OpenApiException extends FpImportException {
 			case 10021, 10022, 10211 -> Classification.TOKEN;
 			// 20039/20042: X-USER-KEY missing or wrong (reference §1); every call would
 			// fail alike
-			case 10001, 10301, 10404, 30014, 20039, 20042 -> Classification.STOPS_RUN;
+			// 10302: the acting user has resigned; every call would fail alike
+			case 10001, 10301, 10302, 10404, 30014, 20039, 20042 -> Classification.STOPS_RUN;
 			default -> Classification.ROW_REJECTED;
 		};
 	}
 
+	/**
+	 * Whether a 50006 is a refusal no retry can fix: a create rule (role owners,
+	 * template), or an operation the type does not support ("This type does not support
+	 * ..."). 50006 is otherwise the service's momentary overload.
+	 */
 	private static boolean isRuleViolation(String errMsg) {
 		String text = (errMsg != null) ? errMsg.toLowerCase(Locale.ROOT) : "";
-		return text.contains("role owner") || text.contains("template");
+		return text.contains("role owner") || text.contains("template") || text.contains("not support")
+				|| text.contains("unsupported");
 	}
 
 	private static Reason reasonOf(Classification classification, int errCode) {
@@ -138,7 +145,11 @@ public class OpenApiException extends FpImportException {
 			case 10001 ->
 				"check the project key, and that the plugin is installed in the space and the user has permission";
 			case 10301 -> "grant the plugin this API's permission, publish it and install it in the space";
-			case 10404 -> "check --base-url and the project key: the service does not know this resource";
+			case 10404 -> "No Project Permission: check the project key, and that --user-key is a member of the space"
+					+ " with permission to its work items";
+			case 10302 ->
+				"the acting user (--user-key) has resigned: use the user_key of an active member of the" + " space";
+			case 20028 -> "too many ids in one query: at most " + OpenApiClient.MAX_QUERY_IDS + " per call";
 			case 30014 -> "the mapping names a work item type the space does not have; 'fpimport meta' lists them";
 			case 10430 -> "the item may already exist: reconcile before creating it again";
 			case 10429 -> "the rate limit was still hit after every retry; another import may share this plugin's"

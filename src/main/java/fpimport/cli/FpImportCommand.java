@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 		description = "Bulk-import spreadsheets (${bundle:formats}) into Feishu Project (Meegle) as work items.",
 		subcommands = { ImportCommand.class, ValidateCommand.class, RetryCommand.class, ResumeCommand.class,
 				RunsCommand.class, ReportCommand.class, RollbackCommand.class, PreviewCommand.class, MetaCommand.class,
-				InitMappingCommand.class, WatchCommand.class, SandboxCommand.class,
+				InitMappingCommand.class, WatchCommand.class, SandboxCommand.class, DoctorCommand.class,
 				picocli.CommandLine.HelpCommand.class })
 final class FpImportCommand {
 

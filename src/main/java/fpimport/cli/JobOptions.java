@@ -1,6 +1,8 @@
 package fpimport.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 
 import fpimport.job.ImportLauncher;
 import fpimport.job.JobSettings;
@@ -35,6 +37,12 @@ final class JobOptions {
 			description = "requests per second per API, the service's limit (default ${DEFAULT-VALUE})")
 	int qps;
 
+	@Option(names = "--search-lag", paramLabel = "TIME", defaultValue = "5s", converter = LagConverter.class,
+			description = "before sending again a row whose create may have gone through, wait this long and search"
+					+ " once more, as a new item may not be found at once (env FPIMPORT_SEARCH_LAG;"
+					+ " default ${DEFAULT-VALUE}; e.g. 10s, 500ms)")
+	Duration searchLag;
+
 	/**
 	 * A launcher for a command's runs, with its connection, database and these options.
 	 */
@@ -44,7 +52,44 @@ final class JobOptions {
 	}
 
 	JobSettings settings(String linkBase) {
-		return new JobSettings(this.chunkSize, this.concurrency, this.reportDirectory, this.reportFormat, linkBase);
+		return new JobSettings(this.chunkSize, this.concurrency, this.reportDirectory, this.reportFormat, linkBase,
+				this.searchLag);
+	}
+
+	/**
+	 * A time such as {@code 5s}, {@code 500ms} or {@code 2m}; a bare number is seconds.
+	 */
+	static final class LagConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+
+		@Override
+		public Duration convert(String value) {
+			String text = value.strip().toLowerCase(Locale.ROOT);
+			try {
+				Duration lag;
+				if (text.endsWith("ms")) {
+					lag = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).strip()));
+				}
+				else if (text.endsWith("s")) {
+					lag = Duration
+						.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
+				}
+				else if (text.endsWith("m")) {
+					lag = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).strip()) * 60);
+				}
+				else {
+					lag = Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+				}
+				if (!lag.isNegative()) {
+					return lag;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// answered below
+			}
+			throw new picocli.CommandLine.TypeConversionException(
+					"'" + value + "' is not a time: write e.g. 5s, 500ms or 2m");
+		}
+
 	}
 
 }

@@ -56,7 +56,7 @@ final class SettingsDefaults implements IDefaultValueProvider {
 	}
 
 	private static final java.util.Set<String> SETTINGS = java.util.Set.of("base-url", "plugin-id", "plugin-secret",
-			"user-key", "project", "db");
+			"user-key", "project", "db", "search-lag");
 
 	private JsonNode settings() {
 		if (this.settings == null) {

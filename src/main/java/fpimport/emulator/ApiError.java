@@ -2,7 +2,7 @@ package fpimport.emulator;
 
 /**
  * A refusal the emulator answers in the Open API envelope; the HTTP status follows from
- * the code as in the reference §2.
+ * the code as in the Open API error code table (see {@code docs/emulator.md}).
  */
 final class ApiError extends RuntimeException {
 
@@ -33,13 +33,19 @@ final class ApiError extends RuntimeException {
 		return statusOf(this.code);
 	}
 
+	/**
+	 * The HTTP status of a code, as the error code table gives it: 10211 and 10404 are
+	 * 403, 30005 to 30015 are 404.
+	 */
 	static int statusOf(int code) {
+		if (code >= 30005 && code <= 30015) {
+			return 404;
+		}
 		return switch (code) {
-			case 10021, 10022, 10211, 10301 -> 401;
-			case 10001 -> 403;
+			case 10021, 10022, 10301 -> 401;
+			case 10001, 10211, 10404 -> 403;
 			case 10429, 10430 -> 429;
 			case 50006 -> 500;
-			case 30005, 30006, 30009, 10404 -> 404;
 			default -> 400;
 		};
 	}

@@ -11,9 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The endpoints under {@code /__emulator/}, which need no token: {@code GET items} and
- * {@code GET stats} to look, {@code POST faults} and {@code POST permission} to steer a
- * running sandbox, {@code POST edit} to change an item as a person would (its
- * {@code updated_at} moves on).
+ * {@code GET stats} to look, {@code POST faults}, {@code POST unknowns} and
+ * {@code POST permission} to steer a running sandbox, {@code POST edit} to change an item
+ * as a person would (its {@code updated_at} moves on).
  */
 final class Inspection {
 
@@ -25,9 +25,12 @@ final class Inspection {
 
 	private final Faults faults;
 
-	Inspection(EmulatedSpace space, Faults faults) {
+	private final Unknowns unknowns;
+
+	Inspection(EmulatedSpace space, Faults faults, Unknowns unknowns) {
 		this.space = space;
 		this.faults = faults;
+		this.unknowns = unknowns;
 	}
 
 	/** The answer to a request under {@link OpenApiEmulator#INSPECTION_PREFIX}. */
@@ -36,7 +39,7 @@ final class Inspection {
 			return control(path, raw);
 		}
 		if (!method.equals("GET")) {
-			return Answer.failure(new ApiError(10404, "inspection endpoints answer GET and POST only"), "");
+			return notFound("inspection endpoints answer GET and POST only");
 		}
 		SpaceFixture fixture = this.space.fixture();
 		ObjectNode body = NODES.objectNode();
@@ -58,14 +61,12 @@ final class Inspection {
 				body.put("dropped_answers", this.space.droppedAnswers());
 				body.put("deletions", this.space.deletions());
 				body.set("faults", faultsJson());
+				body.set("unknowns", unknownsJson());
 				ObjectNode answers = body.putObject("answers");
 				this.space.answerCounts().forEach((code, count) -> answers.put(Integer.toString(code), count));
 			}
 			default -> {
-				return Answer.failure(
-						new ApiError(10404,
-								"no inspection endpoint " + path + "; try " + PREFIX + "items or " + PREFIX + "stats"),
-						"");
+				return notFound("no inspection endpoint " + path + "; try " + PREFIX + "items or " + PREFIX + "stats");
 			}
 		}
 		return new Answer(200, body, 0, false);
@@ -106,6 +107,24 @@ final class Inspection {
 						this.faults.expireAllTokens();
 					}
 				}
+				case PREFIX + "unknowns" -> {
+					if (body.has("search_lag_ms")) {
+						this.unknowns.searchLag(Duration.ofMillis(body.get("search_lag_ms").asLong()));
+					}
+					if (body.has("replay")) {
+						this.unknowns.replay(Unknowns.Replay
+							.valueOf(body.get("replay").asString().toUpperCase(java.util.Locale.ROOT)));
+					}
+					if (body.has("key_lifetime_ms")) {
+						this.unknowns.keyLifetime(Duration.ofMillis(body.get("key_lifetime_ms").asLong()));
+					}
+					if (body.has("refused_search_params")) {
+						java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+						body.get("refused_search_params").forEach((key) -> keys.add(key.asString()));
+						this.unknowns.refuseSearchParams(keys);
+					}
+					return Answer.ok(unknownsJson());
+				}
 				case PREFIX + "permission" -> {
 					boolean granted = body.path("granted").asBoolean(true);
 					String user = body.path("user_key").asString(null);
@@ -129,7 +148,7 @@ final class Inspection {
 					return Answer.ok(SpaceJson.item(this.space.fixture(), this.space.changeByHand(id, user, name)));
 				}
 				default -> {
-					return Answer.failure(new ApiError(10404, "no inspection endpoint POST " + path), "");
+					return notFound("no inspection endpoint POST " + path);
 				}
 			}
 		}
@@ -137,6 +156,22 @@ final class Inspection {
 			return Answer.failure(ApiError.invalid(ex.getMessage()), "");
 		}
 		return Answer.ok(faultsJson());
+	}
+
+	/** Not an Open API answer: 404, whose code is no Open API err_code. */
+	private static Answer notFound(String message) {
+		Answer answer = Answer.failure(new ApiError(404, message), "");
+		return new Answer(404, answer.body(), 404, false);
+	}
+
+	private ObjectNode unknownsJson() {
+		ObjectNode node = NODES.objectNode();
+		node.put("search_lag_ms", this.unknowns.searchLag().toMillis());
+		node.put("replay", this.unknowns.replay().name().toLowerCase(java.util.Locale.ROOT));
+		node.put("key_lifetime_ms", this.unknowns.keyLifetime().toMillis());
+		ArrayNode refused = node.putArray("refused_search_params");
+		this.unknowns.refusedSearchParams().stream().sorted().forEach(refused::add);
+		return node;
 	}
 
 	private ObjectNode faultsJson() {

@@ -73,7 +73,9 @@ public final class OpenApiEmulator implements AutoCloseable {
 
 	private final RateLimit rateLimit;
 
-	private final Idempotency idempotency = new Idempotency();
+	private final Unknowns unknowns = new Unknowns();
+
+	private final Idempotency idempotency = new Idempotency(this.unknowns);
 
 	private final Inspection inspection;
 
@@ -83,7 +85,7 @@ public final class OpenApiEmulator implements AutoCloseable {
 		this.tokens = new Tokens(config.tokenLifetime());
 		this.faults = new Faults(config.seed(), this.tokens);
 		this.rateLimit = new RateLimit(config.qps());
-		this.inspection = new Inspection(this.space, this.faults);
+		this.inspection = new Inspection(this.space, this.faults, this.unknowns);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newCachedThreadPool((task) -> {
@@ -123,6 +125,14 @@ public final class OpenApiEmulator implements AutoCloseable {
 	/** The fault knobs, changeable while the emulator runs. */
 	public Faults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * What the documents leave open (search lag, idempotent replays, key lifetime,
+	 * refused search params), changeable while the emulator runs.
+	 */
+	public Unknowns unknowns() {
+		return this.unknowns;
 	}
 
 	/** The space's state, to inspect and change. */
@@ -198,7 +208,7 @@ public final class OpenApiEmulator implements AutoCloseable {
 				return new Route(api, project, type, id);
 			}
 		}
-		throw new ApiError(10404, "no such Open API: " + method + " " + path);
+		return null;
 	}
 
 	private void handle(HttpExchange exchange) {
@@ -245,6 +255,12 @@ public final class OpenApiEmulator implements AutoCloseable {
 	private Answer answer(HttpExchange exchange, String path, byte[] raw) throws IOException {
 		pause(this.faults.delayMillis());
 		Route route = route(exchange.getRequestMethod(), path);
+		if (route == null) {
+			// not the Open API's envelope: 10404 is "No Project Permission", not an
+			// unknown path, which a front server answers as a plain 404 (assumed)
+			sendNotFound(exchange, exchange.getRequestMethod() + " " + path);
+			return null;
+		}
 		if (route.api() == Api.TOKEN) {
 			return token(raw);
 		}
@@ -269,6 +285,10 @@ public final class OpenApiEmulator implements AutoCloseable {
 			throw new ApiError(20039, "X-USER-KEY is missing", "user key is required with a plugin token");
 		}
 		SpaceFixture fixture = this.space.fixture();
+		if (fixture.user(userKey).filter((user) -> user.status().equals("resigned")).isPresent()) {
+			// the error code table: the acting user has resigned
+			throw new ApiError(10302, "user resigned: X-USER-KEY " + userKey + " has left the tenant");
+		}
 		if (fixture.user(userKey).filter(User::active).isEmpty()) {
 			throw new ApiError(20042, "X-USER-KEY is wrong: no such active user " + userKey);
 		}
@@ -301,6 +321,16 @@ public final class OpenApiEmulator implements AutoCloseable {
 		exchange.sendResponseHeaders(status, html.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(html);
+		}
+	}
+
+	private void sendNotFound(HttpExchange exchange, String what) throws IOException {
+		this.space.countAnswer(404);
+		byte[] text = ("404 page not found: no such Open API: " + what).getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+		exchange.sendResponseHeaders(404, text.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(text);
 		}
 	}
 
@@ -449,10 +479,16 @@ public final class OpenApiEmulator implements AutoCloseable {
 	}
 
 	private Answer search(SpaceFixture fixture, Type type, JsonNode body) {
-		ItemSearch.Condition condition = ItemSearch.group(type, body.get("search_group"));
+		ItemSearch.Condition condition = ItemSearch.group(type, body.get("search_group"),
+				this.unknowns.refusedSearchParams());
 		int pageNum = intValue(body, "page_num", 1, 1, Integer.MAX_VALUE);
 		int pageSize = intValue(body, "page_size", 50, 1, 50);
-		List<StoredItem> hits = this.space.items(type.typeKey()).stream().filter(condition::test).toList();
+		long visibleBefore = visibleBefore();
+		List<StoredItem> hits = this.space.items(type.typeKey())
+			.stream()
+			.filter((item) -> item.createdAt() <= visibleBefore)
+			.filter(condition::test)
+			.toList();
 		if (hits.size() > ItemSearch.MAX_HITS) {
 			throw new ApiError(20055, "search result exceeds " + ItemSearch.MAX_HITS + " items, narrow the conditions");
 		}
@@ -466,12 +502,19 @@ public final class OpenApiEmulator implements AutoCloseable {
 		String name = (nameNode == null || nameNode.isNull()) ? "" : nameNode.asString().toLowerCase(Locale.ROOT);
 		int pageNum = intValue(body, "page_num", 1, 1, Integer.MAX_VALUE);
 		int pageSize = intValue(body, "page_size", 50, 1, 200);
+		long visibleBefore = visibleBefore();
 		List<StoredItem> hits = this.space.items()
 			.stream()
+			.filter((item) -> item.createdAt() <= visibleBefore)
 			.filter((item) -> typeKeys.isEmpty() || typeKeys.contains(item.typeKey()))
 			.filter((item) -> item.name().toLowerCase(Locale.ROOT).contains(name))
 			.toList();
 		return page(fixture, hits, pageNum, pageSize);
+	}
+
+	/** Items created after this moment are not yet indexed for search (search lag). */
+	private long visibleBefore() {
+		return System.currentTimeMillis() - this.unknowns.searchLag().toMillis();
 	}
 
 	private ArrayNode query(SpaceFixture fixture, Type type, JsonNode body) {
@@ -480,7 +523,7 @@ public final class OpenApiEmulator implements AutoCloseable {
 			throw ApiError.invalid("work_item_ids must be a non-empty array of ids");
 		}
 		if (ids.size() > MAX_QUERY_IDS) {
-			throw new ApiError(20004, "too many values: at most " + MAX_QUERY_IDS + " work_item_ids per request");
+			throw new ApiError(20028, "too many work item ids: at most " + MAX_QUERY_IDS + " per request");
 		}
 		ArrayNode data = NODES.arrayNode();
 		for (JsonNode id : ids) {

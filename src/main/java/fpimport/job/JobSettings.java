@@ -1,6 +1,7 @@
 package fpimport.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 import fpimport.report.ReportFormat;
@@ -13,9 +14,17 @@ import fpimport.report.ReportFormat;
  * @param reportDirectory where reports go, or {@code null} for beside the input file
  * @param reportFormat the report's format
  * @param linkBase the web address items are linked under in the report
+ * @param searchLag how long to wait before searching a second time for an item whose
+ * create may have gone through but that search did not find, before sending it again
  */
 public record JobSettings(int chunkSize, int concurrency, Path reportDirectory, ReportFormat reportFormat,
-		String linkBase) {
+		String linkBase, Duration searchLag) {
+
+	/**
+	 * How soon the service finds a new item by search is not documented: a few seconds
+	 * covers the indexing delays seen on search services of this kind.
+	 */
+	public static final Duration DEFAULT_SEARCH_LAG = Duration.ofSeconds(5);
 
 	/**
 	 * Enough calls in flight to reach 15 per second at about 500 ms each (Little's law).
@@ -33,6 +42,16 @@ public record JobSettings(int chunkSize, int concurrency, Path reportDirectory, 
 		}
 		Objects.requireNonNull(reportFormat, "reportFormat");
 		Objects.requireNonNull(linkBase, "linkBase");
+		Objects.requireNonNull(searchLag, "searchLag");
+		if (searchLag.isNegative()) {
+			throw new IllegalArgumentException("searchLag must not be negative");
+		}
+	}
+
+	/** Settings with the default search lag. */
+	public JobSettings(int chunkSize, int concurrency, Path reportDirectory, ReportFormat reportFormat,
+			String linkBase) {
+		this(chunkSize, concurrency, reportDirectory, reportFormat, linkBase, DEFAULT_SEARCH_LAG);
 	}
 
 	public static JobSettings defaults(String linkBase) {
@@ -40,7 +59,12 @@ public record JobSettings(int chunkSize, int concurrency, Path reportDirectory, 
 	}
 
 	public JobSettings withReport(Path directory, ReportFormat format) {
-		return new JobSettings(this.chunkSize, this.concurrency, directory, format, this.linkBase);
+		return new JobSettings(this.chunkSize, this.concurrency, directory, format, this.linkBase, this.searchLag);
+	}
+
+	public JobSettings withSearchLag(Duration lag) {
+		return new JobSettings(this.chunkSize, this.concurrency, this.reportDirectory, this.reportFormat, this.linkBase,
+				lag);
 	}
 
 }

@@ -15,12 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import fpimport.api.SearchRequest;
+import fpimport.api.OpenApiException;
 import fpimport.api.WorkItemInfo;
 import fpimport.result.LedgerEntry;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
 import fpimport.source.SourceRow;
+import fpimport.workitem.FpImportException;
+import fpimport.workitem.FpImportException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -33,18 +35,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Settles the rows of a run whose outcome is unknown before any other row is sent: rows
  * left IN_FLIGHT by a process that stopped between a create and its outcome, or by a
  * create the service refused as an idempotency conflict (10430). For each, the ledger
- * first; else the space is asked whether the item exists: by the key field when the
- * mapping writes the row key into one ({@code key_field}), else by exact name, created by
- * the importing user since the run started. A found item is recorded CREATED; the rest go
- * through the writer, which creates them with the idempotency key they were sent with.
+ * first; else the space is asked whether the item exists ({@link ReconcileSearch}: by the
+ * key field when the mapping writes the row key into one, else by exact name among the
+ * items created since the run started, created by the importing user), and the rows not
+ * found are asked once more after the search lag. A found item is recorded CREATED; the
+ * rest go through the writer, which creates them with the idempotency key they were sent
+ * with. A refused search stops the run before any row is sent again.
  */
 final class ReconcileTasklet implements Tasklet {
-
-	/**
-	 * The clocks of this machine and of the service may differ: an item made just after
-	 * the run started must not be missed, so the name search looks this much earlier.
-	 */
-	static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
 	private static final Logger log = LoggerFactory.getLogger(ReconcileTasklet.class);
 
@@ -86,7 +84,7 @@ final class ReconcileTasklet implements Tasklet {
 				toWrite.add(planned);
 			}
 			else {
-				lookups.add(new Lookup(row, planned));
+				lookups.add(new Lookup(row, planned, searchFor(row, planned, prepared)));
 			}
 		}
 		Map<Lookup, List<Long>> hits = search(lookups, prepared);
@@ -128,8 +126,31 @@ final class ReconcileTasklet implements Tasklet {
 				row.originRowNumber());
 	}
 
-	/** Asks the space for every row at once, as many calls in flight as the writer's. */
+	/**
+	 * Asks the space for every row at once, as many calls in flight as the writer's; the
+	 * rows not found are asked once more after the search lag, as the service may not
+	 * have indexed an item created a moment ago.
+	 */
 	private Map<Lookup, List<Long>> search(List<Lookup> lookups, RunContext.Prepared prepared)
+			throws InterruptedException {
+		Map<Lookup, List<Long>> hits = searchOnce(lookups, prepared);
+		List<Lookup> missing = lookups.stream().filter((lookup) -> hits.get(lookup).isEmpty()).toList();
+		Duration lag = this.context.settings.searchLag();
+		if (!missing.isEmpty() && !lag.isZero()) {
+			log.info(
+					"run {}: {} rows with an unknown outcome not found; searching again in {} ms, in case the"
+							+ " service has not indexed them yet",
+					this.context.runId(), missing.size(), lag.toMillis());
+			Thread.sleep(lag.toMillis());
+			Map<Lookup, List<Long>> again = searchOnce(missing, prepared);
+			hits.putAll(again);
+			log.info("run {}: {} found only on the second search, after the search lag", this.context.runId(),
+					again.values().stream().filter((ids) -> !ids.isEmpty()).count());
+		}
+		return hits;
+	}
+
+	private Map<Lookup, List<Long>> searchOnce(List<Lookup> lookups, RunContext.Prepared prepared)
 			throws InterruptedException {
 		Map<Lookup, List<Long>> hits = new LinkedHashMap<>();
 		if (lookups.isEmpty()) {
@@ -143,13 +164,16 @@ final class ReconcileTasklet implements Tasklet {
 		try {
 			Map<Lookup, Future<List<Long>>> open = new LinkedHashMap<>();
 			for (Lookup lookup : lookups) {
-				open.put(lookup, calls.submit(() -> find(lookup, prepared)));
+				open.put(lookup, calls.submit(() -> find(lookup)));
 			}
 			for (Map.Entry<Lookup, Future<List<Long>>> call : open.entrySet()) {
 				try {
 					hits.put(call.getKey(), call.getValue().get());
 				}
 				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof OpenApiException refusal) {
+						throw refused(call.getKey(), refusal);
+					}
 					if (ex.getCause() instanceof RuntimeException runtime) {
 						throw runtime;
 					}
@@ -163,35 +187,56 @@ final class ReconcileTasklet implements Tasklet {
 		}
 	}
 
+	/**
+	 * The service refused the search that would prove whether a row exists: without that
+	 * proof no row may be sent again, so the run stops and every row in flight stays so
+	 * for a later resume.
+	 */
+	private FpImportException refused(Lookup lookup, OpenApiException refusal) {
+		String fix = switch (refusal.errCode()) {
+			case 20063, 20068,
+					20069 ->
+				"this space does not accept this search; run 'fpimport doctor --mapping"
+						+ " MAPPING' to see which search it accepts, set key_field to a text field the mapping"
+						+ " writes the row key into (docs/operations.md), then";
+			default -> "fix the cause above, then";
+		};
+		return new FpImportException(Reason.REMOTE_REFUSED,
+				"run " + this.context.runId() + ": the reconcile search (" + lookup.search().describe()
+						+ ") was refused: " + refusal.getMessage(),
+				"no row was sent again; the rows whose outcome is unknown stay in flight: " + fix + " run 'fpimport"
+						+ " resume " + this.context.runId() + "'",
+				refusal);
+	}
+
 	/** The ids of the items in the space that may be the row's. */
-	private List<Long> find(Lookup lookup, RunContext.Prepared prepared) {
-		if (prepared.keyField() != null) {
-			return this.context.client
-				.searchAll(prepared.projectKey(),
-						SearchRequest.equal(prepared.typeKey(), prepared.keyField(), lookup.row().rowKey()))
-				.stream()
-				.map(WorkItemInfo::id)
-				.toList();
-		}
-		String name = lookup.planned().plan().draft().name();
-		if (name == null || name.isEmpty()) {
+	private List<Long> find(Lookup lookup) {
+		ReconcileSearch search = lookup.search();
+		if (search == null) {
 			// nothing to search by; the service refuses an item without a name anyway
 			return List.of();
 		}
-		long since = this.context.run.startedAt().minus(CLOCK_SKEW).toEpochMilli();
-		SearchRequest request = new SearchRequest(prepared.typeKey(),
-				new SearchRequest.Group("AND",
-						List.of(new SearchRequest.Param("name", "=", name),
-								new SearchRequest.Param("created_by", "=", this.context.userKey),
-								new SearchRequest.Param("created_at", ">=", since)),
-						List.of()),
-				1, 50);
-		return this.context.client.searchAll(prepared.projectKey(), request)
+		String projectKey = this.context.prepared().projectKey();
+		return this.context.client.searchAll(projectKey, search.request())
 			.stream()
-			.filter((item) -> name.equals(item.name())
-					&& (item.createdBy() == null || item.createdBy().equals(this.context.userKey)))
+			.filter(search::matches)
 			.map(WorkItemInfo::id)
 			.toList();
+	}
+
+	/**
+	 * The search that finds the row's item, or {@code null} when there is nothing to
+	 * search by.
+	 */
+	private ReconcileSearch searchFor(RowRecord row, PlannedRow planned, RunContext.Prepared prepared) {
+		if (prepared.keyField() != null) {
+			return ReconcileSearch.byKeyField(prepared.typeKey(), prepared.keyField(), row.rowKey());
+		}
+		String name = planned.plan().draft().name();
+		if (name == null || name.isEmpty()) {
+			return null;
+		}
+		return ReconcileSearch.byName(prepared.typeKey(), name, this.context.run.startedAt(), this.context.userKey);
 	}
 
 	private RowRecord created(RowRecord row, long itemId) {
@@ -201,7 +246,7 @@ final class ReconcileTasklet implements Tasklet {
 	}
 
 	/** A row to look for in the space, and its plan. */
-	private record Lookup(RowRecord row, PlannedRow planned) {
+	private record Lookup(RowRecord row, PlannedRow planned, ReconcileSearch search) {
 	}
 
 }

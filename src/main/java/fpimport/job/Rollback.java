@@ -266,7 +266,7 @@ public final class Rollback implements AutoCloseable {
 	/** Deletes an item: 0 when deleted, 30005 when gone already; throws otherwise. */
 	private int delete(Item item) {
 		try {
-			this.client.deleteWorkItem(item.projectKey(), item.typeKey(), item.workItemId());
+			this.client.delete(item.projectKey(), item.typeKey(), item.workItemId());
 			return 0;
 		}
 		catch (OpenApiException ex) {

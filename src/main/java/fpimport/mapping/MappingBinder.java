@@ -356,9 +356,10 @@ public final class MappingBinder {
 			return;
 		}
 		FieldDefinition field = found.get(0);
-		if (!field.fieldTypeKey().equals("text")) {
+		if (!MappingSpec.KEY_FIELD_TYPES.contains(field.fieldTypeKey())) {
 			this.problems.add("key_field: field " + field.fieldName() + " (" + field.fieldKey() + ") is a "
-					+ field.fieldTypeKey() + " field; the row key needs a text field");
+					+ field.fieldTypeKey() + " field; the row key needs a field of type "
+					+ String.join(", ", MappingSpec.KEY_FIELD_TYPES) + " (searchable with '=' and a string)");
 			return;
 		}
 		String reserved = TargetRules.keyFieldReserved(field.fieldKey());

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param template the template name or id, or {@code null} for the type's first template
  * @param key the columns that identify a row across runs; empty for a hash of the mapped
  * cells
- * @param keyField the field_key of a text field that receives the row key, so that a lost
- * create can be found again; or {@code null}
+ * @param keyField the field_key of a text-like field ({@link #KEY_FIELD_TYPES}) that
+ * receives the row key, so that a lost create can be found again; or {@code null}
  * @param timezone the zone of date-only cells, or {@code null} for the machine's zone
  * @param source the reader settings
  * @param name how the work item name is filled, or {@code null}
@@ -26,6 +26,12 @@ import java.util.Objects;
 public record MappingSpec(String project, String type, String template, List<String> key, String keyField,
 		ZoneId timezone, SourceSection source, FieldMapping name, List<FieldMapping> fields, List<FieldMapping> roles,
 		UserSettings users) {
+
+	/**
+	 * The field types a {@code key_field} may have: those that take the row key as a
+	 * string, on create and in a search with {@code =}.
+	 */
+	public static final List<String> KEY_FIELD_TYPES = List.of("text", "link", "email", "telephone");
 
 	public MappingSpec {
 		Objects.requireNonNull(type, "type");

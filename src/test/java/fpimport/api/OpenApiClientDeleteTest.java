@@ -34,7 +34,7 @@ class OpenApiClientDeleteTest {
 	void deleteSendsNoBodyToTheItemsPath() {
 		this.server.reply(Reply.ok("{}"));
 
-		this.client.deleteWorkItem("doc", "story", 4812084224L);
+		this.client.delete("doc", "story", 4812084224L);
 
 		Recorded delete = this.server.businessRequests().get(0);
 		assertThat(delete.method()).isEqualTo("DELETE");
@@ -46,16 +46,14 @@ class OpenApiClientDeleteTest {
 	@Test
 	void anItemGoneAlreadyIsRefusedWith30005AndNoPermissionStopsTheRun() {
 		this.server.reply(Reply.error(404, 30005, "Work Item Not Found", "log-1"));
-		assertThatExceptionOfType(OpenApiException.class)
-			.isThrownBy(() -> this.client.deleteWorkItem("doc", "story", 1L))
+		assertThatExceptionOfType(OpenApiException.class).isThrownBy(() -> this.client.delete("doc", "story", 1L))
 			.satisfies((ex) -> {
 				assertThat(ex.errCode()).isEqualTo(30005);
 				assertThat(ex.classification()).isEqualTo(OpenApiException.Classification.ROW_REJECTED);
 			});
 
 		this.server.reply(Reply.error(403, 10001, "No Permission", "log-2"));
-		assertThatExceptionOfType(OpenApiException.class)
-			.isThrownBy(() -> this.client.deleteWorkItem("doc", "story", 1L))
+		assertThatExceptionOfType(OpenApiException.class).isThrownBy(() -> this.client.delete("doc", "story", 1L))
 			.satisfies((ex) -> assertThat(ex.classification()).isEqualTo(OpenApiException.Classification.STOPS_RUN));
 	}
 

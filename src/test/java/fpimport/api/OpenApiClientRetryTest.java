@@ -199,6 +199,31 @@ class OpenApiClientRetryTest {
 	}
 
 	@Test
+	void anUnsupportedOperation50006IsARowFailureSentOnce() {
+		this.server.reply(Reply.error(500, 50006, "This type does not support this operation", "log-u"));
+
+		OpenApiException failure = catchThrowableOfType(OpenApiException.class,
+				() -> this.client.create("doc", DRAFT, "row-7"));
+
+		assertThat(failure.classification()).isEqualTo(Classification.ROW_REJECTED);
+		assertThat(failure.attempts()).isEqualTo(1);
+		assertCreatesAllAlike(1);
+	}
+
+	@Test
+	void aResignedActingUserStopsTheRun() {
+		this.server.reply(Reply.error(400, 10302, "user resigned", "log-r"));
+
+		OpenApiException failure = catchThrowableOfType(OpenApiException.class,
+				() -> this.client.create("doc", DRAFT, "row-7"));
+
+		assertThat(failure.classification()).isEqualTo(Classification.STOPS_RUN);
+		assertThat(failure.reason()).isEqualTo(Reason.REMOTE_REFUSED);
+		assertThat(failure.hint()).contains("has resigned");
+		assertCreatesAllAlike(1);
+	}
+
+	@Test
 	void anIdempotencyConflictAsksForReconciliation() {
 		this.server.reply(Reply.error(429, 10430, "idempotent conflict", "log-i"));
 

@@ -34,6 +34,28 @@ class OpenApiExceptionTest {
 	}
 
 	@Test
+	void errorTableCorrectionsResignedUserUnsupportedOperationAndProjectPermission() {
+		// 10302: the acting user resigned; every row would fail alike, so the run stops
+		OpenApiException resigned = OpenApiException.of("POST /x", 400, 10302, "user resigned", null, 1);
+		assertThat(resigned.classification()).isEqualTo(Classification.STOPS_RUN);
+		assertThat(resigned.reason()).isEqualTo(Reason.REMOTE_REFUSED);
+		assertThat(resigned.hint()).contains("resigned").contains("--user-key");
+		// a 50006 saying the type does not support the operation: no retry can fix it
+		assertThat(OpenApiException.classify(500, 50006, "This type does not support this operation"))
+			.isEqualTo(Classification.ROW_REJECTED);
+		assertThat(OpenApiException.classify(500, 50006, "openapi system err, please try again later"))
+			.isEqualTo(Classification.TRANSIENT);
+		// 10404 is "No Project Permission" (HTTP 403), not a missing resource
+		OpenApiException project = OpenApiException.of("GET /x", 403, 10404, "No Project Permission", null, 1);
+		assertThat(project.classification()).isEqualTo(Classification.STOPS_RUN);
+		assertThat(project.hint()).startsWith("No Project Permission").doesNotContain("--base-url");
+		// 20028: more than 50 ids in one query
+		OpenApiException ids = OpenApiException.of("POST /x", 400, 20028, "too many ids", null, 1);
+		assertThat(ids.classification()).isEqualTo(Classification.ROW_REJECTED);
+		assertThat(ids.hint()).contains("at most 50");
+	}
+
+	@Test
 	void reasonsFollowTheClassification() {
 		assertThat(OpenApiException.of("GET /x", 403, 10001, "no permission", null, 1).reason())
 			.isEqualTo(Reason.REMOTE_REFUSED);

@@ -17,7 +17,6 @@ import java.util.stream.IntStream;
 
 import fpimport.TestEmulator;
 import fpimport.emulator.StoredItem;
-import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
 import org.h2.jdbcx.JdbcDataSource;
@@ -46,9 +45,13 @@ class CrashResumeIT {
 	private static final Pattern RECONCILED = Pattern
 		.compile("(\\d+) rows had an unknown outcome: (\\d+) found in the ledger or the space, (\\d+) to send again");
 
+	private static final Pattern FOUND_AFTER_LAG = Pattern.compile("(\\d+) found only on the second search");
+
+	private List<String> searchLagOption = List.of();
+
 	@Test
 	void killedFiveTimesWithTheKeyInAFieldEveryRowIsCreatedOnce() throws Exception {
-		Outcome outcome = crashAndResume(ImportCommandIT.MAPPING, 240, 5, 20261127L);
+		Outcome outcome = crashAndResume(ImportCommandIT.MAPPING, 240, 5, 20261127L, Duration.ZERO);
 
 		// the key field holds each row's key: the item of S-n is the row of S-n
 		for (StoredItem item : this.cli.emulator().space().items()) {
@@ -63,15 +66,41 @@ class CrashResumeIT {
 		String mapping = ImportCommandIT.MAPPING.replace("key_field: field_c3d4e5\n", "");
 		assertThat(mapping).doesNotContain("key_field");
 
-		Outcome outcome = crashAndResume(mapping, 120, 3, 7L);
+		Outcome outcome = crashAndResume(mapping, 120, 3, 7L, Duration.ZERO);
 
 		assertThat(outcome.kills()).hasSize(3).doesNotHaveDuplicates();
 	}
 
-	private Outcome crashAndResume(String mappingText, int rows, int kills, long seed) throws Exception {
+	/**
+	 * The service finds a new item by search only 3 s after its creation, and each
+	 * process is killed right after creates: a resume that searched once would send again
+	 * rows whose items exist; the search lag wait (the default 5 s) finds them.
+	 */
+	@Test
+	void withA3SecondSearchLagAndTheKeyInAFieldEveryRowIsCreatedOnce() throws Exception {
+		Outcome outcome = crashAndResume(ImportCommandIT.MAPPING, 120, 3, 11L, Duration.ofSeconds(3));
+
+		assertThat(outcome.kills()).hasSize(3);
+	}
+
+	@Test
+	void withA3SecondSearchLagByNameEveryRowIsCreatedOnce() throws Exception {
+		String mapping = ImportCommandIT.MAPPING.replace("key_field: field_c3d4e5\n", "");
+		assertThat(mapping).doesNotContain("key_field");
+
+		Outcome outcome = crashAndResume(mapping, 120, 3, 13L, Duration.ofSeconds(3));
+
+		assertThat(outcome.kills()).hasSize(3);
+	}
+
+	private Outcome crashAndResume(String mappingText, int rows, int kills, long seed, Duration searchLag)
+			throws Exception {
 		long started = System.nanoTime();
 		Random random = new Random(seed);
 		this.cli.emulator().faults().reseed(seed).latency(Duration.ofMillis(300), Duration.ZERO).droppedCreates(0.1);
+		this.cli.emulator().unknowns().searchLag(searchLag);
+		// where the service has no lag the wait is kept short; else the default applies
+		this.searchLagOption = searchLag.isZero() ? List.of("--search-lag", "200ms") : List.of();
 		Path file = this.cli.write("crash.csv", csv(rows));
 		Path mapping = this.cli.write("crash.yaml", mappingText);
 		List<Long> moments = new ArrayList<>();
@@ -116,8 +145,10 @@ class CrashResumeIT {
 		int beforeResume = this.cli.emulator().space().itemCount();
 		assertThat(beforeResume).as("items before the last resume").isBetween(1, rows - 1);
 
-		CliRun resumed = this.cli.runConnected("resume", Long.toString(runId), "--qps", "60", "--concurrency", "8",
-				"--chunk-size", "20", "--summary-json", this.cli.path("summary.json").toString());
+		List<String> resume = new ArrayList<>(List.of("resume", Long.toString(runId), "--qps", "60", "--concurrency",
+				"8", "--chunk-size", "20", "--summary-json", this.cli.path("summary.json").toString()));
+		resume.addAll(this.searchLagOption);
+		CliRun resumed = this.cli.runConnected(resume.toArray(String[]::new));
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		JsonNode summary = JsonMapper.builder().build().readTree(this.cli.path("summary.json").toFile());
@@ -146,39 +177,36 @@ class CrashResumeIT {
 		logs.add(resumed.err());
 		int unknown = 0;
 		int found = 0;
+		int afterLag = 0;
 		for (String log : logs) {
 			Matcher matcher = RECONCILED.matcher(log);
 			while (matcher.find()) {
 				unknown += Integer.parseInt(matcher.group(1));
 				found += Integer.parseInt(matcher.group(2));
 			}
+			Matcher late = FOUND_AFTER_LAG.matcher(log);
+			while (late.find()) {
+				afterLag += Integer.parseInt(late.group(1));
+			}
 		}
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		System.out.printf(
-				"crash test: %d rows, kills after %s ms, %d rows reconciled (%d found), %d dropped answers,"
-						+ " %d create calls, %d ms%n",
-				rows, moments, unknown, found, this.cli.emulator().space().droppedAnswers(),
-				this.cli.emulator().space().createCalls(), millis);
+				"crash test: %d rows, search lag %d ms, kills after %s ms, %d rows reconciled (%d found, %d only"
+						+ " after the search lag), %d dropped answers, %d create calls, %d ms%n",
+				rows, searchLag.toMillis(), moments, unknown, found, afterLag,
+				this.cli.emulator().space().droppedAnswers(), this.cli.emulator().space().createCalls(), millis);
 		return new Outcome(moments, unknown, found);
 	}
 
 	private record Outcome(List<Long> kills, int unknown, int found) {
 	}
 
-	/** The command line in a JVM of its own, on this test's classpath. */
+	/** The command line in a JVM of its own, killed by the test. */
 	private Process start(List<String> args, Path log) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-						"-XX:+UseSerialGC", "fpimport.cli.FpImport"));
-		command.addAll(List.of(this.cli.connected(args.toArray(String[]::new))));
-		command.addAll(List.of("--qps", "60", "--concurrency", "8", "--chunk-size", "20"));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.cli.directory().toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		Map<String, String> environment = builder.environment();
-		environment.keySet().removeIf((name) -> name.startsWith("FPIMPORT_"));
-		return builder.start();
+		List<String> all = new ArrayList<>(args);
+		all.addAll(List.of("--qps", "60", "--concurrency", "8", "--chunk-size", "20"));
+		all.addAll(this.searchLagOption);
+		return this.cli.start(log, all.toArray(String[]::new));
 	}
 
 	/** The run the first process started, as it said on standard error. */
@@ -189,10 +217,8 @@ class CrashResumeIT {
 	}
 
 	private List<RowRecord> storedRows(long runId) {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:file:" + this.cli.path("fpimport"));
 		List<RowRecord> rows = new ArrayList<>();
-		new ResultStore(dataSource).forEachRow(runId, rows::add);
+		this.cli.results().forEachRow(runId, rows::add);
 		return rows;
 	}
 

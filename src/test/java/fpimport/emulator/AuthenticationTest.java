@@ -109,7 +109,7 @@ class AuthenticationTest {
 		caller.userKey = "0000000000000000000";
 		assertThat(caller.get("/open_api/demo/teams/all").errCode()).isEqualTo(20042);
 		caller.userKey = "7264019283746501928";
-		assertThat(caller.get("/open_api/demo/teams/all").errCode()).as("resigned user").isEqualTo(20042);
+		assertThat(caller.get("/open_api/demo/teams/all").errCode()).as("resigned user").isEqualTo(10302);
 	}
 
 	@Test
@@ -155,11 +155,13 @@ class AuthenticationTest {
 	}
 
 	@Test
-	void unknownPathsAnswer404InTheEnvelope() {
+	void unknownPathsAnswerAPlain404NotTheProjectPermissionCode() {
 		Caller caller = connect(EmulatorConfig.demo());
 		Caller.Reply reply = caller.get("/open_api/demo/work_item/create");
 		assertThat(reply.status()).isEqualTo(404);
-		assertThat(reply.errCode()).isEqualTo(10404);
+		// 10404 is "No Project Permission" (403) in the error code table
+		assertThat(reply.errCode()).isNotEqualTo(10404);
+		assertThat(reply.text()).startsWith("404 page not found");
 	}
 
 	@Test

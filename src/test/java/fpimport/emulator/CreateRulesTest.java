@@ -117,7 +117,7 @@ class CreateRulesTest {
 	void cw1UnknownTypeIs30014() {
 		ObjectNode body = story();
 		body.put("work_item_type_key", "epic");
-		assertRefused(body, 400, 30014, "WorkItem Type Not Found");
+		assertRefused(body, 404, 30014, "WorkItem Type Not Found");
 		assertThat(caller.create(body).body().path("err").path("msg").asString()).isEqualTo("Work item not found");
 	}
 

@@ -50,26 +50,26 @@ class WorkItemEndpointsTest {
 				search(List.of(param("field_c3d4e5", "=", "EXT-2")), 1, 50));
 		assertThat(byField.data().findValuesAsString("name")).containsExactly("导出报表 Export report (copy)");
 		Caller.Reply bySelect = this.caller.post("/open_api/demo/work_item/story/search/params",
-				search(List.of(param("priority", "=", "1"), param("field_c3d4e5", "=", "EXT-1")), 1, 50));
+				search(List.of(param("priority", "=", List.of("1")), param("field_c3d4e5", "=", "EXT-1")), 1, 50));
 		assertThat(bySelect.data()).hasSize(1);
 	}
 
 	@Test
-	void searchByCreatorAndCreationTimeForReconciliation() throws InterruptedException {
+	void searchByOwnerAndCreationTimeForReconciliation() throws InterruptedException {
 		long before = System.currentTimeMillis();
 		create("A", "EXT-A");
 		Thread.sleep(20);
 		long middle = System.currentTimeMillis();
 		Thread.sleep(20);
 		create("B", "EXT-B");
-		Caller.Reply after = this.caller.post("/open_api/demo/work_item/story/search/params",
-				search(List.of(param("created_by", "=", Caller.USER), param("created_at", ">=", middle)), 1, 50));
+		Caller.Reply after = this.caller.post("/open_api/demo/work_item/story/search/params", search(
+				List.of(param("owner", "HAS ANY OF", List.of(Caller.USER)), param("created_at", ">=", middle)), 1, 50));
 		assertThat(after.data().findValuesAsString("name")).containsExactly("B");
 		Caller.Reply range = this.caller.post("/open_api/demo/work_item/story/search/params",
 				search(List.of(param("created_at", ">=", before), param("created_at", "<=", middle)), 1, 50));
 		assertThat(range.data().findValuesAsString("name")).containsExactly("A");
 		Caller.Reply someoneElse = this.caller.post("/open_api/demo/work_item/story/search/params",
-				search(List.of(param("created_by", "=", "7312204958161301508")), 1, 50));
+				search(List.of(param("owner", "HAS ANY OF", List.of("7312204958161301508"))), 1, 50));
 		assertThat(someoneElse.data()).isEmpty();
 	}
 
@@ -79,15 +79,16 @@ class WorkItemEndpointsTest {
 			create("P" + i, "EXT-P" + i);
 		}
 		Caller.Reply page = this.caller.post("/open_api/demo/work_item/story/search/params",
-				search(List.of(param("created_by", "=", Caller.USER)), 2, 2));
+				search(List.of(param("owner", "HAS ANY OF", List.of(Caller.USER))), 2, 2));
 		assertThat(page.data().findValuesAsString("name")).containsExactly("P2", "P3");
 		assertThat(page.body().path("pagination").path("total").asInt()).isEqualTo(5);
 		assertThat(this.caller
 			.post("/open_api/demo/work_item/story/search/params", search(List.of(param("nope", "=", "x")), 1, 50))
-			.errCode()).isEqualTo(30009);
+			.errCode()).isEqualTo(20068);
 		assertThat(this.caller
-			.post("/open_api/demo/work_item/story/search/params", search(List.of(param("name", "~", "x")), 1, 50))
-			.errCode()).isEqualTo(20006);
+			.post("/open_api/demo/work_item/story/search/params",
+					search(List.of(param("name", "HAS ANY OF", "x")), 1, 50))
+			.errCode()).isEqualTo(20063);
 		assertThat(this.caller
 			.post("/open_api/demo/work_item/story/search/params", search(List.of(param("name", "=", "x")), 1, 51))
 			.errCode()).isEqualTo(20006);
@@ -137,7 +138,7 @@ class WorkItemEndpointsTest {
 			tooMany.add(id + i);
 		}
 		assertThat(this.caller.post("/open_api/demo/work_item/story/query", Map.of("work_item_ids", tooMany)).errCode())
-			.isEqualTo(20004);
+			.isEqualTo(20028);
 	}
 
 	@Test

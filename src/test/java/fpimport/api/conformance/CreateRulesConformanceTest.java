@@ -58,7 +58,8 @@ class CreateRulesConformanceTest {
 
 		assertThat(failure.errCode()).isEqualTo(30014);
 		assertThat(failure.errMsg()).isEqualTo("WorkItem Type Not Found");
-		assertThat(failure.httpStatus()).isEqualTo(400);
+		assertThat(failure.httpStatus()).isEqualTo(404); // 30005-30015: 404 (error code
+															// table)
 		assertThat(failure.classification()).isEqualTo(Classification.STOPS_RUN);
 		assertThat(failure.reason()).isEqualTo(Reason.INVALID_INPUT);
 		assertThat(failure.hint()).contains("fpimport meta");

@@ -285,7 +285,8 @@ class ErrorCodesConformanceTest {
 		OpenApiException failure = failure(() -> this.service.client.meta(PROJECT_KEY, "epic"));
 
 		assertThat(failure.errCode()).isEqualTo(30014);
-		assertThat(failure.httpStatus()).isEqualTo(400);
+		assertThat(failure.httpStatus()).isEqualTo(404); // 30005-30015: 404 (error code
+															// table)
 		assertThat(failure.classification()).isEqualTo(Classification.STOPS_RUN);
 		assertThat(failure.reason()).isEqualTo(Reason.INVALID_INPUT);
 		assertOneLineNaming(failure, "GET /open_api/:project_key/work_item/:work_item_type_key/meta");
