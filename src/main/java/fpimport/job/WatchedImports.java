@@ -88,6 +88,7 @@ public final class WatchedImports {
 		Path absolute = mapping.toAbsolutePath().normalize();
 		String text = readMapping(absolute);
 		MappingLoader.parse(text, absolute.getFileName().toString());
+		JobDatabase.checkPlace(url(databaseUrl));
 		return new WatchedImports(url(databaseUrl), absolute, ImportLauncher.sha256(text), api, settings);
 	}
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import fpimport.result.ErrorReason;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
+import fpimport.workitem.Printable;
 
 /**
  * What a user reads at the end of a run: counts by status, the top error reasons,
@@ -44,11 +45,11 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 		if (!this.reasons.isEmpty()) {
 			out.println("  top reasons:");
 			for (ErrorReason reason : this.reasons) {
-				out.printf("    %5d × %s%n", reason.rows(), reason.reason());
+				out.printf("    %5d × %s%n", reason.rows(), Printable.line(reason.reason()));
 			}
 		}
 		if (this.report != null) {
-			out.println("report: " + this.report);
+			out.println("report: " + Printable.line(this.report));
 		}
 		out.flush();
 	}
