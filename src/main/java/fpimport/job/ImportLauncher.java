@@ -338,6 +338,7 @@ public final class ImportLauncher {
 
 	private static String readMapping(Path mapping) {
 		try {
+			MappingLoader.checkSize(mapping);
 			return Files.readString(mapping, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {

@@ -167,6 +167,7 @@ public final class WatchedImports {
 
 	private static String readMapping(Path mapping) {
 		try {
+			MappingLoader.checkSize(mapping);
 			return Files.readString(mapping, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {

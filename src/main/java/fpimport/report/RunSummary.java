@@ -39,6 +39,9 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 			out.printf("  created %d, updated %d, skipped %d, invalid %d, failed %d%n", this.counts.created(),
 					this.counts.updated(), this.counts.skipped(), this.counts.invalid(), this.counts.failed());
 		}
+		if (this.counts.total() == 0 && this.run.status() == fpimport.result.RunStatus.COMPLETED) {
+			out.println("  no rows: the file has a header and no data rows under it, so nothing was imported");
+		}
 		if (this.counts.inFlight() > 0) {
 			out.printf("  unfinished %d (run 'fpimport resume %d')%n", this.counts.inFlight(), this.run.runId());
 		}
