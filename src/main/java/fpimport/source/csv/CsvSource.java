@@ -242,7 +242,7 @@ public final class CsvSource implements RowSource {
 				throw new FpImportException(Reason.INVALID_INPUT,
 						this.file + ", line " + lineOf(record[i], at, line) + ", column " + (i + 1) + columnName(i)
 								+ ": the text does not decode as " + this.encoding.describe()
-								+ ": it has bytes that are not " + this.encoding.charset().name(),
+								+ ": it has replacement characters (\uFFFD)",
 						CsvEncoding.HINT);
 			}
 		}
