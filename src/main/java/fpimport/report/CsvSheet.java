@@ -11,8 +11,8 @@ import com.opencsv.CSVWriter;
 
 /**
  * A report sheet as UTF-8 CSV with a byte order mark. A cell, header names included, that
- * starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, so
- * that a spreadsheet shows it as text instead of running it as a formula.
+ * starts with {@code = + - @}, a tab or a line break gets a leading apostrophe, so that a
+ * spreadsheet shows it as text instead of running it as a formula.
  */
 final class CsvSheet implements ReportSheet {
 
@@ -34,8 +34,8 @@ final class CsvSheet implements ReportSheet {
 			return "";
 		}
 		char first = cell.charAt(0);
-		boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-				|| first == '\r';
+		boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				|| first == '\n';
 		return formula ? "'" + cell : cell;
 	}
 

@@ -94,7 +94,7 @@ class HostileProcessIT {
 		Run run = run("import", data.toString(), "--mapping", this.directory.resolve("m.yaml").toString());
 
 		assertThat(run.exit()).as(run.output()).isIn(0, 1);
-		assertThat(run.output()).contains("run 1 completed").doesNotContain("internal error");
+		assertThat(run.output()).contains("run 1 finished").doesNotContain("internal error");
 		assertThat(this.directory.resolve("huge-cell.report.xlsx")).isNotEmptyFile();
 		assertThat(this.emulator.space().itemCount()).isBetween(1, 2);
 		try (Stream<Path> left = Files.list(this.temporary)) {

@@ -66,7 +66,7 @@ class HostileWatchIT {
 		assertThat(secret).hasContent(ImportCommandIT.HEADER + "S-9,机密,root:x:0:0" + ROW);
 		try (Stream<Path> files = Files.walk(this.directory)) {
 			assertThat(files.map((file) -> file.getFileName().toString()))
-				.noneMatch((name) -> name.startsWith("link."));
+				.noneMatch((name) -> name.startsWith("link.") && !name.equals("link.csv"));
 		}
 		// the cut file: left where it is, not imported
 		assertThat(run.out()).contains("cut.csv: still being written: left for the next look")

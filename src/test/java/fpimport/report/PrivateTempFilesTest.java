@@ -61,6 +61,7 @@ class PrivateTempFilesTest {
 	void csvCellsAndHeadersThatASpreadsheetWouldRunAreText() {
 		assertThat(CsvSheet.asText("\t=1+1")).isEqualTo("'\t=1+1");
 		assertThat(CsvSheet.asText("\r=1+1")).isEqualTo("'\r=1+1");
+		assertThat(CsvSheet.asText("\n=1+1")).isEqualTo("'\n=1+1");
 		assertThat(CsvSheet.asText("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
 		assertThat(CsvSheet.asText("@SUM(A1)")).isEqualTo("'@SUM(A1)");
 		assertThat(CsvSheet.asText("plain")).isEqualTo("plain");
