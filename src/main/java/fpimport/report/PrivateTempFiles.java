@@ -1,15 +1,13 @@
 package fpimport.report;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
-import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 
 /**
  * Where POI's streaming writer keeps its temporary rows: a directory of this process's
@@ -17,11 +15,14 @@ import org.apache.poi.util.TempFile;
  * {@code poifiles} folder in the system temporary directory, which the first user to
  * create it owns, so every other user's report failed.
  */
-public final class PrivateTempFiles {
+public final class PrivateTempFiles implements TempFileCreationStrategy {
 
 	private static Path directory;
 
-	private PrivateTempFiles() {
+	private final Path root;
+
+	private PrivateTempFiles(Path root) {
+		this.root = root;
 	}
 
 	/**
@@ -34,8 +35,10 @@ public final class PrivateTempFiles {
 			try {
 				// created with owner-only permissions where the file system has them
 				Path created = Files.createTempDirectory("fpimport-");
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(created), "fpimport-temp-cleanup"));
-				TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(created.toFile()));
+				// deleted after every shutdown hook has run, so that a run finishing its
+				// report on SIGTERM still has it; its files, registered later, go first
+				created.toFile().deleteOnExit();
+				TempFile.setTempFileCreationStrategy(new PrivateTempFiles(created));
 				directory = created;
 			}
 			catch (IOException ex) {
@@ -46,27 +49,18 @@ public final class PrivateTempFiles {
 		return directory;
 	}
 
-	private static void delete(Path root) {
-		try {
-			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+	@Override
+	public File createTempFile(String prefix, String suffix) throws IOException {
+		File file = Files.createTempFile(this.root, prefix, suffix).toFile();
+		file.deleteOnExit();
+		return file;
+	}
 
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-					Files.deleteIfExists(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-					Files.deleteIfExists(dir);
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-		}
-		catch (IOException ex) {
-			// the process is ending; what is left is in a directory no one else can read
-		}
+	@Override
+	public File createTempDirectory(String prefix) throws IOException {
+		File created = Files.createTempDirectory(this.root, prefix).toFile();
+		created.deleteOnExit();
+		return created;
 	}
 
 }
