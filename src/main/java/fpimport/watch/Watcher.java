@@ -197,19 +197,19 @@ public final class Watcher {
 		Map<Path, Inbox.Look> now = this.inbox.look();
 		logNotes();
 		List<Path> complete = new ArrayList<>(this.inbox.unchanged(before, now));
+		Map<Path, String> stillWritten = new java.util.HashMap<>();
 		for (Path file : List.copyOf(complete)) {
-			String unfinished = unfinished(file);
-			if (unfinished != null) {
+			String why = unfinished(file);
+			if (why != null) {
 				complete.remove(file);
-				if (!resumeOnly) {
-					results.add(logged(incomplete(file, unfinished)));
-				}
+				stillWritten.put(file, why);
 			}
 		}
 		for (Path file : now.keySet()) {
 			if (!complete.contains(file) && !resumeOnly) {
-				results.add(logged(new FileResult(file.getFileName().toString(), Outcome.INCOMPLETE, null, null, null,
-						null, null)));
+				results.add(logged(
+						stillWritten.containsKey(file) ? incomplete(file, stillWritten.get(file)) : new FileResult(
+								file.getFileName().toString(), Outcome.INCOMPLETE, null, null, null, null, null)));
 			}
 		}
 		List<Candidate> resumable = new ArrayList<>();
