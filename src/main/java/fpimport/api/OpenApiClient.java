@@ -396,11 +396,26 @@ public final class OpenApiClient {
 	}
 
 	private OpenApiException transportFault(Request request, IOException ex, int attempt) {
-		String what = (ex instanceof HttpTimeoutException) ? "timed out" : "connection failed";
-		String detail = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		String address = address(this.settings.baseUrl().toString());
+		String what = ((ex instanceof HttpTimeoutException) ? "timed out" : "connection failed") + " to " + address;
+		String detail = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 		return new OpenApiException(OpenApiException.Classification.TRANSIENT, Reason.REMOTE_REFUSED,
-				request.endpoint().describe(), 0, 0, what + ": " + scrub(detail, null), null, attempt,
-				"check the network and --base-url, then try again (fpimport resume or retry)", ex);
+				request.endpoint().describe(), 0, 0, what + " (" + scrub(detail, null) + ")", null, attempt,
+				"check that " + address + " is the Open API (--base-url) and can be reached from this machine "
+						+ "(network, proxy, firewall, DNS), then try again (fpimport resume or retry)",
+				ex);
+	}
+
+	/** The host and port of a base URL, the port the scheme's own when none is given. */
+	static String address(String baseUrl) {
+		try {
+			URI uri = URI.create(baseUrl);
+			int port = (uri.getPort() >= 0) ? uri.getPort() : ("http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443);
+			return uri.getHost() + ":" + port;
+		}
+		catch (IllegalArgumentException ex) {
+			return baseUrl;
+		}
 	}
 
 	private ServiceAnswer send(Request request, String token) throws IOException, InterruptedException {

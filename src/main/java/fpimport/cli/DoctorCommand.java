@@ -85,7 +85,8 @@ final class DoctorCommand implements Callable<Integer> {
 			description = "without --mapping: the work item type to check and probe (default: the first enabled)")
 	String type;
 
-	@Option(names = "--qps", paramLabel = "N", defaultValue = "" + ApiSettings.DEFAULT_QPS,
+	@Option(names = "--qps", paramLabel = "N", converter = PositiveNumber.class,
+			defaultValue = "" + ApiSettings.DEFAULT_QPS,
 			description = "requests per second per API the import will use (default ${DEFAULT-VALUE})")
 	int qps;
 

@@ -21,19 +21,10 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
 	/**
-	 * A command line picocli cannot parse: its usage message, unless the fault is one of
-	 * ours (a settings file that cannot be read while looking up a default), which is
-	 * reported as such.
+	 * A command line picocli cannot parse: one line naming the option and a hint, unless
+	 * the fault is one of ours (a settings file that cannot be read while looking up a
+	 * default), which is reported as such.
 	 */
-	private final IParameterExceptionHandler usage;
-
-	/**
-	 * @param usage picocli's own handler, which prints the usage of a wrong command line
-	 */
-	ErrorHandler(IParameterExceptionHandler usage) {
-		this.usage = usage;
-	}
-
 	@Override
 	public int handleParseException(ParameterException ex, String[] args) throws Exception {
 		if (ex.getCause() instanceof FpImportException known) {
@@ -43,7 +34,20 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 			return handleExecutionException(exclusive(exclusive), ex.getCommandLine(),
 					ex.getCommandLine().getParseResult());
 		}
-		return this.usage.handleParseException(ex, args);
+		// one line naming the option, not a page of usage under it
+		CommandLine commandLine = ex.getCommandLine();
+		PrintWriter err = commandLine.getErr();
+		err.println("error: " + continued(ex.getMessage()));
+		CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+		err.println("hint: 'fpimport " + commandPath(commandLine) + "--help' lists the options");
+		err.flush();
+		return ExitCode.USAGE.code();
+	}
+
+	private static String commandPath(CommandLine commandLine) {
+		String path = commandLine.getCommandSpec().qualifiedName(" ");
+		int space = path.indexOf(' ');
+		return (space < 0) ? "" : path.substring(space + 1) + " ";
 	}
 
 	/**
@@ -73,9 +77,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 		PrintWriter err = commandLine.getErr();
 		boolean verbose = FpImport.verbose(parseResult);
 		if (ex instanceof FpImportException known) {
-			err.println("error: " + known.getMessage());
+			err.println("error: " + continued(known.getMessage()));
 			if (known.hint() != null) {
-				err.println("hint: " + known.hint());
+				err.println("hint: " + continued(known.hint()));
 			}
 			if (verbose) {
 				ex.printStackTrace(err);
@@ -83,7 +87,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 			err.flush();
 			return ExitCode.of(known.reason()).code();
 		}
-		err.println("internal error: " + ex);
+		err.println("internal error: " + continued(String.valueOf(ex)));
 		if (verbose) {
 			ex.printStackTrace(err);
 		}
@@ -92,6 +96,22 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 		}
 		err.flush();
 		return ExitCode.INTERNAL.code();
+	}
+
+	/**
+	 * A message whose lines after the first are indented, so that a line break in a file
+	 * name cannot make a line that reads like one of ours.
+	 */
+	static String continued(String message) {
+		if (message == null || message.indexOf('\n') < 0) {
+			return message;
+		}
+		String[] lines = message.split("\n", -1);
+		StringBuilder text = new StringBuilder(lines[0]);
+		for (int i = 1; i < lines.length; i++) {
+			text.append('\n').append(lines[i].startsWith("  ") ? "" : "  ").append(lines[i]);
+		}
+		return text.toString();
 	}
 
 }

@@ -39,11 +39,13 @@ public final class FpImport {
 	static CommandLine commandLine(Map<String, String> environment, Path workingDirectory, PrintWriter out,
 			PrintWriter err) {
 		CommandLine commandLine = new CommandLine(new FpImportCommand());
-		commandLine.setOut(out);
-		commandLine.setErr(err);
+		// whatever a command prints, a cell's control characters reach no terminal
+		commandLine.setOut(new PrintWriter(new PrintableWriter(out), true));
+		commandLine.setErr(new PrintWriter(new PrintableWriter(err), true));
+		commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
 		commandLine.setResourceBundle(new FormatWords());
 		commandLine.setDefaultValueProvider(new SettingsDefaults(environment, workingDirectory.toAbsolutePath()));
-		ErrorHandler errors = new ErrorHandler(commandLine.getParameterExceptionHandler());
+		ErrorHandler errors = new ErrorHandler();
 		commandLine.setExecutionExceptionHandler(errors);
 		commandLine.setParameterExceptionHandler(errors);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -25,15 +25,18 @@ final class JobOptions {
 	@Option(names = "--summary-json", paramLabel = "FILE", description = "also write the summary as JSON to FILE")
 	Path summaryJson;
 
-	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + JobSettings.DEFAULT_CONCURRENCY,
+	@Option(names = "--concurrency", paramLabel = "N", converter = PositiveNumber.class,
+			defaultValue = "" + JobSettings.DEFAULT_CONCURRENCY,
 			description = "create calls in flight at once (default ${DEFAULT-VALUE}); the rate limit still holds")
 	int concurrency;
 
-	@Option(names = "--chunk-size", paramLabel = "N", defaultValue = "" + JobSettings.DEFAULT_CHUNK_SIZE,
+	@Option(names = "--chunk-size", paramLabel = "N", converter = PositiveNumber.class,
+			defaultValue = "" + JobSettings.DEFAULT_CHUNK_SIZE,
 			description = "rows per checkpoint (default ${DEFAULT-VALUE})")
 	int chunkSize;
 
-	@Option(names = "--qps", paramLabel = "N", defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
+	@Option(names = "--qps", paramLabel = "N", converter = PositiveNumber.class,
+			defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
 			description = "requests per second per API, the service's limit (default ${DEFAULT-VALUE})")
 	int qps;
 
@@ -47,7 +50,7 @@ final class JobOptions {
 	 * A launcher for a command's runs, with its connection, database and these options.
 	 */
 	ImportLauncher launcher(ConnectionOptions connection, DatabaseOption database, CommandSpec spec) {
-		return new ImportLauncher(database.url, Connections.apiSettings(connection).withQps(this.qps),
+		return new ImportLauncher(database.url(), Connections.apiSettings(connection).withQps(this.qps),
 				settings(connection.linkBase()), Consoles.progress(spec));
 	}
 

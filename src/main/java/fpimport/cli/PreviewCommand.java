@@ -13,6 +13,7 @@ import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
 import fpimport.workitem.FpImportException;
+import fpimport.workitem.Printable;
 import fpimport.workitem.FpImportException.Reason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,8 +91,8 @@ final class PreviewCommand implements Callable<Integer> {
 			shown++;
 			if (row.problem() != null) {
 				// stdout stays pure JSON lines; the problem goes where people look
-				err.println(
-						"warning: " + this.file + ", " + place(source) + " " + row.rowNumber() + ": " + row.problem());
+				err.println("warning: " + Printable
+					.line(this.file + ", " + place(source) + " " + row.rowNumber() + ": " + row.problem()));
 				continue;
 			}
 			Map<String, String> cells = new LinkedHashMap<>();
@@ -114,22 +115,22 @@ final class PreviewCommand implements Callable<Integer> {
 		List<List<String>> lines = new ArrayList<>();
 		List<String> title = new ArrayList<>();
 		title.add(place(source));
-		title.addAll(headers);
+		headers.forEach((header) -> title.add(Printable.line(header)));
 		lines.add(title);
 		for (SourceRow each : rows) {
 			List<String> line = new ArrayList<>();
 			line.add(Long.toString(each.rowNumber()));
 			if (each.problem() != null) {
-				line.add("(malformed) " + each.problem());
+				line.add("(malformed) " + Printable.line(each.problem()));
 			}
 			else {
 				for (String header : headers) {
-					line.add(each.cell(header));
+					line.add(Printable.line(each.cell(header)));
 				}
 			}
 			lines.add(line);
 		}
-		out.println(this.file + ": " + source.description() + ", " + headers.size() + " columns");
+		out.println(Printable.line(this.file + ": " + source.description()) + ", " + headers.size() + " columns");
 		int[] widths = new int[title.size()];
 		for (List<String> line : lines) {
 			// a malformed row's message spans the table and does not widen its columns

@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		ReportFiles files;
-		try (RunHistory history = RunHistory.open(this.database.url)) {
+		try (RunHistory history = RunHistory.open(this.database.url())) {
 			files = history.report(this.runId, this.reportDirectory, this.reportFormat, this.baseUrl);
 		}
 		this.spec.commandLine().getOut().println("report: " + files.report());

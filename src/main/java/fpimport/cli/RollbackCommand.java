@@ -47,11 +47,13 @@ final class RollbackCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "delete items changed after the import too")
 	boolean force;
 
-	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + JobSettings.DEFAULT_CONCURRENCY,
+	@Option(names = "--concurrency", paramLabel = "N", converter = PositiveNumber.class,
+			defaultValue = "" + JobSettings.DEFAULT_CONCURRENCY,
 			description = "delete calls in flight at once (default ${DEFAULT-VALUE}); the rate limit still holds")
 	int concurrency;
 
-	@Option(names = "--qps", paramLabel = "N", defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
+	@Option(names = "--qps", paramLabel = "N", converter = PositiveNumber.class,
+			defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
 			description = "requests per second per API, the service's limit (default ${DEFAULT-VALUE})")
 	int qps;
 
@@ -71,11 +73,8 @@ final class RollbackCommand implements Callable<Integer> {
 					"rollback deletes work items and there is no terminal to ask on: confirm with --yes",
 					"'fpimport rollback " + this.runId + " --dry-run' lists what it would delete");
 		}
-		if (this.concurrency < 1) {
-			throw new FpImportException(Reason.USAGE, "--concurrency must be 1 or more, not " + this.concurrency, null);
-		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		try (Rollback rollback = Rollback.open(this.database.url,
+		try (Rollback rollback = Rollback.open(this.database.url(),
 				Connections.apiSettings(this.connection).withQps(this.qps), this.concurrency)) {
 			RollbackPlan plan = rollback.plan(this.runId, this.force);
 			printPlan(out, plan);

@@ -45,7 +45,7 @@ final class RunsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (RunHistory history = RunHistory.open(this.database.url)) {
+		try (RunHistory history = RunHistory.open(this.database.url())) {
 			return show(history);
 		}
 	}

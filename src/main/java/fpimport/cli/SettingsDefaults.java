@@ -23,6 +23,9 @@ final class SettingsDefaults implements IDefaultValueProvider {
 
 	static final String FILE_NAME = "fpimport.yml";
 
+	/** The largest settings file read: a real one is a few lines. */
+	static final long MAX_BYTES = 64 * 1024;
+
 	private final Map<String, String> environment;
 
 	private final Path settingsFile;
@@ -71,6 +74,11 @@ final class SettingsDefaults implements IDefaultValueProvider {
 			return yaml.createObjectNode();
 		}
 		try {
+			if (Files.size(this.settingsFile) > MAX_BYTES) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						this.settingsFile + ": too large for a settings file (at most " + MAX_BYTES + " bytes)",
+						"write one 'name: value' per line, or remove the file");
+			}
 			JsonNode node = yaml.readTree(Files.readString(this.settingsFile));
 			if (node == null || node.isMissingNode() || node.isNull()) {
 				return yaml.createObjectNode();

@@ -121,7 +121,7 @@ final class WatchCommand implements Callable<Integer> {
 			throw new FpImportException(Reason.INVALID_INPUT, this.directory + ": no such directory",
 					"create the inbox directory, or check the path");
 		}
-		WatchedImports imports = WatchedImports.open(this.database.url, this.mapping,
+		WatchedImports imports = WatchedImports.open(this.database.url(), this.mapping,
 				Connections.apiSettings(this.connection).withQps(this.job.qps),
 				this.job.settings(this.connection.linkBase()));
 		WatchLog log = new WatchLog(this.spec.commandLine().getOut(), json, Clock.systemUTC());

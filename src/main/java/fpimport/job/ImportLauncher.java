@@ -210,6 +210,7 @@ public final class ImportLauncher {
 		// fpimport configures its own logging (logback.xml, --verbose); Boot must not
 		// reset it
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+		JobDatabase.checkPlace(this.databaseUrl);
 		ConfigurableApplicationContext spring;
 		try {
 			spring = new SpringApplicationBuilder(BatchInfrastructure.class).web(WebApplicationType.NONE)

@@ -1,5 +1,6 @@
 package fpimport.job;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -22,6 +23,7 @@ public final class JobDatabase {
 	/** The URL to use for the given one ({@code null} or blank for the default). */
 	public static String url(String given) {
 		String url = (given == null || given.isBlank()) ? defaultUrl() : given.strip();
+		DatabaseUrl.check(url);
 		String lower = url.toLowerCase(Locale.ROOT);
 		if (lower.startsWith("jdbc:h2:file:")) {
 			url = "jdbc:h2:file:" + absolute(url.substring("jdbc:h2:file:".length()));
@@ -44,6 +46,54 @@ public final class JobDatabase {
 			return pathAndSettings;
 		}
 		return Path.of(path).toAbsolutePath() + settings;
+	}
+
+	/**
+	 * Refuses an H2 server database ({@code jdbc:h2:tcp:} or {@code ssl:}) on a host
+	 * other than the loopback: an H2 client trusts its server with the data it sends
+	 * back. Only the user's explicit {@code --allow-remote-db} lets one through.
+	 */
+	public static void refuseRemoteServer(String given) {
+		if (given != null) {
+			DatabaseUrl.refuseRemoteServer(given.strip());
+		}
+	}
+
+	/**
+	 * Refuses an H2 file database whose directory cannot hold it (a file on the way, a
+	 * read-only directory), in one line; H2 itself answers with pages of stack traces.
+	 */
+	static void checkPlace(String url) {
+		if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:")) {
+			return;
+		}
+		String location = url.substring("jdbc:h2:file:".length());
+		int semicolon = location.indexOf(';');
+		String path = (semicolon < 0) ? location : location.substring(0, semicolon);
+		if (path.startsWith("~")) {
+			path = System.getProperty("user.home") + path.substring(1);
+		}
+		Path database = Path.of(path).toAbsolutePath().normalize();
+		Path existing = database.getParent();
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		String why = null;
+		if (existing != null && !Files.isDirectory(existing)) {
+			why = existing + " is a file, not a directory";
+		}
+		else if (existing != null && !Files.isWritable(existing)) {
+			why = existing + " is not writable";
+		}
+		Path file = database.resolveSibling(database.getFileName() + ".mv.db");
+		if (why == null && Files.exists(file) && !Files.isWritable(file)) {
+			why = file + " is read-only";
+		}
+		if (why != null) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"cannot keep the job repository " + withoutSecrets(url) + " there: " + why,
+					"give --db (FPIMPORT_DB) an H2 file in a writable directory, e.g. jdbc:h2:file:~/.fpimport/fpimport");
+		}
 	}
 
 	static String defaultUrl() {

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 
 import fpimport.api.OpenApiSpace;
 import fpimport.mapping.RowPlanner;
+import fpimport.report.ReportWriter;
 import fpimport.result.RunCounts;
 import fpimport.metadata.SpaceCatalog;
 import fpimport.source.SourceRow;
@@ -34,6 +35,9 @@ final class PreflightTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		// a run that cannot write its report creates nothing
+		ReportWriter.checkWritable(this.context.run, RunFinisher.reportDirectory(this.context, this.context.run),
+				this.context.settings.reportFormat());
 		String projectKey = this.context.run.projectKey();
 		OpenApiSpace space = new OpenApiSpace(this.context.client, projectKey);
 		SpaceCatalog catalog = SpaceCatalog.load(space, this.context.mapping.type());

@@ -38,8 +38,7 @@ final class RunFinisher {
 					+ "' reconciles them";
 		}
 		RunRecord run = context.store.run(context.runId()).orElseThrow();
-		Path directory = (context.settings.reportDirectory() != null) ? context.settings.reportDirectory()
-				: parentOf(run.sourceFile());
+		Path directory = reportDirectory(context, run);
 		String report = null;
 		if (writeReport) {
 			ReportFiles files = new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
@@ -50,6 +49,12 @@ final class RunFinisher {
 		RunRecord finished = context.store.run(context.runId()).orElseThrow();
 		return new RunSummary(finished, counts, context.store.errorReasons(context.runId(), 5),
 				Duration.between(started, Instant.now()), report);
+	}
+
+	/** Where the run's report goes: the directory asked for, or beside its file. */
+	static Path reportDirectory(RunContext context, RunRecord run) {
+		return (context.settings.reportDirectory() != null) ? context.settings.reportDirectory()
+				: parentOf(run.sourceFile());
 	}
 
 	private static Path parentOf(String file) {

@@ -33,6 +33,7 @@ public final class RunHistory implements AutoCloseable {
 	/** Opens the job repository at this URL ({@code null} for the default). */
 	public static RunHistory open(String databaseUrl) {
 		String url = JobDatabase.url(databaseUrl);
+		JobDatabase.checkPlace(url);
 		try {
 			// one connection for the command's few queries; it also keeps an in-memory
 			// database alive

@@ -80,6 +80,7 @@ public final class WatchedImports {
 	public static WatchedImports open(String databaseUrl, Path mapping, ApiSettings api, JobSettings settings) {
 		Path absolute = mapping.toAbsolutePath().normalize();
 		MappingFile read = MappingFile.read(absolute);
+		JobDatabase.checkPlace(url(databaseUrl));
 		return new WatchedImports(url(databaseUrl), absolute, Fingerprints.of(read.text()), api, settings);
 	}
 

@@ -35,6 +35,7 @@ public record MappingFile(Path path, String text, MappingSpec spec) {
 	public static MappingFile read(Path path) {
 		String text;
 		try {
+			MappingLoader.checkSize(path);
 			text = Files.readString(path, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {

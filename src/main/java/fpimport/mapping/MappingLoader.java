@@ -1,5 +1,7 @@
 package fpimport.mapping;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -13,6 +15,7 @@ import java.util.Set;
 import fpimport.metadata.PersonForm;
 import fpimport.translation.FieldSettings;
 import fpimport.workitem.FpImportException;
+import fpimport.workitem.Printable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -57,6 +60,30 @@ public final class MappingLoader {
 		return MappingFile.read(yaml).spec();
 	}
 
+	/** The largest mapping file read: a real one is a few kilobytes. */
+	public static final long MAX_BYTES = 1024 * 1024;
+
+	/**
+	 * Refuses a mapping file larger than {@link #MAX_BYTES} before it is read, so that no
+	 * file can exhaust the memory; a file that does not exist passes, for its reader to
+	 * say so.
+	 * @throws FpImportException ({@code INVALID_INPUT}) naming the file and the limit
+	 */
+	public static void checkSize(Path yaml) {
+		long size;
+		try {
+			size = Files.size(yaml);
+		}
+		catch (IOException ex) {
+			return;
+		}
+		if (size > MAX_BYTES) {
+			throw new FpImportException(FpImportException.Reason.INVALID_INPUT,
+					yaml + ": " + size + " bytes is too large for a mapping (at most " + MAX_BYTES + " bytes)",
+					"check the path given to --mapping: it names the mapping YAML, not the data file");
+		}
+	}
+
 	/**
 	 * Reads and checks the text of a mapping.
 	 * @param yaml the YAML text
@@ -70,17 +97,49 @@ public final class MappingLoader {
 			root = YAML.readTree(yaml);
 		}
 		catch (JacksonException ex) {
-			TokenStreamLocation at = ex.getLocation();
-			String where = (at != null && at.getLineNr() > 0)
-					? "line " + at.getLineNr() + ", column " + at.getColumnNr() : "YAML";
-			throw new InvalidMappingException("mapping " + name,
-					List.of(where + ": not valid YAML: " + ex.getOriginalMessage()));
+			throw new InvalidMappingException("mapping " + name, List.of(yamlProblem(yaml, ex)));
 		}
 		MappingSpec spec = loader.spec(root);
 		if (!loader.problems.isEmpty()) {
 			throw new InvalidMappingException("mapping " + name, loader.problems);
 		}
 		return spec;
+	}
+
+	private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("line (\\d+), column (\\d+):");
+
+	/**
+	 * A YAML syntax error in one line: the place the YAML parser marks (the place of the
+	 * last token, which Jackson reports, may be lines before it), its words, and the line
+	 * quoted.
+	 */
+	static String yamlProblem(String yaml, JacksonException ex) {
+		String original = String.valueOf(ex.getOriginalMessage());
+		int line = 0;
+		int column = 0;
+		java.util.regex.Matcher mark = MARK.matcher(original);
+		while (mark.find()) {
+			line = Integer.parseInt(mark.group(1));
+			column = Integer.parseInt(mark.group(2));
+		}
+		TokenStreamLocation at = ex.getLocation();
+		if (line == 0 && at != null && at.getLineNr() > 0) {
+			line = at.getLineNr();
+			column = at.getColumnNr();
+		}
+		StringBuilder words = new StringBuilder();
+		for (String part : original.split("\n")) {
+			if (part.startsWith(" in ") || part.startsWith("    ") || part.isBlank()) {
+				continue;
+			}
+			words.append((words.length() > 0) ? " " : "").append(part.strip());
+		}
+		if (line == 0) {
+			return "YAML: not valid YAML: " + words;
+		}
+		String[] lines = yaml.split("\r?\n", -1);
+		String quoted = (line <= lines.length) ? "; the line reads '" + Printable.line(lines[line - 1]) + "'" : "";
+		return "line " + line + ", column " + column + ": not valid YAML: " + words + quoted;
 	}
 
 	private MappingSpec spec(JsonNode root) {

@@ -10,9 +10,9 @@ import java.util.List;
 import com.opencsv.CSVWriter;
 
 /**
- * A report sheet as UTF-8 CSV with a byte order mark. A cell that starts with
- * {@code = + - @} gets a leading apostrophe, so that a spreadsheet shows it as text
- * instead of running it as a formula.
+ * A report sheet as UTF-8 CSV with a byte order mark. A cell, header names included, that
+ * starts with {@code = + - @}, a tab or a line break gets a leading apostrophe, so that a
+ * spreadsheet shows it as text instead of running it as a formula.
  */
 final class CsvSheet implements ReportSheet {
 
@@ -34,7 +34,9 @@ final class CsvSheet implements ReportSheet {
 			return "";
 		}
 		char first = cell.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@') ? "'" + cell : cell;
+		boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				|| first == '\n';
+		return formula ? "'" + cell : cell;
 	}
 
 	@Override

@@ -54,9 +54,7 @@ public final class ReportWriter {
 	 * file.
 	 */
 	public ReportFiles write(RunRecord run, Path directory, ReportFormat format) {
-		// a retry reads its parent's file: its own name keeps the parent's report
-		String baseName = baseName(Path.of(run.sourceFile()).getFileName().toString())
-				+ ((run.kind() == fpimport.result.RunKind.RETRY) ? ".retry-" + run.runId() : "");
+		String baseName = reportBaseName(run);
 		Path report = directory.resolve(baseName + ".report." + format.extension());
 		Path failed = directory.resolve(baseName + ".failed.xlsx");
 		try {
@@ -75,6 +73,45 @@ public final class ReportWriter {
 					"cannot write the report of run " + run.runId() + " into " + directory + ": " + ex.getMessage(),
 					"choose a writable directory with --report-dir", ex);
 		}
+	}
+
+	/**
+	 * Refuses a report place that cannot be written: a directory that is a file, or
+	 * cannot be made, or is read-only, or a report file of the run that exists read-only.
+	 * Checked before a run sends anything, so a run never creates items it cannot report.
+	 * @throws FpImportException ({@code INVALID_INPUT}) naming the place
+	 */
+	public static void checkWritable(RunRecord run, Path directory, ReportFormat format) {
+		String baseName = reportBaseName(run);
+		Path absolute = directory.toAbsolutePath().normalize();
+		Path existing = absolute;
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		if (existing != null && !Files.isDirectory(existing)) {
+			throw unwritable(existing, "is a file, not a directory", directory);
+		}
+		if (existing != null && !Files.isWritable(existing)) {
+			throw unwritable(existing, "is not writable", directory);
+		}
+		for (Path file : List.of(absolute.resolve(baseName + ".report." + format.extension()),
+				absolute.resolve(baseName + ".failed.xlsx"))) {
+			if (Files.exists(file) && (!Files.isRegularFile(file) || !Files.isWritable(file))) {
+				throw unwritable(file, "exists and cannot be overwritten", directory);
+			}
+		}
+	}
+
+	private static FpImportException unwritable(Path place, String why, Path directory) {
+		return new FpImportException(Reason.INVALID_INPUT,
+				"cannot write the report: " + place + " " + why + " (reports go to " + directory + ")",
+				"choose a writable directory with --report-dir, or make the file writable");
+	}
+
+	/** The name a run's reports start with: a retry's keeps the parent's report. */
+	private static String reportBaseName(RunRecord run) {
+		return baseName(Path.of(run.sourceFile()).getFileName().toString())
+				+ ((run.kind() == fpimport.result.RunKind.RETRY) ? ".retry-" + run.runId() : "");
 	}
 
 	private boolean writeReport(RunRecord run, List<String> headers, Path file, ReportFormat format)

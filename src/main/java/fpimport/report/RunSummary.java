@@ -10,6 +10,7 @@ import java.util.Objects;
 import fpimport.result.ErrorReason;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
+import fpimport.workitem.Printable;
 
 /**
  * What a user reads at the end of a run: counts by status, the top error reasons,
@@ -38,17 +39,20 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 			out.printf("  created %d, updated %d, skipped %d, invalid %d, failed %d%n", this.counts.created(),
 					this.counts.updated(), this.counts.skipped(), this.counts.invalid(), this.counts.failed());
 		}
+		if (this.counts.total() == 0 && this.run.status() == fpimport.result.RunStatus.COMPLETED) {
+			out.println("  no rows: the file has a header and no data rows under it, so nothing was imported");
+		}
 		if (this.counts.inFlight() > 0) {
 			out.printf("  unfinished %d (run 'fpimport resume %d')%n", this.counts.inFlight(), this.run.runId());
 		}
 		if (!this.reasons.isEmpty()) {
 			out.println("  top reasons:");
 			for (ErrorReason reason : this.reasons) {
-				out.printf("    %5d × %s%n", reason.rows(), reason.reason());
+				out.printf("    %5d × %s%n", reason.rows(), Printable.line(reason.reason()));
 			}
 		}
 		if (this.report != null) {
-			out.println("report: " + this.report);
+			out.println("report: " + Printable.line(this.report));
 		}
 		out.flush();
 	}

@@ -24,7 +24,7 @@ final class XlsxSheet implements ReportSheet {
 
 	private final Path file;
 
-	private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+	private final SXSSFWorkbook workbook = newWorkbook();
 
 	private final SXSSFSheet sheet;
 
@@ -33,6 +33,11 @@ final class XlsxSheet implements ReportSheet {
 	private final int linkColumn;
 
 	private int rowIndex;
+
+	private static SXSSFWorkbook newWorkbook() {
+		PrivateTempFiles.use();
+		return new SXSSFWorkbook(200);
+	}
 
 	XlsxSheet(Path file, String sheetName, int linkColumn) {
 		this.file = file;
@@ -50,7 +55,7 @@ final class XlsxSheet implements ReportSheet {
 			SXSSFCell cell = (SXSSFCell) row.createCell(i);
 			String text = cells.get(i);
 			if (text != null && !text.isEmpty()) {
-				cell.setCellValue(text);
+				cell.setCellValue(fit(text));
 			}
 			if (highlight) {
 				cell.setCellStyle(this.highlighted);
@@ -61,6 +66,26 @@ final class XlsxSheet implements ReportSheet {
 				cell.setHyperlink(hyperlink);
 			}
 		}
+	}
+
+	/** The most characters an XLSX cell holds. */
+	static final int MAX_CELL_LENGTH = 32_767;
+
+	/**
+	 * The text, cut to what a cell holds with a note saying so: a longer cell (a CSV
+	 * allows any length) would stop the report.
+	 */
+	static String fit(String text) {
+		if (text.length() <= MAX_CELL_LENGTH) {
+			return text;
+		}
+		String note = " [cut by fpimport: " + text.length() + " characters, an XLSX cell holds " + MAX_CELL_LENGTH
+				+ "]";
+		int keep = MAX_CELL_LENGTH - note.length();
+		if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+			keep--;
+		}
+		return text.substring(0, keep) + note;
 	}
 
 	@Override

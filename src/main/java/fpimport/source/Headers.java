@@ -22,6 +22,12 @@ import fpimport.workitem.MatchKey;
  */
 public final class Headers {
 
+	/**
+	 * The most columns a file may have: the report is an xlsx sheet of at most 16,384
+	 * columns, and adds its own.
+	 */
+	public static final int MAX_COLUMNS = 16_000;
+
 	private final List<String> names;
 
 	private final Map<String, Integer> indexByKey;
@@ -41,6 +47,12 @@ public final class Headers {
 	 */
 	public static Headers of(String where, List<String> names, IntFunction<String> position) {
 		List<String> copy = List.copyOf(names);
+		if (copy.size() > MAX_COLUMNS) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					where + ": the header has " + copy.size() + " columns; fpimport reads at most " + MAX_COLUMNS
+							+ " (an xlsx sheet, such as the report, holds 16,384)",
+					"remove the columns the mapping does not need, or split the file");
+		}
 		if (copy.isEmpty()) {
 			throw new FpImportException(Reason.INVALID_INPUT, where + ": the header row is empty",
 					"put the column names in the first row, or set source.header_row to the row that has them");

@@ -2,9 +2,12 @@ package fpimport.watch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +44,10 @@ final class Inbox {
 
 	private final Clock clock;
 
+	private final Set<String> skipped = new HashSet<>();
+
+	private final List<String> notes = new ArrayList<>();
+
 	Inbox(Path directory, Clock clock) {
 		this.directory = directory.toAbsolutePath().normalize();
 		this.clock = clock;
@@ -51,7 +59,8 @@ final class Inbox {
 
 	/**
 	 * The candidate files and how they look now: spreadsheets directly in the directory,
-	 * not hidden, not empty, not a report of ours.
+	 * not hidden, not empty, not a report of ours, and plain files of the inbox's own
+	 * (see {@link #plainFile}); a candidate that is not is skipped and noted once.
 	 */
 	Map<Path, Look> look() {
 		Map<Path, Look> looks = new LinkedHashMap<>();
@@ -62,9 +71,9 @@ final class Inbox {
 					continue;
 				}
 				try {
-					BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-					if (attributes.isRegularFile() && attributes.size() > 0) {
-						looks.put(file, new Look(attributes.size(), attributes.lastModifiedTime()));
+					Look look = plainFile(file);
+					if (look != null && look.size() > 0) {
+						looks.put(file, look);
 					}
 				}
 				catch (NoSuchFileException gone) {
@@ -76,6 +85,91 @@ final class Inbox {
 			throw new UncheckedIOException("cannot list " + this.directory + ": " + ex.getMessage(), ex);
 		}
 		return looks;
+	}
+
+	/**
+	 * How a file looks when it is a regular file whose real path is directly in the inbox
+	 * and has no other name (hard link) elsewhere; {@code null}, with a note the first
+	 * time, when it is anything else. A link would let whoever may write into the inbox
+	 * import, and copy into reports, a file only the watcher's user may read.
+	 */
+	Look plainFile(Path file) throws IOException {
+		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS);
+		String name = file.getFileName().toString();
+		if (attributes.isSymbolicLink()) {
+			return skipped(name, "a symbolic link");
+		}
+		if (!attributes.isRegularFile()) {
+			return skipped(name, "not a regular file");
+		}
+		Path real = file.toRealPath();
+		if (!this.directory.toRealPath().equals(real.getParent())) {
+			return skipped(name, "its real path " + real + " is outside the inbox");
+		}
+		if (hardLinks(file) > 1) {
+			return skipped(name, "it has another name (a hard link) outside the inbox");
+		}
+		return new Look(attributes.size(), attributes.lastModifiedTime());
+	}
+
+	private static int hardLinks(Path file) throws IOException {
+		try {
+			return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+		}
+		catch (UnsupportedOperationException | IllegalArgumentException ex) {
+			return 1; // a file system without link counts
+		}
+	}
+
+	private Look skipped(String name, String why) {
+		if (this.skipped.add(name + "\u0000" + why)) {
+			this.notes.add("skipped " + name + ": " + why + "; the watcher imports only plain files of the inbox");
+		}
+		return null;
+	}
+
+	/** The notes of the files skipped since the last call, each file once. */
+	List<String> takeNotes() {
+		List<String> taken = List.copyOf(this.notes);
+		this.notes.clear();
+		return taken;
+	}
+
+	/**
+	 * Why a file that looked the same twice is still not complete by its content, or
+	 * {@code null}: a CSV whose last line has no line end (its writer may have paused in
+	 * the middle of a row), an xlsx without the end record of its zip.
+	 */
+	static String unfinished(Path file) throws IOException {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		try (SeekableByteChannel channel = Files.newByteChannel(file, LinkOption.NOFOLLOW_LINKS)) {
+			long size = channel.size();
+			if (name.endsWith(".csv")) {
+				ByteBuffer last = ByteBuffer.allocate(1);
+				channel.position(size - 1).read(last);
+				byte end = last.get(0);
+				return (end == '\n' || end == '\r') ? null
+						: "its last line has no line end: it may still be written (a CSV for watch ends with a line break)";
+			}
+			if (name.endsWith(".xlsx")) {
+				// the end of central directory record: 22 bytes and a comment of up to 64
+				// KiB
+				int tail = (int) Math.min(size, 22 + 65_535);
+				ByteBuffer bytes = ByteBuffer.allocate(tail);
+				channel.position(size - tail);
+				while (bytes.hasRemaining() && channel.read(bytes) > 0) {
+				}
+				byte[] array = bytes.array();
+				for (int i = array.length - 22; i >= 0; i--) {
+					if (array[i] == 'P' && array[i + 1] == 'K' && array[i + 2] == 5 && array[i + 3] == 6) {
+						return null;
+					}
+				}
+				return "the workbook has no zip end record: it may still be written";
+			}
+			return null;
+		}
 	}
 
 	static boolean isCandidate(String name) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import fpimport.report.RunSummary;
+import fpimport.workitem.Printable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,7 +110,8 @@ public final class WatchLog {
 			this.out.println(this.mapper.writeValueAsString(line));
 		}
 		else {
-			this.out.println(time + " " + text);
+			// a file name with a line break must not forge a line of the log
+			this.out.println(time + " " + Printable.line(text));
 		}
 		this.out.flush();
 	}

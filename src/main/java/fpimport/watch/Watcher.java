@@ -185,6 +185,7 @@ public final class Watcher {
 
 	private List<FileResult> look(boolean resumeOnly) {
 		Map<Path, Inbox.Look> before = this.inbox.look();
+		logNotes();
 		List<FileResult> results = new ArrayList<>();
 		if (before.isEmpty()) {
 			return results;
@@ -194,11 +195,21 @@ public final class Watcher {
 			return results;
 		}
 		Map<Path, Inbox.Look> now = this.inbox.look();
-		List<Path> complete = this.inbox.unchanged(before, now);
+		logNotes();
+		List<Path> complete = new ArrayList<>(this.inbox.unchanged(before, now));
+		Map<Path, String> stillWritten = new java.util.HashMap<>();
+		for (Path file : List.copyOf(complete)) {
+			String why = unfinished(file);
+			if (why != null) {
+				complete.remove(file);
+				stillWritten.put(file, why);
+			}
+		}
 		for (Path file : now.keySet()) {
 			if (!complete.contains(file) && !resumeOnly) {
-				results.add(logged(new FileResult(file.getFileName().toString(), Outcome.INCOMPLETE, null, null, null,
-						null, null)));
+				results.add(logged(
+						stillWritten.containsKey(file) ? incomplete(file, stillWritten.get(file)) : new FileResult(
+								file.getFileName().toString(), Outcome.INCOMPLETE, null, null, null, null, null)));
 			}
 		}
 		List<Candidate> resumable = new ArrayList<>();
@@ -212,7 +223,7 @@ public final class Watcher {
 				continue; // moved away by another watcher since the look
 			}
 			OptionalLong unfinished = this.imports.unfinishedRun(sha);
-			(unfinished.isPresent() ? resumable : fresh).add(new Candidate(file, sha));
+			(unfinished.isPresent() ? resumable : fresh).add(new Candidate(file, sha, now.get(file)));
 		}
 		List<Candidate> order = new ArrayList<>(resumable);
 		if (!resumeOnly) {
@@ -235,7 +246,51 @@ public final class Watcher {
 		return result;
 	}
 
-	private record Candidate(Path file, String sha) {
+	private record Candidate(Path file, String sha, Inbox.Look look) {
+	}
+
+	private void logNotes() {
+		this.inbox.takeNotes().forEach((note) -> this.log.event("skip", note));
+	}
+
+	/** Why a file is not complete by its content, or {@code null}. */
+	private static String unfinished(Path file) {
+		try {
+			return Inbox.unfinished(file);
+		}
+		catch (IOException ex) {
+			return "cannot be read: " + ex.getMessage();
+		}
+	}
+
+	private static FileResult incomplete(Path file, String why) {
+		return new FileResult(file.getFileName().toString(), Outcome.INCOMPLETE, null,
+				new FpImportException(FpImportException.Reason.INVALID_INPUT, why,
+						"write the file under another name (such as NAME.csv.part) and rename it when it is complete"),
+				null, null, null);
+	}
+
+	/**
+	 * Why a file about to be claimed is no longer the file that looked complete, or
+	 * {@code null}: just before the claim, it must still be a plain file of the inbox of
+	 * the same size, time and content, complete by its content.
+	 */
+	private String changedSinceLook(Candidate candidate) {
+		Path file = candidate.file();
+		try {
+			Inbox.Look again = this.inbox.plainFile(file);
+			logNotes();
+			if (again == null) {
+				return "it is no longer a plain file of the inbox";
+			}
+			if (!again.equals(candidate.look()) || !this.imports.fileSha(file).equals(candidate.sha())) {
+				return "it changed since it was looked at: it may still be written";
+			}
+			return unfinished(file);
+		}
+		catch (IOException | FpImportException ex) {
+			return "it is gone or unreadable: " + ex.getMessage();
+		}
 	}
 
 	/**
@@ -248,6 +303,10 @@ public final class Watcher {
 		String key = candidate.sha() + "/" + this.imports.mappingSha();
 		FileClaims claims = this.imports.claims();
 		Duration ttl = this.options.claimTtl();
+		String changed = changedSinceLook(candidate);
+		if (changed != null) {
+			return Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? incomplete(file, changed) : null;
+		}
 		if (!claims.claim(key, this.holder, ttl)) {
 			return new FileResult(name, Outcome.BUSY, null, null, null, null, null);
 		}

@@ -177,11 +177,20 @@ final class CliWorkspace implements BeforeEachCallback, AfterEachCallback, AutoC
 	 * variables; what it prints goes to {@code log}. For tests that kill it.
 	 */
 	Process start(Path log, String... args) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-						"-XX:+UseSerialGC", "fpimport.cli.FpImport"));
-		command.addAll(List.of(connected(args)));
+		return startAsGiven(log, List.of(), connected(args));
+	}
+
+	/**
+	 * Starts the command line in a JVM of its own with these JVM options (besides a
+	 * quarter gigabyte of heap) and exactly these arguments, as {@link #start} does.
+	 */
+	Process startAsGiven(Path log, List<String> jvmOptions, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+		command.addAll(jvmOptions);
+		command.add("fpimport.cli.FpImport");
+		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());

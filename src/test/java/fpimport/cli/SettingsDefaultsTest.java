@@ -59,7 +59,7 @@ class SettingsDefaultsTest {
 		StringWriter err = new StringWriter();
 		Probe probe = parse(Map.of());
 		int code = new CommandLine(probe).setErr(new PrintWriter(err))
-			.setExecutionExceptionHandler(new ErrorHandler(null))
+			.setExecutionExceptionHandler(new ErrorHandler())
 			.execute();
 		assertThat(code).isEqualTo(3);
 		assertThat(err.toString()).startsWith("error: missing plugin id")

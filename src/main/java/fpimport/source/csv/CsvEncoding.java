@@ -63,8 +63,47 @@ record CsvEncoding(Charset charset, String how) {
 		if (decodes(GB18030, head, wholeFile)) {
 			return new CsvEncoding(GB18030, "detected");
 		}
-		throw new FpImportException(Reason.INVALID_INPUT,
-				file + ": cannot tell the text encoding: the start of the file is neither UTF-8 nor GB18030/GBK", HINT);
+		throw new FpImportException(Reason.INVALID_INPUT, file + ": cannot tell the text encoding: "
+				+ firstUndecodable(head) + " is neither UTF-8 nor GB18030/GBK", HINT);
+	}
+
+	/**
+	 * Where UTF-8 decoding of the bytes first fails, as a line and column (characters)
+	 * and byte offset.
+	 */
+	static String firstUndecodable(byte[] bytes) {
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+		while (true) {
+			var result = decoder.decode(in, out, true);
+			if (result.isError()) {
+				break;
+			}
+			if (result.isUnderflow()) {
+				return "the start of the file";
+			}
+			out.clear();
+		}
+		int offset = in.position();
+		long line = 1;
+		int lineStart = 0;
+		for (int i = 0; i < offset; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		int column = 1;
+		for (int i = lineStart; i < offset; i++) {
+			if ((bytes[i] & 0xC0) != 0x80) {
+				column++;
+			}
+		}
+		return "line " + line + ", column " + column + " (byte " + (offset + 1) + ", 0x"
+				+ String.format("%02X", bytes[offset] & 0xFF) + ")";
 	}
 
 	String describe() {

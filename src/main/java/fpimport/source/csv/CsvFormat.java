@@ -41,20 +41,26 @@ public final class CsvFormat implements SourceFormat {
 	}
 
 	/**
-	 * NUL bytes do not occur in text, except in UTF-16, which starts with a byte order
-	 * mark.
+	 * Runs of NUL bytes, or control bytes making up a tenth of the start, do not occur in
+	 * text, except in UTF-16, which starts with a byte order mark. A lone NUL in a text
+	 * file is a problem of its row, which the CSV reader names by line and column.
 	 */
 	private static boolean isBinary(byte[] head) {
 		if (head.length >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
 				|| ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF))) {
 			return false;
 		}
-		for (byte b : head) {
-			if (b == 0) {
+		int controls = 0;
+		for (int i = 0; i < head.length; i++) {
+			int b = head[i] & 0xFF;
+			if (b == 0 && i + 1 < head.length && head[i + 1] == 0) {
 				return true;
 			}
+			if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) {
+				controls++;
+			}
 		}
-		return false;
+		return controls * 10 > head.length;
 	}
 
 }

@@ -156,7 +156,8 @@ public final class CsvSource implements RowSource {
 				continue;
 			}
 			checkDecoded(record, line);
-			return toRow(record, line);
+			SourceRow nul = nulIn(record, line);
+			return (nul != null) ? nul : toRow(record, line);
 		}
 		return null;
 	}
@@ -235,14 +236,49 @@ public final class CsvSource implements RowSource {
 	}
 
 	private void checkDecoded(String[] record, long line) {
-		for (String cell : record) {
-			if (cell.indexOf('\uFFFD') >= 0) {
-				throw new FpImportException(
-						Reason.INVALID_INPUT, this.file + ", line " + line + ": the text does not decode as "
-								+ this.encoding.describe() + ": it has replacement characters (\uFFFD)",
+		for (int i = 0; i < record.length; i++) {
+			int at = record[i].indexOf('\uFFFD');
+			if (at >= 0) {
+				throw new FpImportException(Reason.INVALID_INPUT,
+						this.file + ", line " + lineOf(record[i], at, line) + ", column " + (i + 1) + columnName(i)
+								+ ": the text does not decode as " + this.encoding.describe()
+								+ ": it has replacement characters (\uFFFD)",
 						CsvEncoding.HINT);
 			}
 		}
+	}
+
+	/**
+	 * A record with a NUL character: binary data in a text cell, which no field takes, so
+	 * the row is not imported.
+	 */
+	private SourceRow nulIn(String[] record, long line) {
+		for (int i = 0; i < record.length; i++) {
+			int at = record[i].indexOf('\u0000');
+			if (at >= 0) {
+				return SourceRow.malformed(line,
+						"line " + lineOf(record[i], at, line) + ", column " + (i + 1) + columnName(i)
+								+ ": the cell holds a NUL character (binary data) at character " + (at + 1)
+								+ "; remove it and export the file again");
+			}
+		}
+		return null;
+	}
+
+	/** The line a character of a cell is on: a quoted cell may span lines. */
+	private static long lineOf(String cell, int index, long recordLine) {
+		long line = recordLine;
+		for (int i = 0; i < index; i++) {
+			if (cell.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	private String columnName(int index) {
+		return (this.headers != null && index < this.headers.size()) ? " ('" + this.headers.names().get(index) + "')"
+				: "";
 	}
 
 	/**

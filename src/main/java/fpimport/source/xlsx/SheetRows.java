@@ -63,6 +63,18 @@ final class SheetRows {
 		return file + ", sheet '" + sheet + "'";
 	}
 
+	/**
+	 * A row with a formula error ({@code #N/A}, {@code #REF!}, {@code #DIV/0!}) in a
+	 * column of the header: the error is not the cell's value, so the row is not
+	 * imported.
+	 */
+	static SourceRow formulaError(Headers headers, long rowNumber, int column, String error) {
+		return SourceRow.malformed(rowNumber,
+				"cell " + columnName(column) + rowNumber + " (column '" + headers.names().get(column)
+						+ "') holds the formula error " + error
+						+ ", not a value: fix the formula or its inputs and save the file again");
+	}
+
 	/** A data row: its cells cut or padded to the header's width. */
 	static SourceRow row(Headers headers, long rowNumber, String[] cells) {
 		return SourceRow.of(rowNumber, headers.cells(cells));

@@ -56,8 +56,12 @@ public final class XlsSource implements RowSource {
 
 	private final Iterator<Map.Entry<Integer, List<String>>> rows;
 
+	/** The columns of formula errors, by 0-based row. */
+	private final Map<Integer, List<Integer>> errors;
+
 	private XlsSource(String sheet, int sheetNumber, int sheetCount, Headers headers,
-			Iterator<Map.Entry<Integer, List<String>>> rows) {
+			Iterator<Map.Entry<Integer, List<String>>> rows, Map<Integer, List<Integer>> errors) {
+		this.errors = errors;
 		this.sheet = sheet;
 		this.sheetNumber = sheetNumber;
 		this.sheetCount = sheetCount;
@@ -101,7 +105,8 @@ public final class XlsSource implements RowSource {
 			int rowNumber = row.getKey() + 1;
 			if (rowNumber >= settings.headerRow() && !SheetRows.isBlank(row.getValue())) {
 				Headers headers = SheetRows.header(file, sheet, rowNumber, row.getValue());
-				return new XlsSource(sheet, collector.chosen + 1, collector.sheets.size(), headers, rows);
+				return new XlsSource(sheet, collector.chosen + 1, collector.sheets.size(), headers, rows,
+						collector.errors);
 			}
 		}
 		throw SheetRows.noHeader(file, sheet, settings.headerRow());
@@ -128,6 +133,11 @@ public final class XlsSource implements RowSource {
 			Map.Entry<Integer, List<String>> row = this.rows.next();
 			if (SheetRows.isBlank(row.getValue())) {
 				continue;
+			}
+			for (int column : this.errors.getOrDefault(row.getKey(), List.of())) {
+				if (column < this.headers.size()) {
+					return SheetRows.formulaError(this.headers, row.getKey() + 1L, column, row.getValue().get(column));
+				}
 			}
 			String[] values = new String[this.headers.size()];
 			for (int i = 0; i < values.length; i++) {
@@ -157,6 +167,9 @@ public final class XlsSource implements RowSource {
 		final List<String> sheets = new ArrayList<>();
 
 		final TreeMap<Integer, List<String>> rows = new TreeMap<>();
+
+		/** The columns of formula errors, by 0-based row, in column order. */
+		final Map<Integer, List<Integer>> errors = new java.util.HashMap<>();
 
 		int chosen = -1;
 
@@ -239,8 +252,12 @@ public final class XlsSource implements RowSource {
 				put(label, label.getValue());
 			}
 			else if (record instanceof BoolErrRecord boolErr) {
-				put(boolErr, boolErr.isBoolean() ? Boolean.toString(boolErr.getBooleanValue())
-						: FormulaError.forInt(boolErr.getErrorValue()).getString());
+				if (boolErr.isBoolean()) {
+					put(boolErr, Boolean.toString(boolErr.getBooleanValue()));
+				}
+				else {
+					error(boolErr, FormulaError.forInt(boolErr.getErrorValue()).getString());
+				}
 			}
 			else if (record instanceof FormulaRecord formula) {
 				formula(formula);
@@ -256,7 +273,7 @@ public final class XlsSource implements RowSource {
 					}
 				}
 				case BOOLEAN -> put(formula, Boolean.toString(formula.getCachedBooleanValue()));
-				case ERROR -> put(formula, FormulaError.forInt(formula.getCachedErrorValue()).getString());
+				case ERROR -> error(formula, FormulaError.forInt(formula.getCachedErrorValue()).getString());
 				case NUMERIC -> put(formula, CellText.of(formula.getValue(), kind(formula), this.date1904));
 				default -> {
 					// an empty cached result: an empty cell
@@ -266,6 +283,13 @@ public final class XlsSource implements RowSource {
 
 		private CellText.Kind kind(CellValueRecordInterface cell) {
 			return CellText.kind(this.formats.getFormatIndex(cell), this.formats.getFormatString(cell));
+		}
+
+		private void error(CellValueRecordInterface cell, String text) {
+			put(cell, text);
+			List<Integer> columns = this.errors.computeIfAbsent(cell.getRow(), (key) -> new ArrayList<>());
+			columns.add((int) cell.getColumn());
+			columns.sort(null);
 		}
 
 		private void put(CellValueRecordInterface cell, String text) {

@@ -72,9 +72,16 @@ public final class XlsxSource implements RowSource {
 
 	private boolean finished;
 
+	/** The sheet's part in the package, such as {@code /xl/worksheets/sheet1.xml}. */
+	private final String part;
+
+	/** The first column of the row being read that holds a formula error, or -1. */
+	private int errorColumn = -1;
+
 	private XlsxSource(String file, OPCPackage pack, ReadOnlySharedStringsTable strings, StylesTable styles,
-			boolean date1904, List<String> sheets, int sheetIndex, InputStream sheetData, MergedCells merges)
-			throws XMLStreamException {
+			boolean date1904, List<String> sheets, int sheetIndex, InputStream sheetData, MergedCells merges,
+			String part) throws XMLStreamException {
+		this.part = part;
 		this.merges = merges;
 		this.file = file;
 		this.pack = pack;
@@ -112,12 +119,13 @@ public final class XlsxSource implements RowSource {
 				sheetData = iterator.next();
 			}
 			MergedCells merges;
+			String part = iterator.getSheetPart().getPartName().getName();
 			try (InputStream scan = iterator.getSheetPart().getInputStream()) {
 				merges = MergedCells.scan(scan);
 			}
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pack, false);
 			XlsxSource source = new XlsxSource(file, pack, strings, reader.getStylesTable(), isDate1904(reader), sheets,
-					index, sheetData, merges);
+					index, sheetData, merges, part);
 			source.readHeader(settings.headerRow());
 			return source;
 		}
@@ -155,6 +163,10 @@ public final class XlsxSource implements RowSource {
 					return null;
 				}
 				if (!SheetRows.isBlank(this.cells)) {
+					if (this.errorColumn >= 0 && this.errorColumn < this.headers.size()) {
+						return SheetRows.formulaError(this.headers, this.rowNumber, this.errorColumn,
+								this.cells.get(this.errorColumn));
+					}
 					String[] values = new String[this.headers.size()];
 					for (int i = 0; i < values.length; i++) {
 						String cell = (i < this.cells.size()) ? this.cells.get(i) : null;
@@ -198,13 +210,14 @@ public final class XlsxSource implements RowSource {
 	/** Reads the next {@code <row>} into {@link #cells}; false at the end of the data. */
 	private boolean readRow() throws XMLStreamException {
 		this.cells.clear();
+		this.errorColumn = -1;
 		while (this.xml.hasNext()) {
 			int event = this.xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String name = this.xml.getLocalName();
 				if (name.equals("row")) {
 					String r = this.xml.getAttributeValue(null, "r");
-					this.rowNumber = (r != null) ? Long.parseLong(r) : this.rowNumber + 1;
+					this.rowNumber = (r != null) ? rowOf(r) : this.rowNumber + 1;
 					readCells();
 					this.merges.clear(this.rowNumber, this.cells);
 					return true;
@@ -224,10 +237,13 @@ public final class XlsxSource implements RowSource {
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				if (this.xml.getLocalName().equals("c")) {
 					String reference = this.xml.getAttributeValue(null, "r");
-					column = (reference != null) ? columnOf(reference) : column + 1;
+					column = (reference != null) ? checkedColumn(reference, column) : column + 1;
 					String type = this.xml.getAttributeValue(null, "t");
 					String style = this.xml.getAttributeValue(null, "s");
 					String text = readCell(type, style);
+					if ("e".equals(type) && column < this.width && this.errorColumn < 0 && !text.isEmpty()) {
+						this.errorColumn = column;
+					}
 					if (column < this.width && !text.isEmpty()) {
 						while (this.cells.size() <= column) {
 							this.cells.add(null);
@@ -349,6 +365,54 @@ public final class XlsxSource implements RowSource {
 				depth--;
 			}
 		}
+	}
+
+	/** The most columns of an xlsx sheet: A to XFD. */
+	private static final int MAX_COLUMNS = 16_384;
+
+	/**
+	 * The number of a {@code <row r="...">}: a whole number past the row before, or the
+	 * file is damaged.
+	 */
+	private long rowOf(String r) {
+		long number;
+		try {
+			number = Long.parseLong(r.strip());
+		}
+		catch (NumberFormatException ex) {
+			number = -1;
+		}
+		if (number < 1 || number <= this.rowNumber || number > 1_048_576) {
+			throw damaged("row reference '" + r + "' after row " + this.rowNumber);
+		}
+		return number;
+	}
+
+	/**
+	 * The 0-based column of a cell reference that names the row it is in and a column
+	 * past the one before, or the file is damaged: a wrong reference would put a value
+	 * into another column, such as the key.
+	 */
+	private int checkedColumn(String reference, int previous) {
+		int letters = 0;
+		while (letters < reference.length() && Character.isLetter(reference.charAt(letters))) {
+			letters++;
+		}
+		String digits = reference.substring(letters);
+		int column = (letters >= 1 && letters <= 3) ? columnOf(reference) : -1;
+		boolean sameRow = !digits.isEmpty() && digits.chars().allMatch((c) -> c >= '0' && c <= '9')
+				&& digits.length() <= 7 && Long.parseLong(digits) == this.rowNumber;
+		if (column < 0 || column >= MAX_COLUMNS || !sameRow || column <= previous) {
+			throw damaged("cell reference '" + reference + "'");
+		}
+		return column;
+	}
+
+	private FpImportException damaged(String what) {
+		return new FpImportException(Reason.INVALID_INPUT,
+				SheetRows.where(this.file, this.sheet) + " (part " + this.part + "), row " + this.rowNumber
+						+ ": damaged " + what + ": the file is refused, so that no value lands in another column",
+				"open it in Excel or WPS and save it again; a program that wrote the file has a bug");
 	}
 
 	/** The 0-based column of a reference such as {@code AB12}. */

@@ -106,7 +106,7 @@ class CsvSourceTest {
 			assertThatThrownBy(source::next).isInstanceOfSatisfying(FpImportException.class, (ex) -> {
 				assertThat(ex.reason()).isEqualTo(Reason.INVALID_INPUT);
 				assertThat(ex.getMessage()).isEqualTo(file
-						+ ", line 3: the text does not decode as UTF-8 (set): it has replacement characters (\uFFFD)");
+						+ ", line 3, column 2 ('b'): the text does not decode as UTF-8 (set): it has replacement characters (\uFFFD)");
 				assertThat(ex.hint()).contains("source.encoding").contains("--encoding").contains("GBK");
 			});
 		}
@@ -119,7 +119,7 @@ class CsvSourceTest {
 		try (RowSource source = Sources.open(file, SourceSettings.defaults())) {
 			assertThatThrownBy(source::next)
 				.isInstanceOfSatisfying(FpImportException.class, (ex) -> assertThat(ex.getMessage()).isEqualTo(file
-						+ ", line 2: the text does not decode as UTF-8 (detected): it has replacement characters (\uFFFD)"));
+						+ ", line 2, column 2 ('描述'): the text does not decode as UTF-8 (detected): it has replacement characters (\uFFFD)"));
 		}
 	}
 
