@@ -21,14 +21,17 @@ class ArchitectureTest {
 
 	/** For each package, the fpimport packages it may import besides itself. */
 	private static final Map<String, List<String>> MAY_IMPORT = Map.ofEntries( //
-			Map.entry("job", List.of("source", "mapping", "api", "result", "report", "metadata", "workitem")),
-			Map.entry("source", List.of("workitem")),
-			Map.entry("mapping", List.of("metadata", "translation", "workitem", "source")),
-			Map.entry("translation", List.of("metadata", "workitem")), Map.entry("metadata", List.of("workitem")),
-			Map.entry("api", List.of("metadata", "workitem")), Map.entry("result", List.of("workitem")),
-			Map.entry("report", List.of("result", "workitem")),
-			Map.entry("watch", List.of("job", "source", "result", "report", "workitem")),
-			Map.entry("emulator", List.of()), Map.entry("workitem", List.of()));
+			Map.entry("job",
+					List.of("source", "mapping", "api", "result", "report", "metadata", "workitem", "failure")),
+			Map.entry("source", List.of("workitem", "failure")),
+			Map.entry("mapping", List.of("metadata", "translation", "workitem", "source", "failure")),
+			Map.entry("translation", List.of("metadata", "workitem", "failure")),
+			Map.entry("metadata", List.of("workitem", "failure")),
+			Map.entry("api", List.of("metadata", "workitem", "failure")),
+			Map.entry("result", List.of("workitem", "failure")),
+			Map.entry("report", List.of("result", "workitem", "failure")),
+			Map.entry("watch", List.of("job", "source", "result", "report", "workitem", "failure")),
+			Map.entry("emulator", List.of()), Map.entry("workitem", List.of()), Map.entry("failure", List.of()));
 
 	@BeforeAll
 	static void importClasses() {
@@ -58,7 +61,7 @@ class ArchitectureTest {
 	void coreIsFreeOfFrameworks() {
 		noClasses().that()
 			.resideInAnyPackage("fpimport.mapping..", "fpimport.translation..", "fpimport.metadata..",
-					"fpimport.workitem..")
+					"fpimport.workitem..", "fpimport.failure..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "picocli..", "java.net.http..", "com.sun.net.httpserver..",

@@ -3,7 +3,7 @@ package fpimport.api;
 import java.util.Locale;
 import java.util.Objects;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 
 /**
  * A call to the Open API that did not succeed: the endpoint, the HTTP status, the
@@ -104,12 +104,13 @@ public class OpenApiException extends FpImportException {
 		}
 		return switch (errCode) {
 			case 10429 -> Classification.TRANSIENT;
-			// create-work-item CW-2..CW-4: the same code for rules no retry can fix; the
+			// docs/design.md CW-2..CW-4: the same code for rules no retry can fix; the
 			// message tells them apart
 			case 50006 -> isRuleViolation(errMsg) ? Classification.ROW_REJECTED : Classification.TRANSIENT;
 			case 10430 -> Classification.IDEMPOTENCY_CONFLICT;
 			case 10021, 10022, 10211 -> Classification.TOKEN;
-			// 20039/20042: X-USER-KEY missing or wrong (reference §1); every call would
+			// 20039/20042: X-USER-KEY missing or wrong (docs/design.md#open-api-calls);
+			// every call would
 			// fail alike
 			// 10302: the acting user has resigned; every call would fail alike
 			case 10001, 10301, 10302, 10404, 30014, 20039, 20042 -> Classification.STOPS_RUN;

@@ -3,8 +3,8 @@ package fpimport.cli;
 import fpimport.api.ApiSettings;
 import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiSpace;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * Turns the connection options of a command into a client, refusing missing settings with

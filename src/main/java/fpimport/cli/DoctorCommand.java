@@ -41,7 +41,7 @@ import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
 import fpimport.workitem.FieldValuePair;
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import fpimport.workitem.WorkItemDraft;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package fpimport.cli;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 
 /** The exit codes of every command: the one table of them. */
 enum ExitCode {

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 
 import fpimport.job.RunOutcome;
 import fpimport.report.RunSummary;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Prints how a run ended and turns it into the exit code of DESIGN §1. */
+/**
+ * Prints how a run ended and turns it into the exit code of docs/design.md#exit-codes.
+ */
 final class RunPrinter {
 
 	private RunPrinter() {

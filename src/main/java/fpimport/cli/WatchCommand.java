@@ -17,8 +17,8 @@ import fpimport.watch.FileResult;
 import fpimport.watch.Schedule;
 import fpimport.watch.WatchLog;
 import fpimport.watch.Watcher;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -163,7 +163,7 @@ final class WatchCommand implements Callable<Integer> {
 		return Schedule.every((this.when.every != null) ? this.when.every : Duration.ofMinutes(1));
 	}
 
-	/** The worst exit code of the files' outcomes (DESIGN §1). */
+	/** The worst exit code of the files' outcomes (docs/design.md#exit-codes). */
 	static int exitCode(List<FileResult> results) {
 		int code = ExitCode.OK.code();
 		for (FileResult result : results) {

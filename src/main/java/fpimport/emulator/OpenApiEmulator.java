@@ -153,7 +153,10 @@ public final class OpenApiEmulator implements AutoCloseable {
 		}
 	}
 
-	/** The Open API endpoints of the reference §4, each a method and a path pattern. */
+	/**
+	 * The Open API endpoints of docs/design.md#open-api-endpoints, each a method and a
+	 * path pattern.
+	 */
 	enum Api {
 
 		TOKEN("POST", "/open_api/authen/plugin_token"), USER_QUERY("POST", "/open_api/user/query"),

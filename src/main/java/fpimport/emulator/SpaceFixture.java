@@ -28,7 +28,7 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 	/** Classpath location of the bundled demo space ({@code samples/demo-space.yaml}). */
 	public static final String DEMO_RESOURCE = "/emulator/demo-space.yaml";
 
-	/** Field types a create or update may write, as in the reference §5. */
+	/** Field types a create or update may write, as in docs/design.md#value-shapes. */
 	static final Set<String> WRITABLE_TYPES = Set.of("text", "multi_text", "select", "radio", "multi_select",
 			"tree_select", "tree_multi_select", "user", "multi_user", "date", "schedule", "number", "bool", "link",
 			"email", "telephone", "work_item_related_select", "work_item_related_multi_select", "business",

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import fpimport.workitem.Printable;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * What a job repository URL may say, whichever source it comes from (flag, environment,

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * The job repository's JDBC URL: an H2 file under {@code ~/.fpimport/} unless one is

@@ -1,7 +1,7 @@
 package fpimport.job;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Plans each row with the run's mapping: pure, no calls; stops the run when asked. */

@@ -12,8 +12,8 @@ import fpimport.result.LatestOutcome;
 import fpimport.result.ResultStore;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**

@@ -1,7 +1,7 @@
 package fpimport.job;
 
 import fpimport.report.RunSummary;
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 
 /**
  * How a run ended: its summary, and the fault that stopped it, or {@code null} when it

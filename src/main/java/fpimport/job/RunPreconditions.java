@@ -11,8 +11,8 @@ import fpimport.result.RowFilter;
 import fpimport.result.RunKind;
 import fpimport.result.RunRecord;
 import fpimport.result.RunStatus;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * Whether a run may start: an import whose file and mapping have an unfinished run, a

@@ -2,7 +2,7 @@ package fpimport.mapping;
 
 import java.util.List;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 
 /**
  * A mapping that cannot be used, with every problem found, each led by its YAML path

@@ -14,7 +14,7 @@ import java.util.Set;
 
 import fpimport.metadata.PersonForm;
 import fpimport.translation.FieldSettings;
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import fpimport.workitem.Printable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A mapping file as written (DESIGN §2), checked for its own consistency but not yet
- * against a space or a file: {@link MappingBinder#bind} does that.
+ * A mapping file as written (docs/mapping.md), checked for its own consistency but not
+ * yet against a space or a file: {@link MappingBinder#bind} does that.
  *
  * @param project the project_key or simple_name, or {@code null} when the command line
  * gives it

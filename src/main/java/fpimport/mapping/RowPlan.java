@@ -11,7 +11,7 @@ import fpimport.workitem.WorkItemDraft;
  * What one source row becomes: a draft ready to create, or every problem of the row.
  *
  * @param row where the row is
- * @param rowKey the key that identifies the row across runs (DESIGN §4)
+ * @param rowKey the key that identifies the row across runs (docs/design.md#row-key)
  * @param draft the work item to create, or {@code null} when the row has problems
  * @param problems every problem of the row; empty when there is a draft
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import fpimport.workitem.MatchKey;
 
 /**

@@ -14,8 +14,8 @@ import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
 import fpimport.result.RunRecord;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.RowProblem;
 import org.apache.poi.ss.util.WorkbookUtil;
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The data rows of one sheet or CSV file, read one at a time so memory does not grow with
  * the row count. Rows come in file order; blank rows are skipped. A bad file throws
- * {@link fpimport.workitem.FpImportException}; a bad row is a {@link SourceRow} with a
+ * {@link fpimport.failure.FpImportException}; a bad row is a {@link SourceRow} with a
  * problem.
  */
 public interface RowSource extends Closeable {

@@ -31,7 +31,7 @@ public interface SourceFormat {
 
 	/**
 	 * Opens a file that {@link #recognizes} and reads its header row; a file that cannot
-	 * be read is one {@link fpimport.workitem.FpImportException} with a hint.
+	 * be read is one {@link fpimport.failure.FpImportException} with a hint.
 	 */
 	RowSource open(Path file, SourceSettings settings);
 

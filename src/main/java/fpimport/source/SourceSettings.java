@@ -2,8 +2,8 @@ package fpimport.source;
 
 import java.util.Locale;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * How to read a file: the mapping's {@code source:} block or the preview options.

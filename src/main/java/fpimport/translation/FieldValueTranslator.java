@@ -7,8 +7,8 @@ import fpimport.metadata.Role;
 
 /**
  * Turns the text of one non-blank cell into the field_value its field type takes on
- * create (the shapes of the Open API reference §5), or into problems that say what would
- * be accepted. Translators hold no state that changes, so one serves every row and
+ * create (the shapes of docs/design.md#value-shapes), or into problems that say what
+ * would be accepted. Translators hold no state that changes, so one serves every row and
  * thread.
  */
 public interface FieldValueTranslator {

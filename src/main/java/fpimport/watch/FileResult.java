@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import fpimport.report.RunSummary;
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 
 /**
  * What a watcher did with one file.

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import org.springframework.scheduling.support.CronExpression;
 
 /**

@@ -29,8 +29,8 @@ import fpimport.report.RunSummary;
 import fpimport.result.FileClaims;
 import fpimport.result.FileClaims.HandledFile;
 import fpimport.watch.FileResult.Outcome;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * Watches an inbox: at each look it takes the files that stopped changing, imports each

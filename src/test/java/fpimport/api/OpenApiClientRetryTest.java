@@ -9,7 +9,7 @@ import fpimport.api.OpenApiException.Classification;
 import fpimport.api.ScriptedServer.Recorded;
 import fpimport.api.ScriptedServer.Reply;
 import fpimport.workitem.FieldValuePair;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

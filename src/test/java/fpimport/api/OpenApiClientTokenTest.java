@@ -6,7 +6,7 @@ import java.util.List;
 import fpimport.api.OpenApiException.Classification;
 import fpimport.api.ScriptedServer.Recorded;
 import fpimport.api.ScriptedServer.Reply;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

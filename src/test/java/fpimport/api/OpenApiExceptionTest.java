@@ -1,7 +1,7 @@
 package fpimport.api;
 
 import fpimport.api.OpenApiException.Classification;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

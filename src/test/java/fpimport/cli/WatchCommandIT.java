@@ -286,7 +286,8 @@ class WatchCommandIT {
 		assertThat(takeover.out()).contains("big.csv: imported, run 1: rows 60, created 60");
 		assertThat(names()).containsAll(rowNames(1, 60));
 		// only a row whose create was in flight at the kill can exist twice, until resume
-		// reconciles such rows with the space (DESIGN §4) before sending them again
+		// reconciles such rows with the space (docs/design.md#reconcile) before sending
+		// them again
 		assertThat(names().size() - 60L).isLessThanOrEqualTo(unknownAtKill);
 		assertThat(count("SELECT COUNT(*) FROM FPI_ROW WHERE STATUS = 'CREATED'")).isEqualTo(60);
 		assertThat(count("SELECT COUNT(*) FROM FPI_RUN")).isEqualTo(1);

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Types, meta, field/all, templates, roles, teams and users, as the reference §4 shapes
- * them.
+ * Types, meta, field/all, templates, roles, teams and users, as
+ * docs/design.md#open-api-endpoints shapes them.
  */
 class MetadataEndpointsTest {
 

@@ -1,6 +1,6 @@
 package fpimport.job;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -2,7 +2,7 @@ package fpimport.job;
 
 import java.time.LocalDateTime;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -2,7 +2,7 @@ package fpimport.metadata;
 
 import java.util.List;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

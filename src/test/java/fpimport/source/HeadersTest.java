@@ -3,7 +3,7 @@ package fpimport.source;
 import java.util.List;
 import java.util.Map;
 
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

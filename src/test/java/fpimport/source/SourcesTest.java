@@ -13,8 +13,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;

@@ -21,8 +21,8 @@ import fpimport.source.Headers;
 import fpimport.source.RowSource;
 import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * A CSV file read with OpenCSV's RFC 4180 parser (no backslash escapes, so Windows paths

@@ -2,8 +2,8 @@ package fpimport.source.xlsx;
 
 import java.util.List;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.MatchKey;
 
 /** Picks a sheet by name (exact, then as {@link MatchKey}) or by 1-based index. */

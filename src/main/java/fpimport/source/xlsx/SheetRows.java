@@ -5,8 +5,8 @@ import java.util.List;
 
 import fpimport.source.Headers;
 import fpimport.source.SourceRow;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /**
  * What xlsx and xls share once a sheet yields rows of cells: finding the header row,

@@ -1,7 +1,7 @@
 package fpimport.source.xlsx;
 
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 
 /** Turns what POI throws for a bad workbook into one clear message. */
 final class XlsxFailure {

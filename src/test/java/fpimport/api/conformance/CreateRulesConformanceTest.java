@@ -15,7 +15,7 @@ import fpimport.emulator.SpaceFixture.Field;
 import fpimport.emulator.SpaceFixture.Type;
 import fpimport.emulator.StoredItem;
 import fpimport.workitem.FieldValuePair;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The create rules CW-1..CW-10 of {@code create-work-item.md}, each sent through
+ * The create rules CW-1..CW-10 of docs/design.md#create-rules, each sent through
  * {@link fpimport.api.OpenApiClient#create} to the emulator over HTTP: the code and
  * message the service answers, and what the client makes of them. Nothing is stored on a
  * refusal.

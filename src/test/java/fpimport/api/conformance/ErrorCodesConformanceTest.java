@@ -22,7 +22,7 @@ import fpimport.api.Secret;
 import fpimport.api.UserQuery;
 import fpimport.emulator.EmulatorConfig;
 import fpimport.workitem.FieldValuePair;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Every error code of the reference §2 table that the emulator answers, met by the client
- * over HTTP: its classification, exit-code reason, HTTP status, err_code, and a one-line
- * message naming the endpoint.
+ * Every error code of the docs/design.md#open-api-errors table that the emulator answers,
+ * met by the client over HTTP: its classification, exit-code reason, HTTP status,
+ * err_code, and a one-line message naming the endpoint.
  */
 class ErrorCodesConformanceTest {
 

@@ -16,7 +16,7 @@ import fpimport.api.OpenApiException.Classification;
 import fpimport.api.WorkItemInfo;
 import fpimport.emulator.EmulatorConfig;
 import fpimport.emulator.StoredItem;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -15,8 +15,8 @@ import fpimport.source.Rows;
 import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
-import fpimport.workitem.FpImportException;
-import fpimport.workitem.FpImportException.Reason;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import fpimport.source.RowSource;
 import fpimport.source.Rows;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

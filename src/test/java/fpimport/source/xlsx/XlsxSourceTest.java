@@ -12,7 +12,7 @@ import fpimport.source.RowSource;
 import fpimport.source.Rows;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
-import fpimport.workitem.FpImportException;
+import fpimport.failure.FpImportException;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Font;

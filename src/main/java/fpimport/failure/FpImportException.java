@@ -1,4 +1,4 @@
-package fpimport.workitem;
+package fpimport.failure;
 
 import java.util.Objects;
 
