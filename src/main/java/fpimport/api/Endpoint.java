@@ -19,14 +19,10 @@ record Endpoint(String method, String template) {
 
 	static final Endpoint META = new Endpoint("GET", "/open_api/:project_key/work_item/:work_item_type_key/meta");
 
-	static final Endpoint FIELD_ALL = new Endpoint("POST", "/open_api/:project_key/field/all");
-
 	static final Endpoint TEMPLATE_LIST = new Endpoint("GET",
 			"/open_api/:project_key/template_list/:work_item_type_key");
 
 	static final Endpoint FLOW_ROLES = new Endpoint("GET", "/open_api/:project_key/flow_roles/:work_item_type_key");
-
-	static final Endpoint TEAMS = new Endpoint("GET", "/open_api/:project_key/teams/all");
 
 	static final Endpoint USER_QUERY = new Endpoint("POST", "/open_api/user/query");
 
@@ -36,8 +32,6 @@ record Endpoint(String method, String template) {
 
 	static final Endpoint SEARCH_PARAMS = new Endpoint("POST",
 			"/open_api/:project_key/work_item/:work_item_type_key/search/params");
-
-	static final Endpoint FILTER = new Endpoint("POST", "/open_api/:project_key/work_item/filter");
 
 	static final Endpoint QUERY = new Endpoint("POST", "/open_api/:project_key/work_item/:work_item_type_key/query");
 

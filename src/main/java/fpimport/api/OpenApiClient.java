@@ -95,12 +95,6 @@ public final class OpenApiClient {
 		return call(Endpoint.META, null, null, (answer) -> this.payloads.meta(answer.data()), projectKey, typeKey);
 	}
 
-	/** Every field of a type ({@code field/all}). */
-	public List<SpaceField> fields(String projectKey, String typeKey) {
-		ObjectNode body = this.json.createObjectNode().put("work_item_type_key", typeKey);
-		return call(Endpoint.FIELD_ALL, body, null, (answer) -> this.payloads.spaceFields(answer.data()), projectKey);
-	}
-
 	/** The workflow templates of a type ({@code template_list}). */
 	public List<Template> templates(String projectKey, String typeKey) {
 		return call(Endpoint.TEMPLATE_LIST, null, null, (answer) -> this.payloads.templates(answer.data()), projectKey,
@@ -111,11 +105,6 @@ public final class OpenApiClient {
 	public List<Role> roles(String projectKey, String typeKey) {
 		return call(Endpoint.FLOW_ROLES, null, null, (answer) -> this.payloads.roles(answer.data()), projectKey,
 				typeKey);
-	}
-
-	/** The space's teams and their members ({@code teams/all}). */
-	public List<Team> teams(String projectKey) {
-		return call(Endpoint.TEAMS, null, null, (answer) -> this.payloads.teams(answer.data()), projectKey);
 	}
 
 	/**
@@ -176,24 +165,6 @@ public final class OpenApiClient {
 	/** Every item that meets the conditions, page after page. */
 	public List<WorkItemInfo> searchAll(String projectKey, SearchRequest request) {
 		return all((page) -> search(projectKey, request.page(page)));
-	}
-
-	/** One page of items whose name contains a text ({@code work_item/filter}). */
-	public WorkItemPage filter(String projectKey, FilterRequest request) {
-		ObjectNode body = this.json.createObjectNode();
-		ArrayNode types = body.putArray("work_item_type_keys");
-		request.typeKeys().forEach(types::add);
-		if (request.workItemName() != null) {
-			body.put("work_item_name", request.workItemName());
-		}
-		body.put("page_num", request.pageNum()).put("page_size", request.pageSize());
-		return call(Endpoint.FILTER, body, null,
-				(answer) -> this.payloads.page(answer, request.pageNum(), request.pageSize()), projectKey);
-	}
-
-	/** Every item the filter finds, page after page. */
-	public List<WorkItemInfo> filterAll(String projectKey, FilterRequest request) {
-		return all((page) -> filter(projectKey, request.page(page)));
 	}
 
 	/**

@@ -59,15 +59,6 @@ final class Payloads {
 		return new CreateMeta(fields, assignments);
 	}
 
-	List<SpaceField> spaceFields(JsonNode data) {
-		return list(data, (node) -> {
-			String key = required(node, "field_key");
-			return new SpaceField(key, ServiceAnswer.text(node.path("field_alias")),
-					textOr(node.path("field_name"), key), textOr(node.path("field_type_key"), ""),
-					flag(node.path("is_custom_field")), options(node.path("options")));
-		});
-	}
-
 	List<Template> templates(JsonNode data) {
 		return list(data, (node) -> new Template(required(node, "template_id"),
 				textOr(node.path("template_name"), required(node, "template_id")), flag(node.path("is_disabled"))));
@@ -82,11 +73,6 @@ final class Payloads {
 			return new Role(id, ServiceAnswer.text(node.path("key")), textOr(node.path("name"), id),
 					flag(node.path("is_required")), flag(node.path("is_member_multi")));
 		});
-	}
-
-	List<Team> teams(JsonNode data) {
-		return list(data, (node) -> new Team(required(node, "team_id"), ServiceAnswer.text(node.path("team_name")),
-				strings(node.path("user_keys"))));
 	}
 
 	List<User> users(JsonNode data) {

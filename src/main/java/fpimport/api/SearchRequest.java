@@ -17,7 +17,9 @@ public record SearchRequest(String typeKey, Group group, int pageNum, int pageSi
 	public SearchRequest {
 		Objects.requireNonNull(typeKey, "typeKey");
 		Objects.requireNonNull(group, "group");
-		FilterRequest.checkPage(pageNum, pageSize);
+		if (pageNum < 1 || pageSize < 1) {
+			throw new IllegalArgumentException("page number and size must be 1 or more: " + pageNum + ", " + pageSize);
+		}
 	}
 
 	/** Items of a type whose field {@code paramKey} equals {@code value}, first page. */

@@ -1,7 +1,6 @@
 package fpimport.api;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,7 @@ import fpimport.api.ScriptedServer.Reply;
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.FieldOption;
 import fpimport.metadata.Requirement;
-import fpimport.metadata.Role;
-import fpimport.metadata.Template;
 import fpimport.metadata.User;
-import fpimport.metadata.WorkItemType;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.WorkItemDraft;
 import org.junit.jupiter.api.Test;
@@ -122,36 +118,6 @@ class OpenApiClientRequestTest {
 	}
 
 	@Test
-	void typesTemplatesRolesAndTeamsBecomeRecords() {
-		this.server
-			.reply(Reply.ok("[{\"type_key\":\"story\",\"name\":\"需求\",\"api_name\":\"story\",\"is_disable\":2},"
-					+ "{\"type_key\":\"old\",\"name\":\"Old\",\"api_name\":\"old\",\"is_disable\":1}]"))
-			.reply(Reply.ok("[{\"template_id\":\"1234567\",\"template_name\":\"默认流程\",\"is_disabled\":0},"
-					+ "{\"template_id\":7654321,\"template_name\":\"Retired\",\"is_disabled\":1}]"))
-			.reply(Reply
-				.ok("[{\"id\":\"role_1\",\"key\":\"rd\",\"name\":\"开发\",\"is_required\":1,\"is_member_multi\":1}]"))
-			.reply(Reply.ok("[{\"team_id\":\"t1\",\"team_name\":\"Core\",\"user_keys\":[\"u1\",\"u2\"]}]"));
-
-		assertThat(this.client.types("my space")).containsExactly(new WorkItemType("story", "需求", "story", false),
-				new WorkItemType("old", "Old", "old", true));
-		assertThat(this.client.templates("doc", "story")).containsExactly(new Template("1234567", "默认流程", false),
-				new Template("7654321", "Retired", true));
-		assertThat(this.client.roles("doc", "story")).containsExactly(new Role("role_1", "rd", "开发", true, true));
-		assertThat(this.client.teams("doc")).containsExactly(new Team("t1", "Core", List.of("u1", "u2")));
-
-		List<Recorded> requests = this.server.businessRequests();
-		assertThat(requests).extracting(Recorded::method).containsExactly("GET", "GET", "GET", "GET");
-		assertThat(requests).extracting(Recorded::path)
-			.containsExactly("/open_api/my%20space/work_item/all-types", "/open_api/doc/template_list/story",
-					"/open_api/doc/flow_roles/story", "/open_api/doc/teams/all");
-		assertThat(requests).allSatisfy((request) -> {
-			assertThat(request.header("X-PLUGIN-TOKEN")).isEqualTo("tok-1");
-			assertThat(request.header("X-USER-KEY")).isEqualTo("user-1");
-		});
-		assertThat(this.server.tokensIssued()).isEqualTo(1);
-	}
-
-	@Test
 	void metaBecomesFieldDefinitionsWithOptionsAndRoleAssignments() {
 		this.server.reply(Reply.ok("""
 				[{"field_key": "priority", "field_alias": "prio", "field_name": "优先级", "field_type_key": "select",
@@ -176,26 +142,6 @@ class OpenApiClientRequestTest {
 								List.of(new FieldOption("Leaf", "l", false, null))))),
 				new FieldDefinition("role_owners", null, "角色", "role_owners", Requirement.OPTIONAL, null, null));
 		assertThat(meta.roleAssignments()).containsExactly(new RoleAssignment("rd", "开发", true, 2, List.of("u1")));
-	}
-
-	@Test
-	void fieldAllPostsTheTypeAndReadsTemplatesAsOptions() {
-		this.server.reply(Reply
-			.ok("""
-					[{"field_key": "template", "field_name": "模板", "field_type_key": "select", "is_custom_field": false,
-					  "options": [{"label": "默认流程", "value": "1234567", "is_disabled": 0}]},
-					 {"field_key": "field_1", "field_name": "Custom", "field_type_key": "text", "is_custom_field": true}]"""));
-
-		List<SpaceField> fields = this.client.fields("doc", "story");
-
-		Recorded request = this.server.businessRequests().get(0);
-		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/open_api/doc/field/all");
-		assertThat(request.json()).isEqualTo(json("{\"work_item_type_key\":\"story\"}"));
-		assertThat(fields).containsExactly(
-				new SpaceField("template", null, "模板", "select", false,
-						List.of(new FieldOption("默认流程", "1234567", false, null))),
-				new SpaceField("field_1", null, "Custom", "text", true, null));
 	}
 
 	@Test
@@ -256,26 +202,6 @@ class OpenApiClientRequestTest {
 				1722182400000L, List.of(new WorkItemInfo.FieldValue("ext_key", "text", "K-1"),
 						new WorkItemInfo.FieldValue("priority", "select", Map.of("value", "p0")))));
 		assertThat(page.items().get(0).value("ext_key")).contains("K-1");
-	}
-
-	@Test
-	void filterAllFollowsThePagination() {
-		List<String> firstPage = new ArrayList<>();
-		for (int i = 1; i <= 2; i++) {
-			firstPage.add("{\"id\":" + i + ",\"name\":\"Item " + i + "\"}");
-		}
-		this.server.reply(Reply.okPaged("[" + String.join(",", firstPage) + "]", 1, 2, 3))
-			.reply(Reply.okPaged("[{\"id\":3,\"name\":\"Item 3\"}]", 2, 2, 3));
-
-		List<WorkItemInfo> items = this.client.filterAll("doc", new FilterRequest(List.of("story"), "Item", 1, 2));
-
-		assertThat(items).extracting(WorkItemInfo::id).containsExactly(1L, 2L, 3L);
-		List<Recorded> requests = this.server.businessRequests();
-		assertThat(requests).extracting(Recorded::path).containsOnly("/open_api/doc/work_item/filter");
-		assertThat(requests).extracting(Recorded::json)
-			.containsExactly(json(
-					"{\"work_item_type_keys\":[\"story\"],\"work_item_name\":\"Item\",\"page_num\":1,\"page_size\":2}"),
-					json("{\"work_item_type_keys\":[\"story\"],\"work_item_name\":\"Item\",\"page_num\":2,\"page_size\":2}"));
 	}
 
 	@Test

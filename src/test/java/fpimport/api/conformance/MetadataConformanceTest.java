@@ -9,13 +9,10 @@ import fpimport.TestEmulator;
 import fpimport.api.CreateMeta;
 import fpimport.api.OpenApiSpace;
 import fpimport.api.RoleAssignment;
-import fpimport.api.SpaceField;
-import fpimport.api.Team;
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.FieldOption;
 import fpimport.metadata.Requirement;
 import fpimport.metadata.Role;
-import fpimport.metadata.Template;
 import fpimport.metadata.User;
 import fpimport.metadata.WorkItemType;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,22 +133,6 @@ class MetadataConformanceTest {
 	}
 
 	@Test
-	void templatesWithStringIdsAndTheDisabledOne() {
-		assertThat(space.templates("story")).extracting(Template::id, Template::disabled)
-			.containsExactly(tuple("4418592", false), tuple("4418601", true));
-		assertThat(space.templates("story").get(0).name()).isEqualTo("需求通用流程 Standard");
-		assertThat(space.templates("issue")).extracting(Template::id, Template::disabled)
-			.containsExactly(tuple("5120033", false), tuple("5120041", true));
-		// field/all gives the same templates as the options of the template field
-		List<SpaceField> all = service.client.fields(PROJECT_KEY, "story");
-		SpaceField template = byKey(all, SpaceField::fieldKey).get("template");
-		assertThat(template.options()).extracting(FieldOption::value, FieldOption::disabled)
-			.containsExactly(tuple("4418592", false), tuple("4418601", true));
-		assertThat(byKey(all, SpaceField::fieldKey).get("field_a1b2c3").custom()).isTrue();
-		assertThat(byKey(all, SpaceField::fieldKey).get("priority").custom()).isFalse();
-	}
-
-	@Test
 	void rolesWithTheirFlags() {
 		assertThat(space.roles("story")).extracting(Role::id, Role::key, Role::name, Role::required, Role::multi)
 			.containsExactly(tuple("PM", "PM", "产品经理 PM", true, false), tuple("rd", "rd", "研发 Developer", false, true),
@@ -205,15 +186,6 @@ class MetadataConformanceTest {
 			.containsExactlyInAnyOrder(tuple(WANG_FANG, "wang.fang@example.com"),
 					tuple(WANG_FANG_SHENZHEN, "fang.wang.sz@example.com"));
 		assertThat(space.searchByName("nobody by this name")).isEmpty();
-	}
-
-	@Test
-	void teamsOfTheSpace() {
-		List<Team> teams = service.client.teams(PROJECT_KEY);
-
-		assertThat(teams).extracting(Team::teamId)
-			.containsExactly("7070000000000000001", "7070000000000000002", "7070000000000000003");
-		assertThat(teams.get(0).userKeys()).contains(ZHANG_WEI, WANG_FANG, WANG_FANG_SHENZHEN);
 	}
 
 	private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
