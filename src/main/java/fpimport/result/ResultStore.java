@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import fpimport.workitem.RowProblem;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -53,6 +54,9 @@ public final class ResultStore {
 	private final TransactionTemplate ownTransaction;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** Whether the database is H2; known at the first query that needs it. */
+	private volatile Boolean h2;
 
 	public ResultStore(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -279,31 +283,63 @@ public final class ResultStore {
 		}
 		inOwnTransaction(() -> {
 			OffsetDateTime now = now();
-			int[] updated = this.jdbc.batchUpdate(
-					"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, ERR_MSG = ?, "
-							+ "PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ? "
-							+ "WHERE RUN_ID = ? AND ROW_NO = ?",
-					rows.stream()
-						.map((row) -> new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
-								truncate(row.errMsg(), 4000), this.json.writeValueAsString(row.problems()),
-								this.json.writeValueAsString(row.cells()), row.idempotencyKey(), row.attempts(), now,
-								row.runId(), row.rowNumber() })
-						.toList());
+			Set<RowId> stored = storedRows(rows);
+			List<Object[]> updates = new ArrayList<>();
 			List<Object[]> inserts = new ArrayList<>();
-			for (int i = 0; i < rows.size(); i++) {
-				if (updated[i] == 0) {
-					RowRecord row = rows.get(i);
+			for (RowRecord row : rows) {
+				String problems = problemsJson(row.problems());
+				String cells = this.json.writeValueAsString(row.cells());
+				if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
+					updates.add(new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
+							truncate(row.errMsg(), 4000), problems, cells, row.idempotencyKey(), row.attempts(), now,
+							row.runId(), row.rowNumber() });
+				}
+				else {
 					inserts.add(new Object[] { row.runId(), row.rowNumber(), row.rowKey(), row.status().name(),
-							row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000),
-							this.json.writeValueAsString(row.problems()), this.json.writeValueAsString(row.cells()),
+							row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000), problems, cells,
 							row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), now, now });
 				}
 			}
-			this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
-					+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
-					+ "UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+			if (!updates.isEmpty()) {
+				this.jdbc.batchUpdate("UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, "
+						+ "ERR_MSG = ?, PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ? "
+						+ "WHERE RUN_ID = ? AND ROW_NO = ?", updates);
+			}
+			if (!inserts.isEmpty()) {
+				this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
+						+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
+						+ "UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+			}
 			return null;
 		});
+	}
+
+	/**
+	 * Which of these rows are stored already: one range scan of the primary key (the rows
+	 * of a chunk are near each other), so that new rows are inserted without first trying
+	 * an update of each.
+	 */
+	private Set<RowId> storedRows(List<RowRecord> rows) {
+		Map<Long, List<Long>> byRun = new LinkedHashMap<>();
+		rows.forEach((row) -> byRun.computeIfAbsent(row.runId(), (run) -> new ArrayList<>()).add(row.rowNumber()));
+		Set<RowId> stored = new java.util.HashSet<>();
+		byRun.forEach((runId, numbers) -> {
+			long first = numbers.stream().mapToLong(Long::longValue).min().getAsLong();
+			long last = numbers.stream().mapToLong(Long::longValue).max().getAsLong();
+			this.jdbc.query("SELECT ROW_NO FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO BETWEEN ? AND ?",
+					(ResultSet rs) -> {
+						stored.add(new RowId(runId, rs.getLong(1)));
+					}, runId, first, last);
+		});
+		return stored;
+	}
+
+	/** A stored row's primary key. */
+	private record RowId(long runId, long rowNumber) {
+	}
+
+	private String problemsJson(List<RowProblem> problems) {
+		return problems.isEmpty() ? "[]" : this.json.writeValueAsString(problems);
 	}
 
 	/** What the ledger knows of these row keys of a project and type, by row key. */
@@ -346,13 +382,8 @@ public final class ResultStore {
 	 * Hands every row of a run to the consumer, in row order, without holding them all.
 	 */
 	public void forEachRow(long runId, Consumer<RowRecord> consumer) {
-		// in a transaction: PostgreSQL reads by the fetch size only outside auto-commit,
-		// and would otherwise hold every row of the run at once
-		inOwnTransaction(() -> {
-			this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
-					(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId);
-			return null;
-		});
+		streaming(() -> this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
+				(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId));
 	}
 
 	/** The rows of a run with one of these statuses, in row order. */
@@ -371,12 +402,13 @@ public final class ResultStore {
 	 */
 	public List<ErrorReason> errorReasons(long runId, int limit) {
 		Map<String, Long> reasons = new LinkedHashMap<>();
-		this.jdbc.query("SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?)",
+		streaming(() -> this.jdbc.query(
+				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?)",
 				(ResultSet rs) -> {
 					for (String reason : reasonsOf(rs)) {
 						reasons.merge(reason, 1L, Long::sum);
 					}
-				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name());
+				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name()));
 		return reasons.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -407,6 +439,40 @@ public final class ResultStore {
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * Runs a query over many rows so that they stream by the fetch size: in a transaction
+	 * (PostgreSQL reads by the fetch size only outside auto-commit, and would otherwise
+	 * hold every row at once), and on H2 with lazy query execution (H2 would otherwise
+	 * build the whole result first, in memory and then in a temporary file).
+	 */
+	private void streaming(Runnable query) {
+		inOwnTransaction(() -> {
+			boolean h2 = isH2();
+			if (h2) {
+				this.jdbc.execute("SET LAZY_QUERY_EXECUTION TRUE");
+			}
+			try {
+				query.run();
+			}
+			finally {
+				if (h2) {
+					this.jdbc.execute("SET LAZY_QUERY_EXECUTION FALSE");
+				}
+			}
+			return null;
+		});
+	}
+
+	private boolean isH2() {
+		Boolean h2 = this.h2;
+		if (h2 == null) {
+			h2 = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "H2"
+				.equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+			this.h2 = h2;
+		}
+		return h2;
 	}
 
 	private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
