@@ -124,9 +124,14 @@ public final class ReportWriter {
 	private static ReportSheet failedSheet(RunRecord run, List<String> headers, Path file) {
 		List<String> columns = new ArrayList<>(headers);
 		columns.add(REASON_COLUMN);
-		ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1);
-		write(sheet, columns, false, null);
-		return sheet;
+		try {
+			ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1);
+			write(sheet, columns, false, null);
+			return sheet;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -28,6 +28,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +55,11 @@ public final class ResultStore {
 	private final TransactionTemplate ownTransaction;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** Reads the cells of a row: built once, as it is used for every row read. */
+	private final ObjectReader cellsReader = this.json.readerFor(CELLS);
+
+	private final ObjectReader problemsReader = this.json.readerFor(PROBLEMS);
 
 	/** Whether the database is H2; known at the first query that needs it. */
 	private volatile Boolean h2;
@@ -505,8 +511,8 @@ public final class ResultStore {
 		String problems = rs.getString("PROBLEMS");
 		return new RowRecord(rs.getLong("RUN_ID"), rs.getLong("ROW_NO"), rs.getString("ROW_KEY"),
 				RowStatus.valueOf(rs.getString("STATUS")), workItemId, errCode, rs.getString("ERR_MSG"),
-				(problems == null) ? List.of() : this.json.readValue(problems, PROBLEMS),
-				this.json.readValue(rs.getString("CELLS"), CELLS), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
+				(problems == null || problems.equals("[]")) ? List.of() : this.problemsReader.readValue(problems),
+				this.cellsReader.readValue(rs.getString("CELLS")), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
 				rs.getLong("ORIGIN_RUN_ID"), rs.getLong("ORIGIN_ROW_NO"), instant(rs, "CREATED_AT"),
 				instant(rs, "UPDATED_AT"));
 	}
