@@ -60,13 +60,8 @@ public final class ReportWriter {
 		try {
 			Files.createDirectories(directory);
 			List<String> headers = (run.headers() != null) ? run.headers() : headers(run.runId());
-			boolean anyFailed = writeReport(run, headers, report, format);
-			if (!anyFailed) {
-				Files.deleteIfExists(failed);
-				return new ReportFiles(report, null);
-			}
-			writeFailedRows(run, headers, failed);
-			return new ReportFiles(report, failed);
+			boolean anyFailed = writeReports(run, headers, report, format, failed);
+			return new ReportFiles(report, anyFailed ? failed : null);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new FpImportException(Reason.INVALID_INPUT,
@@ -114,46 +109,66 @@ public final class ReportWriter {
 				+ ((run.kind() == fpimport.result.RunKind.RETRY) ? ".retry-" + run.runId() : "");
 	}
 
-	private boolean writeReport(RunRecord run, List<String> headers, Path file, ReportFormat format)
-			throws IOException {
+	/**
+	 * Writes the report and the failed rows in one pass over the run's rows; the
+	 * failed-rows file is started at the first row that did not succeed, and an old one
+	 * is deleted when none did.
+	 * @return whether any row did not succeed
+	 */
+	private boolean writeReports(RunRecord run, List<String> headers, Path reportFile, ReportFormat format,
+			Path failedFile) throws IOException {
 		List<String> columns = new ArrayList<>(headers);
 		columns.addAll(OUTCOME_COLUMNS);
 		int linkColumn = headers.size() + 3;
-		boolean[] anyFailed = { false };
-		try (ReportSheet sheet = (format == ReportFormat.CSV) ? new CsvSheet(file)
-				: new XlsxSheet(file, "report", linkColumn)) {
+		ReportSheet[] failedSheet = { null };
+		try (ReportSheet sheet = (format == ReportFormat.CSV) ? new CsvSheet(reportFile)
+				: new XlsxSheet(reportFile, "report", linkColumn)) {
 			sheet.row(columns, false, null);
 			this.store.forEachRow(run.runId(), (row) -> {
 				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID
 						&& !row.status().rollback();
-				anyFailed[0] |= failed;
 				String link = (row.workItemId() == null) ? null : link(run, row.workItemId());
 				List<String> cells = cellsOf(row, headers);
+				String message = message(row);
+				if (failed) {
+					if (failedSheet[0] == null) {
+						failedSheet[0] = failedSheet(run, headers, failedFile);
+					}
+					List<String> failedCells = new ArrayList<>(cells);
+					failedCells.add(row.status().name() + ": " + message);
+					write(failedSheet[0], failedCells, false, null);
+				}
 				cells.add(Long.toString(row.rowNumber()));
 				cells.add(row.status().name());
 				cells.add((row.workItemId() == null) ? "" : Long.toString(row.workItemId()));
 				cells.add((link == null) ? "" : link);
 				cells.add((row.errCode() == null) ? "" : Integer.toString(row.errCode()));
-				cells.add(message(row));
+				cells.add(message);
 				write(sheet, cells, failed, link);
 			});
 		}
-		return anyFailed[0];
+		finally {
+			if (failedSheet[0] != null) {
+				failedSheet[0].close();
+			}
+		}
+		if (failedSheet[0] == null) {
+			Files.deleteIfExists(failedFile);
+		}
+		return failedSheet[0] != null;
 	}
 
-	private void writeFailedRows(RunRecord run, List<String> headers, Path file) throws IOException {
+	/** The failed-rows file with its header row, ready for rows. */
+	private static ReportSheet failedSheet(RunRecord run, List<String> headers, Path file) {
 		List<String> columns = new ArrayList<>(headers);
 		columns.add(REASON_COLUMN);
-		try (ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1)) {
-			sheet.row(columns, false, null);
-			this.store.forEachRow(run.runId(), (row) -> {
-				if (row.status().succeeded() || row.status() == RowStatus.VALID || row.status().rollback()) {
-					return;
-				}
-				List<String> cells = cellsOf(row, headers);
-				cells.add(row.status().name() + ": " + message(row));
-				write(sheet, cells, false, null);
-			});
+		try {
+			ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1);
+			write(sheet, columns, false, null);
+			return sheet;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,75 +1,189 @@
 package fpimport.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.poi.common.usermodel.HyperlinkType;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Hyperlink;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFCell;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
- * A report sheet written in streaming mode (a window of rows in memory). Every cell is a
- * string cell, so text such as {@code =1+1} stays text and never becomes a formula.
+ * A report sheet as an xlsx workbook of one sheet, streamed: each row's XML goes straight
+ * into the zipped file (fastest deflate level), so memory holds one row, and no temporary
+ * file is written. Every cell is an inline string cell, so text such as {@code =1+1}
+ * stays text and never becomes a formula. Rows that did not succeed are filled rose. The
+ * first {@value #MAX_LINKS} links are clickable (Excel reads at most 65,530 per sheet,
+ * and they wait in memory for the end of the sheet); the link column holds every address
+ * as text.
  */
 final class XlsxSheet implements ReportSheet {
 
-	private final Path file;
-
-	private final SXSSFWorkbook workbook = newWorkbook();
-
-	private final SXSSFSheet sheet;
-
-	private final CellStyle highlighted;
-
-	private final int linkColumn;
-
-	private int rowIndex;
-
-	private static SXSSFWorkbook newWorkbook() {
-		PrivateTempFiles.use();
-		return new SXSSFWorkbook(200);
-	}
-
-	XlsxSheet(Path file, String sheetName, int linkColumn) {
-		this.file = file;
-		this.sheet = this.workbook.createSheet(sheetName);
-		this.linkColumn = linkColumn;
-		this.highlighted = this.workbook.createCellStyle();
-		this.highlighted.setFillForegroundColor(IndexedColors.ROSE.getIndex());
-		this.highlighted.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-	}
-
-	@Override
-	public void row(List<String> cells, boolean highlight, String link) {
-		Row row = this.sheet.createRow(this.rowIndex++);
-		for (int i = 0; i < cells.size(); i++) {
-			SXSSFCell cell = (SXSSFCell) row.createCell(i);
-			String text = cells.get(i);
-			if (text != null && !text.isEmpty()) {
-				cell.setCellValue(fit(text));
-			}
-			if (highlight) {
-				cell.setCellStyle(this.highlighted);
-			}
-			if (i == this.linkColumn && link != null) {
-				Hyperlink hyperlink = this.workbook.getCreationHelper().createHyperlink(HyperlinkType.URL);
-				hyperlink.setAddress(link);
-				cell.setHyperlink(hyperlink);
-			}
-		}
-	}
+	/** The clickable links of a sheet at most; later rows keep the address as text. */
+	static final int MAX_LINKS = 10_000;
 
 	/** The most characters an XLSX cell holds. */
 	static final int MAX_CELL_LENGTH = 32_767;
+
+	private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+	private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+	private static final String PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+	private final ZipOutputStream zip;
+
+	private final Writer out;
+
+	private final StringBuilder row = new StringBuilder(1024);
+
+	private final int linkColumn;
+
+	/** Cell reference and address of each clickable link. */
+	private final List<String[]> links = new ArrayList<>();
+
+	private final List<String> columnNames = new ArrayList<>();
+
+	private int rowIndex;
+
+	XlsxSheet(Path file, String sheetName, int linkColumn) throws IOException {
+		this.linkColumn = linkColumn;
+		this.zip = new ZipOutputStream(Files.newOutputStream(file));
+		this.zip.setLevel(Deflater.BEST_SPEED);
+		this.out = new BufferedWriter(new OutputStreamWriter(this.zip, StandardCharsets.UTF_8), 64 * 1024);
+		try {
+			part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+					+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+					+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+					+ "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+					+ "</Types>");
+			part("_rels/.rels",
+					"<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">" + "<Relationship Id=\"rId1\" Type=\""
+							+ RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/>" + "</Relationships>");
+			StringBuilder name = new StringBuilder();
+			escape(name, sheetName, true);
+			part("xl/workbook.xml", "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\"><sheets>"
+					+ "<sheet name=\"" + name + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+			part("xl/_rels/workbook.xml.rels",
+					"<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">" + "<Relationship Id=\"rId1\" Type=\""
+							+ RELATIONSHIPS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+							+ "<Relationship Id=\"rId2\" Type=\"" + RELATIONSHIPS + "/styles\" Target=\"styles.xml\"/>"
+							+ "</Relationships>");
+			// style 1: a solid rose fill (indexed colour 45) for rows that did not
+			// succeed
+			part("xl/styles.xml", "<styleSheet xmlns=\"" + MAIN + "\">"
+					+ "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+					+ "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
+					+ "<fill><patternFill patternType=\"gray125\"/></fill>"
+					+ "<fill><patternFill patternType=\"solid\"><fgColor indexed=\"45\"/></patternFill></fill></fills>"
+					+ "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+					+ "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+					+ "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+					+ "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/></cellXfs>"
+					+ "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+					+ "</styleSheet>");
+			this.zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+			this.out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
+					+ "\" xmlns:r=\"" + RELATIONSHIPS + "\"><sheetData>");
+		}
+		catch (IOException | RuntimeException ex) {
+			this.zip.close();
+			throw ex;
+		}
+	}
+
+	private void part(String name, String xml) throws IOException {
+		this.zip.putNextEntry(new ZipEntry(name));
+		this.out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+		this.out.write(xml);
+		this.out.flush();
+		this.zip.closeEntry();
+	}
+
+	@Override
+	public void row(List<String> cells, boolean highlight, String link) throws IOException {
+		int number = ++this.rowIndex;
+		StringBuilder xml = this.row;
+		xml.setLength(0);
+		xml.append("<row r=\"").append(number).append("\">");
+		for (int i = 0; i < cells.size(); i++) {
+			String reference = column(i) + number;
+			String text = cells.get(i);
+			xml.append("<c r=\"").append(reference).append('"');
+			if (highlight) {
+				xml.append(" s=\"1\"");
+			}
+			if (text == null || text.isEmpty()) {
+				xml.append("/>");
+			}
+			else {
+				xml.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+				escape(xml, fit(text), false);
+				xml.append("</t></is></c>");
+			}
+			if (i == this.linkColumn && link != null && this.links.size() < MAX_LINKS) {
+				this.links.add(new String[] { reference, link });
+			}
+		}
+		xml.append("</row>");
+		this.out.append(xml);
+	}
+
+	/** The letters of a 0-based column: A, B, ..., Z, AA, ... */
+	private String column(int index) {
+		while (this.columnNames.size() <= index) {
+			int n = this.columnNames.size() + 1;
+			StringBuilder letters = new StringBuilder();
+			while (n > 0) {
+				int digit = (n - 1) % 26;
+				letters.insert(0, (char) ('A' + digit));
+				n = (n - 1) / 26;
+			}
+			this.columnNames.add(letters.toString());
+		}
+		return this.columnNames.get(index);
+	}
+
+	/**
+	 * Appends text escaped for XML 1.0; characters XML cannot carry (most control
+	 * characters, unpaired surrogates) become {@code ?}.
+	 */
+	static void escape(StringBuilder xml, String text, boolean attribute) {
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '&' -> xml.append("&amp;");
+				case '<' -> xml.append("&lt;");
+				case '>' -> xml.append("&gt;");
+				case '"' -> xml.append(attribute ? "&quot;" : "\"");
+				case '\r' -> xml.append("&#13;");
+				case '\t', '\n' -> xml.append(c);
+				default -> {
+					if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+						xml.append('?');
+					}
+					else if (Character.isHighSurrogate(c) && i + 1 < length
+							&& Character.isLowSurrogate(text.charAt(i + 1))) {
+						xml.append(c).append(text.charAt(++i));
+					}
+					else if (Character.isSurrogate(c)) {
+						xml.append('?');
+					}
+					else {
+						xml.append(c);
+					}
+				}
+			}
+		}
+	}
 
 	/**
 	 * The text, cut to what a cell holds with a note saying so: a longer cell (a CSV
@@ -90,11 +204,40 @@ final class XlsxSheet implements ReportSheet {
 
 	@Override
 	public void close() throws IOException {
-		try (OutputStream out = Files.newOutputStream(this.file)) {
-			this.workbook.write(out);
+		try {
+			StringBuilder xml = this.row;
+			xml.setLength(0);
+			xml.append("</sheetData>");
+			if (!this.links.isEmpty()) {
+				xml.append("<hyperlinks>");
+				for (int i = 0; i < this.links.size(); i++) {
+					xml.append("<hyperlink ref=\"")
+						.append(this.links.get(i)[0])
+						.append("\" r:id=\"rId")
+						.append(i + 1)
+						.append("\"/>");
+				}
+				xml.append("</hyperlinks>");
+			}
+			xml.append("</worksheet>");
+			this.out.append(xml);
+			this.out.flush();
+			this.zip.closeEntry();
+			if (!this.links.isEmpty()) {
+				StringBuilder rels = new StringBuilder("<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">");
+				for (int i = 0; i < this.links.size(); i++) {
+					rels.append("<Relationship Id=\"rId")
+						.append(i + 1)
+						.append("\" Type=\"" + RELATIONSHIPS + "/hyperlink\" Target=\"");
+					escape(rels, this.links.get(i)[1], true);
+					rels.append("\" TargetMode=\"External\"/>");
+				}
+				rels.append("</Relationships>");
+				part("xl/worksheets/_rels/sheet1.xml.rels", rels.toString());
+			}
 		}
 		finally {
-			this.workbook.close();
+			this.zip.close();
 		}
 	}
 

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import fpimport.workitem.RowProblem;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +56,14 @@ public final class ResultStore {
 	private final TransactionTemplate ownTransaction;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** Reads the cells of a row: built once, as it is used for every row read. */
+	private final ObjectReader cellsReader = this.json.readerFor(CELLS);
+
+	private final ObjectReader problemsReader = this.json.readerFor(PROBLEMS);
+
+	/** Whether the database is H2; known at the first query that needs it. */
+	private volatile Boolean h2;
 
 	public ResultStore(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -280,32 +290,66 @@ public final class ResultStore {
 		}
 		inOwnTransaction(() -> {
 			OffsetDateTime now = now();
-			int[] updated = this.jdbc.batchUpdate(
-					"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, ERR_MSG = ?, "
-							+ "PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ?, "
-							+ "LAST_WRITE_AT = COALESCE(?, LAST_WRITE_AT) WHERE RUN_ID = ? AND ROW_NO = ?",
-					rows.stream()
-						.map((row) -> new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
-								truncate(row.errMsg(), 4000), this.json.writeValueAsString(row.problems()),
-								this.json.writeValueAsString(row.cells()), row.idempotencyKey(), row.attempts(), now,
-								lastWrite(row), row.runId(), row.rowNumber() })
-						.toList());
+			Set<RowId> stored = storedRows(rows);
+			List<Object[]> updates = new ArrayList<>();
 			List<Object[]> inserts = new ArrayList<>();
-			for (int i = 0; i < rows.size(); i++) {
-				if (updated[i] == 0) {
-					RowRecord row = rows.get(i);
+			for (RowRecord row : rows) {
+				String problems = problemsJson(row.problems());
+				String cells = this.json.writeValueAsString(row.cells());
+				if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
+					updates.add(new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
+							truncate(row.errMsg(), 4000), problems, cells, row.idempotencyKey(), row.attempts(), now,
+							lastWrite(row), row.runId(), row.rowNumber() });
+				}
+				else {
 					inserts.add(new Object[] { row.runId(), row.rowNumber(), row.rowKey(), row.status().name(),
-							row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000),
-							this.json.writeValueAsString(row.problems()), this.json.writeValueAsString(row.cells()),
+							row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000), problems, cells,
 							row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), now, now,
 							lastWrite(row) });
 				}
 			}
-			this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
-					+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
-					+ "UPDATED_AT, LAST_WRITE_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+			if (!updates.isEmpty()) {
+				this.jdbc.batchUpdate(
+						"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, "
+								+ "ERR_MSG = ?, PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ?, "
+								+ "LAST_WRITE_AT = COALESCE(?, LAST_WRITE_AT) WHERE RUN_ID = ? AND ROW_NO = ?",
+						updates);
+			}
+			if (!inserts.isEmpty()) {
+				this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
+						+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
+						+ "UPDATED_AT, LAST_WRITE_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+			}
 			return null;
 		});
+	}
+
+	/**
+	 * Which of these rows are stored already: one range scan of the primary key (the rows
+	 * of a chunk are near each other), so that new rows are inserted without first trying
+	 * an update of each.
+	 */
+	private Set<RowId> storedRows(List<RowRecord> rows) {
+		Map<Long, List<Long>> byRun = new LinkedHashMap<>();
+		rows.forEach((row) -> byRun.computeIfAbsent(row.runId(), (run) -> new ArrayList<>()).add(row.rowNumber()));
+		Set<RowId> stored = new java.util.HashSet<>();
+		byRun.forEach((runId, numbers) -> {
+			long first = numbers.stream().mapToLong(Long::longValue).min().getAsLong();
+			long last = numbers.stream().mapToLong(Long::longValue).max().getAsLong();
+			this.jdbc.query("SELECT ROW_NO FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO BETWEEN ? AND ?",
+					(ResultSet rs) -> {
+						stored.add(new RowId(runId, rs.getLong(1)));
+					}, runId, first, last);
+		});
+		return stored;
+	}
+
+	/** A stored row's primary key. */
+	private record RowId(long runId, long rowNumber) {
+	}
+
+	private String problemsJson(List<RowProblem> problems) {
+		return problems.isEmpty() ? "[]" : this.json.writeValueAsString(problems);
 	}
 
 	/** What the ledger knows of these row keys of a project and type, by row key. */
@@ -314,13 +358,16 @@ public final class ResultStore {
 			return Map.of();
 		}
 		String marks = rowKeys.stream().map((key) -> "?").collect(Collectors.joining(","));
-		List<Object> arguments = new ArrayList<>(List.of(projectKey, typeKey));
-		arguments.addAll(rowKeys);
 		Map<String, LedgerEntry> entries = new LinkedHashMap<>();
-		this.jdbc.query("SELECT ROW_KEY, WORK_ITEM_ID, RUN_ID FROM FPI_LEDGER WHERE PROJECT_KEY = ? AND TYPE_KEY = ? "
-				+ "AND ROW_KEY IN (" + marks + ")", (ResultSet rs) -> {
-					entries.put(rs.getString(1), new LedgerEntry(rs.getLong(2), rs.getLong(3)));
-				}, arguments.toArray());
+		// by the row keys alone, the project and type checked here: with them in the
+		// query, H2 chose the primary key and scanned every entry of the project for each
+		// chunk (an IN list uses only an index that it leads)
+		this.jdbc.query("SELECT PROJECT_KEY, TYPE_KEY, ROW_KEY, WORK_ITEM_ID, RUN_ID FROM FPI_LEDGER WHERE ROW_KEY IN ("
+				+ marks + ")", (ResultSet rs) -> {
+					if (projectKey.equals(rs.getString(1)) && typeKey.equals(rs.getString(2))) {
+						entries.put(rs.getString(3), new LedgerEntry(rs.getLong(4), rs.getLong(5)));
+					}
+				}, rowKeys.toArray());
 		return entries;
 	}
 
@@ -348,13 +395,8 @@ public final class ResultStore {
 	 * Hands every row of a run to the consumer, in row order, without holding them all.
 	 */
 	public void forEachRow(long runId, Consumer<RowRecord> consumer) {
-		// in a transaction: PostgreSQL reads by the fetch size only outside auto-commit,
-		// and would otherwise hold every row of the run at once
-		inOwnTransaction(() -> {
-			this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
-					(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId);
-			return null;
-		});
+		streaming(() -> this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
+				(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId));
 	}
 
 	/** The rows of a run with one of these statuses, in row order. */
@@ -373,12 +415,13 @@ public final class ResultStore {
 	 */
 	public List<ErrorReason> errorReasons(long runId, int limit) {
 		Map<String, Long> reasons = new LinkedHashMap<>();
-		this.jdbc.query("SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?)",
+		streaming(() -> this.jdbc.query(
+				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?)",
 				(ResultSet rs) -> {
 					for (String reason : reasonsOf(rs)) {
 						reasons.merge(reason, 1L, Long::sum);
 					}
-				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name());
+				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name()));
 		return reasons.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -459,6 +502,40 @@ public final class ResultStore {
 				runId));
 	}
 
+	/**
+	 * Runs a query over many rows so that they stream by the fetch size: in a transaction
+	 * (PostgreSQL reads by the fetch size only outside auto-commit, and would otherwise
+	 * hold every row at once), and on H2 with lazy query execution (H2 would otherwise
+	 * build the whole result first, in memory and then in a temporary file).
+	 */
+	private void streaming(Runnable query) {
+		inOwnTransaction(() -> {
+			boolean h2 = isH2();
+			if (h2) {
+				this.jdbc.execute("SET LAZY_QUERY_EXECUTION TRUE");
+			}
+			try {
+				query.run();
+			}
+			finally {
+				if (h2) {
+					this.jdbc.execute("SET LAZY_QUERY_EXECUTION FALSE");
+				}
+			}
+			return null;
+		});
+	}
+
+	private boolean isH2() {
+		Boolean h2 = this.h2;
+		if (h2 == null) {
+			h2 = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "H2"
+				.equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+			this.h2 = h2;
+		}
+		return h2;
+	}
+
 	private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
 		return this.ownTransaction.execute((status) -> work.get());
 	}
@@ -489,8 +566,8 @@ public final class ResultStore {
 		String problems = rs.getString("PROBLEMS");
 		return new RowRecord(rs.getLong("RUN_ID"), rs.getLong("ROW_NO"), rs.getString("ROW_KEY"),
 				RowStatus.valueOf(rs.getString("STATUS")), workItemId, errCode, rs.getString("ERR_MSG"),
-				(problems == null) ? List.of() : this.json.readValue(problems, PROBLEMS),
-				this.json.readValue(rs.getString("CELLS"), CELLS), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
+				(problems == null || problems.equals("[]")) ? List.of() : this.problemsReader.readValue(problems),
+				this.cellsReader.readValue(rs.getString("CELLS")), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
 				rs.getLong("ORIGIN_RUN_ID"), rs.getLong("ORIGIN_ROW_NO"), instant(rs, "CREATED_AT"),
 				instant(rs, "UPDATED_AT"), instant(rs, "LAST_WRITE_AT"));
 	}
