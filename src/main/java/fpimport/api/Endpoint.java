@@ -24,6 +24,8 @@ record Endpoint(String method, String template) {
 
 	static final Endpoint FLOW_ROLES = new Endpoint("GET", "/open_api/:project_key/flow_roles/:work_item_type_key");
 
+	static final Endpoint TEAMS = new Endpoint("GET", "/open_api/:project_key/teams/all");
+
 	static final Endpoint USER_QUERY = new Endpoint("POST", "/open_api/user/query");
 
 	static final Endpoint USER_SEARCH = new Endpoint("POST", "/open_api/user/search");

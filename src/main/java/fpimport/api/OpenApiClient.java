@@ -108,6 +108,14 @@ public final class OpenApiClient {
 	}
 
 	/**
+	 * The user keys of the space's people: every member of its teams ({@code teams/all}),
+	 * each once, in the order the teams name them.
+	 */
+	public List<String> memberKeys(String projectKey) {
+		return call(Endpoint.TEAMS, null, null, (answer) -> this.payloads.memberKeys(answer.data()), projectKey);
+	}
+
+	/**
 	 * People by e-mail, user key or out id ({@code user/query}); those not found are
 	 * absent.
 	 */

@@ -57,6 +57,14 @@ public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
 	}
 
 	/**
+	 * The space's people: every member of its teams, looked up by user key in batches of
+	 * {@value UserSource#MAX_BATCH}, in the order the teams name them.
+	 */
+	public List<User> people() {
+		return findByUserKeys(this.client.memberKeys(this.projectKey));
+	}
+
+	/**
 	 * People by e-mail; more than {@value UserSource#MAX_BATCH} are looked up in batches.
 	 */
 	@Override

@@ -1,7 +1,9 @@
 package fpimport.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import fpimport.metadata.FieldDefinition;
@@ -73,6 +75,18 @@ final class Payloads {
 			return new Role(id, ServiceAnswer.text(node.path("key")), textOr(node.path("name"), id),
 					flag(node.path("is_required")), flag(node.path("is_member_multi")));
 		});
+	}
+
+	List<String> memberKeys(JsonNode data) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (List<String> team : list(data, (node) -> {
+			List<String> members = new ArrayList<>();
+			node.path("user_keys").forEach((key) -> members.add(ServiceAnswer.text(key)));
+			return members;
+		})) {
+			team.stream().filter((key) -> key != null && !key.isBlank()).forEach(keys::add);
+		}
+		return List.copyOf(keys);
 	}
 
 	List<User> users(JsonNode data) {

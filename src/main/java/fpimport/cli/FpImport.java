@@ -49,6 +49,10 @@ public final class FpImport {
 		commandLine.setExecutionExceptionHandler(errors);
 		commandLine.setParameterExceptionHandler(errors);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		// shared options these commands do not use stay out of their help: watch refuses
+		// --summary-json with a hint, resume keeps the project of its run
+		hideOption(commandLine.getSubcommands().get("watch"), "--summary-json");
+		hideOption(commandLine.getSubcommands().get("resume"), "--project");
 		commandLine.setExecutionStrategy((parseResult) -> {
 			if (verbose(parseResult)) {
 				((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("fpimport"))
@@ -57,6 +61,20 @@ public final class FpImport {
 			return new CommandLine.RunLast().execute(parseResult);
 		});
 		return commandLine;
+	}
+
+	/**
+	 * Leaves an option a mixin brings out of a command's help and synopsis; it is still
+	 * read, so the command can refuse it with a hint.
+	 */
+	static void hideOption(CommandLine command, String name) {
+		CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+		CommandLine.Model.OptionSpec option = spec.findOption(name);
+		if (option == null) {
+			throw new IllegalArgumentException(spec.name() + " has no option " + name);
+		}
+		spec.remove(option);
+		spec.addOption(option.toBuilder().hidden(true).build());
 	}
 
 }

@@ -56,7 +56,7 @@ final class InitMappingCommand implements Callable<Integer> {
 	boolean force;
 
 	@Option(names = "--sheet", paramLabel = "S",
-			description = "xlsx: the sheet's name or its 1-based number (default the first sheet)")
+			description = "xlsx/xls: the sheet's name or its 1-based number (default the first sheet)")
 	String sheet;
 
 	@Option(names = "--header-row", paramLabel = "N", description = "the 1-based row of the column names (default 1)")

@@ -78,6 +78,71 @@ public final class SpaceDescription {
 	}
 
 	/**
+	 * The space's people, one a line: name, e-mail and status ({@code activated},
+	 * {@code resigned} or {@code frozen}); only active people can be named on a work
+	 * item.
+	 */
+	public static String peopleText(List<User> people) {
+		StringBuilder text = new StringBuilder("People (name, e-mail, status): ").append(people.size()).append('\n');
+		for (User person : people) {
+			text.append("  ")
+				.append(name(person))
+				.append("  ")
+				.append(orDash(person.email()))
+				.append("  ")
+				.append(status(person))
+				.append('\n');
+		}
+		return text.toString();
+	}
+
+	/**
+	 * The same as {@link #peopleText(List)}, as maps and lists ready for a JSON writer:
+	 * {@code {"people": [{"user_key", "name_cn", "name_en", "username", "email",
+	 * "status"}]}}.
+	 */
+	public static Map<String, Object> peopleJson(List<User> people) {
+		List<Object> list = new ArrayList<>();
+		for (User person : people) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("user_key", person.userKey());
+			entry.put("name_cn", person.nameCn());
+			entry.put("name_en", person.nameEn());
+			entry.put("username", person.username());
+			entry.put("email", person.email());
+			entry.put("status", status(person));
+			list.add(entry);
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("people", list);
+		return json;
+	}
+
+	private static String name(User person) {
+		String cn = blankToNull(person.nameCn());
+		String en = blankToNull(person.nameEn());
+		if (cn == null && en == null) {
+			return orDash(blankToNull(person.username()));
+		}
+		if (cn == null || en == null || cn.equals(en)) {
+			return (cn != null) ? cn : en;
+		}
+		return cn + " " + en;
+	}
+
+	private static String status(User person) {
+		return (person.status() != null && !person.status().isBlank()) ? person.status() : "activated";
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	private static String orDash(String text) {
+		return (text == null || text.isBlank()) ? "-" : text;
+	}
+
+	/**
 	 * The same as {@link #text(List)}, as maps and lists ready for a JSON writer:
 	 * {@code {"types": [{"type_key", "name", "api_name", "disabled"}]}}.
 	 */

@@ -19,6 +19,7 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.source.RowSource;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * {@code fpimport init-mapping} against the emulator's demo space, with real CSV and XLSX
- * files.
+ * {@code fpimport init-mapping} against the emulator's demo space, with real CSV, XLSX
+ * and XLS files.
  */
 class InitMappingCommandIT {
 
@@ -91,6 +92,24 @@ class InitMappingCommandIT {
 				+ "field_5c1d2e (需求类型 Requirement type, radio), field_7e8f9a (所属模块 Module, tree_select)\n"
 				+ "hint: map them under fields: (the name under name:) before importing; "
 				+ "`fpimport meta --type story` lists their options\n");
+	}
+
+	@Test
+	void readsAnOldXlsAsDocsCliMdSays() throws IOException {
+		Path xls = this.cli.path("stories.xls");
+		try (HSSFWorkbook book = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(xls)) {
+			Row header = book.createSheet("需求清单").createRow(0);
+			for (int i = 0; i < MATCHING.size(); i++) {
+				header.createCell(i).setCellValue(MATCHING.get(i));
+			}
+			book.write(out);
+		}
+
+		CliRun result = this.cli.runByEnvironment("init-mapping", xls.toString(), "--type", "story");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).contains("type: story\n").contains("name: \"名称 Name\"\n");
+		assertThat(result.err()).contains("9 of 9 headers matched");
 	}
 
 	@Test
