@@ -39,7 +39,7 @@ class HostileInputIT {
 
 	@BeforeEach
 	void startEmulator() throws IOException {
-		Files.writeString(this.cli.path("m.yaml"), ImportCommandIT.MAPPING, StandardCharsets.UTF_8);
+		this.cli.write("m.yaml", ImportCommandIT.MAPPING);
 	}
 
 	/**

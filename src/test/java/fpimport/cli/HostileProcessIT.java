@@ -30,7 +30,7 @@ class HostileProcessIT {
 	@BeforeEach
 	void start() throws IOException {
 		this.temporary = Files.createDirectories(this.cli.path("tmp"));
-		Files.writeString(this.cli.path("m.yaml"), ImportCommandIT.MAPPING, StandardCharsets.UTF_8);
+		this.cli.write("m.yaml", ImportCommandIT.MAPPING);
 	}
 
 	/**

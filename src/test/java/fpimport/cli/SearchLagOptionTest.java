@@ -48,12 +48,7 @@ class SearchLagOptionTest {
 	}
 
 	private Probe parse(Map<String, String> environment, String... args) {
-		Probe probe = new Probe();
-		// as the command line is set up
-		CommandLine commandLine = new CommandLine(probe).setCaseInsensitiveEnumValuesAllowed(true);
-		commandLine.setDefaultValueProvider(new SettingsDefaults(environment, this.directory));
-		commandLine.parseArgs(args);
-		return probe;
+		return SettingsDefaultsTest.parse(new Probe(), this.directory, environment, args);
 	}
 
 	@Command(name = "probe")

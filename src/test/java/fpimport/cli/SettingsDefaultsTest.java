@@ -78,11 +78,18 @@ class SettingsDefaultsTest {
 	}
 
 	private Probe parse(Map<String, String> environment, String... args) {
-		Probe probe = new Probe();
-		CommandLine commandLine = new CommandLine(probe);
-		commandLine.setDefaultValueProvider(new SettingsDefaults(environment, this.directory));
+		return parse(new Probe(), this.directory, environment, args);
+	}
+
+	/**
+	 * Parses a command line into a command object as fpimport sets it up: settings from
+	 * the environment and the directory's fpimport.yml fill what the arguments leave out.
+	 */
+	static <T> T parse(T command, Path directory, Map<String, String> environment, String... args) {
+		CommandLine commandLine = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+		commandLine.setDefaultValueProvider(new SettingsDefaults(environment, directory));
 		commandLine.parseArgs(args);
-		return probe;
+		return command;
 	}
 
 	@Command(name = "probe")

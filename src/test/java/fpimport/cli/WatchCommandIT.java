@@ -52,7 +52,7 @@ class WatchCommandIT {
 	@BeforeEach
 	void start() throws IOException {
 		this.inbox = Files.createDirectories(this.cli.path("inbox"));
-		Files.writeString(this.cli.path("m.yaml"), ImportCommandIT.MAPPING, StandardCharsets.UTF_8);
+		this.cli.write("m.yaml", ImportCommandIT.MAPPING);
 	}
 
 	@Test
