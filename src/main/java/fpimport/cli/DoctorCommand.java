@@ -85,10 +85,8 @@ final class DoctorCommand implements Callable<Integer> {
 			description = "without --mapping: the work item type to check and probe (default: the first enabled)")
 	String type;
 
-	@Option(names = "--qps", paramLabel = "N", converter = PositiveNumber.class,
-			defaultValue = "" + ApiSettings.DEFAULT_QPS,
-			description = "requests per second per API the import will use (default ${DEFAULT-VALUE})")
-	int qps;
+	@Mixin
+	RateOption rate;
 
 	@Option(names = "--search-lag", paramLabel = "TIME", defaultValue = "5s", converter = JobOptions.LagConverter.class,
 			description = "the search lag the import will use (env FPIMPORT_SEARCH_LAG; default ${DEFAULT-VALUE})")
@@ -117,7 +115,7 @@ final class DoctorCommand implements Callable<Integer> {
 	private void check(PrintWriter out) {
 		ApiSettings settings;
 		try {
-			settings = Connections.apiSettings(this.connection).withQps(this.qps);
+			settings = Connections.apiSettings(this.connection).withQps(this.rate.qps);
 		}
 		catch (FpImportException ex) {
 			throw fail(out, ExitCode.INVALID_INPUT, "settings", ex.getMessage(), ex.hint());
@@ -229,14 +227,15 @@ final class DoctorCommand implements Callable<Integer> {
 					"set key_field to a text field of your own that receives the row key (docs/operations.md)");
 		}
 
-		if (this.qps > ApiSettings.DEFAULT_QPS) {
-			warn(out, "rate", this.qps + " requests per second per API, above the service's documented "
-					+ ApiSettings.DEFAULT_QPS + ": expect 10429 and retries",
+		if (this.rate.qps > ApiSettings.DEFAULT_QPS) {
+			warn(out, "rate",
+					this.rate.qps + " requests per second per API, above the service's documented "
+							+ ApiSettings.DEFAULT_QPS + ": expect 10429 and retries",
 					"use --qps " + ApiSettings.DEFAULT_QPS + " or less");
 		}
 		else {
-			pass(out, "rate", this.qps + " requests per second per API (the service allows " + ApiSettings.DEFAULT_QPS
-					+ " per token)");
+			pass(out, "rate", this.rate.qps + " requests per second per API (the service allows "
+					+ ApiSettings.DEFAULT_QPS + " per token)");
 		}
 
 		if (this.writeProbe) {

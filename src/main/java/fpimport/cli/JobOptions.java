@@ -8,6 +8,7 @@ import fpimport.job.ImportLauncher;
 import fpimport.job.JobSettings;
 import fpimport.report.ReportFormat;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,10 +36,8 @@ final class JobOptions {
 			description = "rows per checkpoint (default ${DEFAULT-VALUE})")
 	int chunkSize;
 
-	@Option(names = "--qps", paramLabel = "N", converter = PositiveNumber.class,
-			defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
-			description = "requests per second per API, the service's limit (default ${DEFAULT-VALUE})")
-	int qps;
+	@Mixin
+	RateOption rate;
 
 	@Option(names = "--search-lag", paramLabel = "TIME", defaultValue = "5s", converter = LagConverter.class,
 			description = "before sending again a row whose create may have gone through, wait this long and search"
@@ -50,7 +49,7 @@ final class JobOptions {
 	 * A launcher for a command's runs, with its connection, database and these options.
 	 */
 	ImportLauncher launcher(ConnectionOptions connection, DatabaseOption database, CommandSpec spec) {
-		return new ImportLauncher(database.url(), Connections.apiSettings(connection).withQps(this.qps),
+		return new ImportLauncher(database.url(), Connections.apiSettings(connection).withQps(this.rate.qps),
 				settings(connection.linkBase()), Consoles.progress(spec));
 	}
 

@@ -52,10 +52,8 @@ final class RollbackCommand implements Callable<Integer> {
 			description = "delete calls in flight at once (default ${DEFAULT-VALUE}); the rate limit still holds")
 	int concurrency;
 
-	@Option(names = "--qps", paramLabel = "N", converter = PositiveNumber.class,
-			defaultValue = "" + fpimport.api.ApiSettings.DEFAULT_QPS,
-			description = "requests per second per API, the service's limit (default ${DEFAULT-VALUE})")
-	int qps;
+	@Mixin
+	RateOption rate;
 
 	@Mixin
 	ConnectionOptions connection;
@@ -75,7 +73,7 @@ final class RollbackCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (Rollback rollback = Rollback.open(this.database.url(),
-				Connections.apiSettings(this.connection).withQps(this.qps), this.concurrency)) {
+				Connections.apiSettings(this.connection).withQps(this.rate.qps), this.concurrency)) {
 			RollbackPlan plan = rollback.plan(this.runId, this.force);
 			printPlan(out, plan);
 			if (plan.items().isEmpty()) {

@@ -122,7 +122,7 @@ final class WatchCommand implements Callable<Integer> {
 					"create the inbox directory, or check the path");
 		}
 		WatchedImports imports = WatchedImports.open(this.database.url(), this.mapping,
-				Connections.apiSettings(this.connection).withQps(this.job.qps),
+				Connections.apiSettings(this.connection).withQps(this.job.rate.qps),
 				this.job.settings(this.connection.linkBase()));
 		WatchLog log = new WatchLog(this.spec.commandLine().getOut(), json, Clock.systemUTC());
 		Watcher watcher = new Watcher(imports, this.directory, schedule,
