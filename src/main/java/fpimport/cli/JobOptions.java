@@ -26,10 +26,8 @@ final class JobOptions {
 	@Option(names = "--summary-json", paramLabel = "FILE", description = "also write the summary as JSON to FILE")
 	Path summaryJson;
 
-	@Option(names = "--concurrency", paramLabel = "N", converter = PositiveNumber.class,
-			defaultValue = "" + JobSettings.DEFAULT_CONCURRENCY,
-			description = "create calls in flight at once (default ${DEFAULT-VALUE}); the rate limit still holds")
-	int concurrency;
+	@Mixin
+	ConcurrencyOption concurrency;
 
 	@Option(names = "--chunk-size", paramLabel = "N", converter = PositiveNumber.class,
 			defaultValue = "" + JobSettings.DEFAULT_CHUNK_SIZE,
@@ -54,8 +52,8 @@ final class JobOptions {
 	}
 
 	JobSettings settings(String linkBase) {
-		return new JobSettings(this.chunkSize, this.concurrency, this.reportDirectory, this.reportFormat, linkBase,
-				this.searchLag);
+		return new JobSettings(this.chunkSize, this.concurrency.concurrency, this.reportDirectory, this.reportFormat,
+				linkBase, this.searchLag);
 	}
 
 	/**

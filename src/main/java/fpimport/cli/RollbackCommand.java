@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import fpimport.job.JobSettings;
 import fpimport.job.Rollback;
 import fpimport.job.RollbackPlan;
 import fpimport.job.RollbackPlan.Fate;
@@ -47,10 +46,8 @@ final class RollbackCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "delete items changed after the import too")
 	boolean force;
 
-	@Option(names = "--concurrency", paramLabel = "N", converter = PositiveNumber.class,
-			defaultValue = "" + JobSettings.DEFAULT_CONCURRENCY,
-			description = "delete calls in flight at once (default ${DEFAULT-VALUE}); the rate limit still holds")
-	int concurrency;
+	@Mixin
+	ConcurrencyOption concurrency;
 
 	@Mixin
 	RateOption rate;
@@ -73,7 +70,7 @@ final class RollbackCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (Rollback rollback = Rollback.open(this.database.url(),
-				Connections.apiSettings(this.connection).withQps(this.rate.qps), this.concurrency)) {
+				Connections.apiSettings(this.connection).withQps(this.rate.qps), this.concurrency.concurrency)) {
 			RollbackPlan plan = rollback.plan(this.runId, this.force);
 			printPlan(out, plan);
 			if (plan.items().isEmpty()) {
