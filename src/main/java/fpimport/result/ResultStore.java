@@ -277,7 +277,7 @@ public final class ResultStore {
 		if (cells == null) {
 			throw new IllegalStateException("the cells of a row of run " + runId + " do not fit the run's header");
 		}
-		return cells;
+		return java.util.Collections.unmodifiableMap(cells);
 	}
 
 	/** Sets where the run stands, with a message (why it stopped), keeping its counts. */
