@@ -16,6 +16,10 @@ import java.util.Map;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
+import fpimport.source.RowSource;
+import fpimport.source.SourceRow;
+import fpimport.source.SourceSettings;
+import fpimport.source.Sources;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -46,6 +50,9 @@ import org.xml.sax.XMLReader;
  * <li>{@code bare-csv FILE} / {@code bare-xlsx FILE}: the bare library read of the file
  * (OpenCSV's RFC 4180 CSVReader; POI's XSSFReader + XSSFSheetXMLHandler); prints
  * {@code rows seconds}.</li>
+ * <li>{@code source FILE}: the same file read through fpimport's own reader
+ * ({@code RowSource} to {@code SourceRow}, as a run reads it); prints
+ * {@code rows seconds}.</li>
  * <li>{@code frames FILE.jfr [N]}: the N top frames of the recording's execution
  * samples, and the N top frames of fpimport's own code.</li>
  * </ul>
@@ -73,6 +80,7 @@ public final class Bench {
 			case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			case "bare-csv" -> timed(() -> bareCsv(Path.of(args[1])));
 			case "bare-xlsx" -> timed(() -> bareXlsx(Path.of(args[1])));
+			case "source" -> timed(() -> source(Path.of(args[1])));
 			case "frames" -> frames(Path.of(args[1]), (args.length > 2) ? Integer.parseInt(args[2]) : 12);
 			default -> throw new IllegalArgumentException("unknown command " + args[0]);
 		}
@@ -200,6 +208,16 @@ public final class Bench {
 					.build()) {
 			reader.readNext();
 			for (String[] record = reader.readNext(); record != null; record = reader.readNext()) {
+				rows++;
+			}
+		}
+		return rows;
+	}
+
+	static long source(Path file) {
+		long rows = 0;
+		try (RowSource source = Sources.open(file, SourceSettings.defaults())) {
+			for (SourceRow row = source.next(); row != null; row = source.next()) {
 				rows++;
 			}
 		}

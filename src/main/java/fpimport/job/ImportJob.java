@@ -26,6 +26,12 @@ final class ImportJob {
 
 	static final String NAME = "fpimport-import";
 
+	/**
+	 * A dry run (validate) sends nothing, so a checkpoint protects no call and only costs
+	 * (the step's metadata and a commit): it takes at least this many rows per chunk.
+	 */
+	static final int DRY_RUN_CHUNK_SIZE = 2000;
+
 	private ImportJob() {
 	}
 
@@ -40,7 +46,9 @@ final class ImportJob {
 		Step reconcile = new StepBuilder("reconcile", repository).tasklet(new ReconcileTasklet(context), transactions)
 			.allowStartIfComplete(true)
 			.build();
-		Step rows = new StepBuilder("rows", repository).<OriginRow, PlannedRow>chunk(context.settings.chunkSize())
+		int chunkSize = context.run.dryRun() ? Math.max(context.settings.chunkSize(), DRY_RUN_CHUNK_SIZE)
+				: context.settings.chunkSize();
+		Step rows = new StepBuilder("rows", repository).<OriginRow, PlannedRow>chunk(chunkSize)
 			.reader(new FeedReader(feeds))
 			.processor(new PlanningProcessor(context))
 			.writer(new WorkItemWriter(context))

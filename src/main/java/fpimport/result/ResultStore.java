@@ -62,6 +62,12 @@ public final class ResultStore {
 
 	private final ObjectReader problemsReader = this.json.readerFor(PROBLEMS);
 
+	/**
+	 * The header of each run whose rows this store has written or read: a row whose cells
+	 * are that header in order is stored as its values alone ({@link StoredCells}).
+	 */
+	private final Map<Long, Optional<List<String>>> runHeaders = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Whether the database is H2; known at the first query that needs it. */
 	private volatile Boolean h2;
 
@@ -238,6 +244,40 @@ public final class ResultStore {
 		inOwnTransaction(
 				() -> this.jdbc.update("UPDATE FPI_RUN SET PROJECT_KEY = ?, TYPE_KEY = ?, HEADERS = ? WHERE RUN_ID = ?",
 						projectKey, typeKey, this.json.writeValueAsString(headers), runId));
+		this.runHeaders.put(runId, Optional.ofNullable(headers).map(List::copyOf));
+	}
+
+	/** The run's stored header, kept for the run's next rows. */
+	private List<String> runHeaders(long runId) {
+		return this.runHeaders.computeIfAbsent(runId, (id) -> Optional.ofNullable(storedHeaders(id))).orElse(null);
+	}
+
+	private List<String> storedHeaders(long runId) {
+		List<String> stored = this.jdbc.queryForList("SELECT HEADERS FROM FPI_RUN WHERE RUN_ID = ?", String.class,
+				runId);
+		return (stored.isEmpty() || stored.get(0) == null) ? null : List.copyOf(headers(stored.get(0)));
+	}
+
+	/** A row's cells as stored: the values alone under the run's header, or JSON. */
+	private String cellsText(RowRecord row) {
+		String values = StoredCells.encode(row.cells(), runHeaders(row.runId()));
+		return (values != null) ? values : this.json.writeValueAsString(row.cells());
+	}
+
+	private Map<String, String> cells(long runId, String text) {
+		if (text.isEmpty() || text.charAt(0) != StoredCells.MARK) {
+			return this.cellsReader.readValue(text);
+		}
+		Map<String, String> cells = StoredCells.decode(text, runHeaders(runId));
+		if (cells == null) {
+			// the header known here is older than the row's (another store set it)
+			this.runHeaders.remove(runId);
+			cells = StoredCells.decode(text, runHeaders(runId));
+		}
+		if (cells == null) {
+			throw new IllegalStateException("the cells of a row of run " + runId + " do not fit the run's header");
+		}
+		return java.util.Collections.unmodifiableMap(cells);
 	}
 
 	/** Sets where the run stands, with a message (why it stopped), keeping its counts. */
@@ -295,7 +335,7 @@ public final class ResultStore {
 			List<Object[]> inserts = new ArrayList<>();
 			for (RowRecord row : rows) {
 				String problems = problemsJson(row.problems());
-				String cells = this.json.writeValueAsString(row.cells());
+				String cells = cellsText(row);
 				if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
 					updates.add(new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
 							truncate(row.errMsg(), 4000), problems, cells, row.idempotencyKey(), row.attempts(), now,
@@ -392,11 +432,13 @@ public final class ResultStore {
 	}
 
 	/**
-	 * Hands every row of a run to the consumer, in row order, without holding them all.
+	 * Hands every row of a run to the consumer, in row order, without holding them all:
+	 * what a report shows of them (their times are not read, and are {@code null}).
 	 */
 	public void forEachRow(long runId, Consumer<RowRecord> consumer) {
-		streaming(() -> this.jdbc.query("SELECT * FROM FPI_ROW WHERE RUN_ID = ? ORDER BY ROW_NO",
-				(ResultSet rs) -> consumer.accept(rowRecord(rs, 0)), runId));
+		streaming(() -> this.jdbc.query("SELECT RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, ERR_MSG, "
+				+ "PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO FROM FPI_ROW WHERE RUN_ID = ? "
+				+ "ORDER BY ROW_NO", (ResultSet rs) -> consumer.accept(rowRecord(rs, false)), runId));
 	}
 
 	/** The rows of a run with one of these statuses, in row order. */
@@ -559,17 +601,22 @@ public final class ResultStore {
 	}
 
 	private RowRecord rowRecord(ResultSet rs, int rowNumber) throws SQLException {
+		return rowRecord(rs, true);
+	}
+
+	private RowRecord rowRecord(ResultSet rs, boolean times) throws SQLException {
+		long runId = rs.getLong("RUN_ID");
 		long workItem = rs.getLong("WORK_ITEM_ID");
 		Long workItemId = rs.wasNull() ? null : workItem;
 		int code = rs.getInt("ERR_CODE");
 		Integer errCode = rs.wasNull() ? null : code;
 		String problems = rs.getString("PROBLEMS");
-		return new RowRecord(rs.getLong("RUN_ID"), rs.getLong("ROW_NO"), rs.getString("ROW_KEY"),
+		return new RowRecord(runId, rs.getLong("ROW_NO"), rs.getString("ROW_KEY"),
 				RowStatus.valueOf(rs.getString("STATUS")), workItemId, errCode, rs.getString("ERR_MSG"),
 				(problems == null || problems.equals("[]")) ? List.of() : this.problemsReader.readValue(problems),
-				this.cellsReader.readValue(rs.getString("CELLS")), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
-				rs.getLong("ORIGIN_RUN_ID"), rs.getLong("ORIGIN_ROW_NO"), instant(rs, "CREATED_AT"),
-				instant(rs, "UPDATED_AT"), instant(rs, "LAST_WRITE_AT"));
+				cells(runId, rs.getString("CELLS")), rs.getString("IDEM_KEY"), rs.getInt("ATTEMPTS"),
+				rs.getLong("ORIGIN_RUN_ID"), rs.getLong("ORIGIN_ROW_NO"), times ? instant(rs, "CREATED_AT") : null,
+				times ? instant(rs, "UPDATED_AT") : null, times ? instant(rs, "LAST_WRITE_AT") : null);
 	}
 
 	/**

@@ -22,8 +22,15 @@ public record RowRecord(long runId, long rowNumber, String rowKey, RowStatus sta
 	public RowRecord {
 		Objects.requireNonNull(status, "status");
 		problems = List.copyOf(problems);
-		cells = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cells));
+		// a source row's cells are already an unmodifiable copy in header order: kept
+		// as they are rather than copied for every row again
+		cells = (cells.getClass() == ORDERED_UNMODIFIABLE) ? cells
+				: java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cells));
 	}
+
+	private static final Class<?> ORDERED_UNMODIFIABLE = java.util.Collections
+		.unmodifiableMap(new java.util.LinkedHashMap<>())
+		.getClass();
 
 	/** A row without a time of the run's last write to its item. */
 	public RowRecord(long runId, long rowNumber, String rowKey, RowStatus status, Long workItemId, Integer errCode,
