@@ -25,13 +25,22 @@ record BoundColumn(String name, List<String> keys) {
 
 	/** The row's non-blank cells of the column, as written, in column order. */
 	List<String> values(SourceRow row) {
+		return values(row, false);
+	}
+
+	/**
+	 * The row's non-blank cells of the column in column order, as written or, with
+	 * {@code shown}, as the spreadsheet shows them ({@code 15%} rather than
+	 * {@code 0.15}).
+	 */
+	List<String> values(SourceRow row, boolean shown) {
 		if (this.keys.size() == 1) {
-			String cell = row.cell(this.keys.get(0));
+			String cell = shown ? row.shownCell(this.keys.get(0)) : row.cell(this.keys.get(0));
 			return cell.isBlank() ? List.of() : List.of(cell);
 		}
 		List<String> values = new ArrayList<>(this.keys.size());
 		for (String key : this.keys) {
-			String cell = row.cell(key);
+			String cell = shown ? row.shownCell(key) : row.cell(key);
 			if (!cell.isBlank()) {
 				values.add(cell);
 			}

@@ -96,7 +96,7 @@ final class BoundField {
 			values = start.isEmpty() ? List.of() : List.of(start + SCHEDULE_JOIN + end);
 		}
 		else {
-			values = this.columns.get(0).values(row);
+			values = this.columns.get(0).values(row, this.translator.readsShownText());
 		}
 		if (values.isEmpty()) {
 			if (this.mapping.defaultValue() != null) {

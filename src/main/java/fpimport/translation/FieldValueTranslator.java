@@ -38,6 +38,24 @@ public interface FieldValueTranslator {
 	}
 
 	/**
+	 * Whether the field takes a cell as the spreadsheet shows it, its number format
+	 * applied ({@code 15%}, {@code ¥1,200.00}): text fields do; the others take the
+	 * value.
+	 */
+	default boolean readsShownText() {
+		return false;
+	}
+
+	/**
+	 * The day/month order of the column's numeric dates ({@code 03/04/2024}), which a
+	 * look at the column decides before its rows are translated; {@code null} for fields
+	 * that read no such dates, or whose {@code format} says the order.
+	 */
+	default DayMonthOrder dayMonthOrder() {
+		return null;
+	}
+
+	/**
 	 * The people a cell names, so they can be looked up in batches before the first row;
 	 * empty for fields that name nobody.
 	 */

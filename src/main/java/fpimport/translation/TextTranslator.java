@@ -52,6 +52,12 @@ final class TextTranslator implements FieldValueTranslator {
 		};
 	}
 
+	/** Text is what the spreadsheet shows: {@code 15%}, not {@code 0.15}. */
+	@Override
+	public boolean readsShownText() {
+		return true;
+	}
+
 	/**
 	 * Free text joins the values of a repeated column; an id, link, address or number is
 	 * one value.

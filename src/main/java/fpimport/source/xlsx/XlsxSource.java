@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
@@ -22,6 +25,7 @@ import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -62,6 +66,25 @@ public final class XlsxSource implements RowSource {
 
 	/** Format kinds by style index, filled as styles are met. */
 	private CellText.Kind[] kinds = new CellText.Kind[64];
+
+	/**
+	 * By style index: whether its number format shows a number otherwise than its value
+	 * ({@code 0%}, currency, separators), filled as styles are met.
+	 */
+	private Boolean[] shows = new Boolean[64];
+
+	/**
+	 * Applies number formats as Excel shows them, only to cells whose format needs it.
+	 */
+	private final DataFormatter formatter = new DataFormatter(Locale.US);
+
+	/**
+	 * The text Excel shows for the cells of the row being read whose format changes it.
+	 */
+	private final Map<Integer, String> shownCells = new HashMap<>();
+
+	/** What Excel shows for the cell just read, when its format changes it, or null. */
+	private String lastShown;
 
 	/** Columns past this are not kept: they have no header. */
 	private int width = Integer.MAX_VALUE;
@@ -172,7 +195,17 @@ public final class XlsxSource implements RowSource {
 						String cell = (i < this.cells.size()) ? this.cells.get(i) : null;
 						values[i] = (cell != null) ? cell : "";
 					}
-					return SourceRow.of(this.rowNumber, this.headers.cells(values));
+					if (this.shownCells.isEmpty()) {
+						return SourceRow.of(this.rowNumber, this.headers.cells(values));
+					}
+					Map<String, String> shown = new HashMap<>();
+					this.shownCells.forEach((column, text) -> {
+						// a merged range's other cells were emptied
+						if (!values[column].isEmpty()) {
+							shown.put(this.headers.keys().get(column), text);
+						}
+					});
+					return SourceRow.of(this.rowNumber, this.headers.cells(values), shown);
 				}
 			}
 			return null;
@@ -210,6 +243,7 @@ public final class XlsxSource implements RowSource {
 	/** Reads the next {@code <row>} into {@link #cells}; false at the end of the data. */
 	private boolean readRow() throws XMLStreamException {
 		this.cells.clear();
+		this.shownCells.clear();
 		this.errorColumn = -1;
 		while (this.xml.hasNext()) {
 			int event = this.xml.next();
@@ -240,6 +274,7 @@ public final class XlsxSource implements RowSource {
 					column = (reference != null) ? checkedColumn(reference, column) : column + 1;
 					String type = this.xml.getAttributeValue(null, "t");
 					String style = this.xml.getAttributeValue(null, "s");
+					this.lastShown = null;
 					String text = readCell(type, style);
 					if ("e".equals(type) && column < this.width && this.errorColumn < 0 && !text.isEmpty()) {
 						this.errorColumn = column;
@@ -249,6 +284,9 @@ public final class XlsxSource implements RowSource {
 							this.cells.add(null);
 						}
 						this.cells.set(column, text);
+						if (this.lastShown != null && !this.lastShown.equals(text)) {
+							this.shownCells.put(column, this.lastShown);
+						}
 					}
 				}
 				else {
@@ -291,7 +329,11 @@ public final class XlsxSource implements RowSource {
 			return "";
 		}
 		if (type == null || type.equals("n")) {
-			return CellText.of(value, kind(style), this.date1904);
+			CellText.Kind kind = kind(style);
+			if (kind == CellText.Kind.NUMBER && shows(style)) {
+				this.lastShown = shown(value, style);
+			}
+			return CellText.of(value, kind, this.date1904);
 		}
 		return switch (type) {
 			case "s" -> sharedString(value);
@@ -351,6 +393,41 @@ public final class XlsxSource implements RowSource {
 			this.kinds[index] = kind;
 		}
 		return kind;
+	}
+
+	/**
+	 * Whether a style's number format shows a number otherwise than its value: not
+	 * General, not text, not a date (those have their own text).
+	 */
+	private boolean shows(String style) {
+		int index = (style == null || style.isEmpty()) ? 0 : Integer.parseInt(style);
+		if (index >= this.shows.length) {
+			this.shows = Arrays.copyOf(this.shows, Math.max(index + 1, this.shows.length * 2));
+		}
+		Boolean shows = this.shows[index];
+		if (shows == null) {
+			shows = false;
+			if (this.styles != null && index < this.styles.getNumCellStyles()) {
+				XSSFCellStyle cellStyle = this.styles.getStyleAt(index);
+				String format = (cellStyle != null) ? cellStyle.getDataFormatString() : null;
+				shows = cellStyle != null && cellStyle.getDataFormat() != 0 && format != null
+						&& !format.equalsIgnoreCase("General") && !format.equals("@");
+			}
+			this.shows[index] = shows;
+		}
+		return shows;
+	}
+
+	/** A number as its style's format shows it, or null when it is not a number. */
+	private String shown(String value, String style) {
+		try {
+			XSSFCellStyle cellStyle = this.styles.getStyleAt(Integer.parseInt(style));
+			return this.formatter.formatRawCellContents(Double.parseDouble(value), cellStyle.getDataFormat(),
+					cellStyle.getDataFormatString());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	/** Skips the element just started, with everything in it. */
