@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import fpimport.source.RowSource;
 import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
+import fpimport.translation.JiraCells;
 import fpimport.source.Sources;
 import fpimport.failure.FpImportException;
 import fpimport.workitem.Printable;
@@ -59,7 +60,8 @@ final class PreviewCommand implements Callable<Integer> {
 			description = "show at most N rows; 0 shows all (default ${DEFAULT-VALUE})")
 	int limit;
 
-	@Option(names = "--json", description = "one JSON object per line: header -> cell text, in header order")
+	@Option(names = "--json",
+			description = "one JSON object per line: header -> cell text, in header order; Comment and Attachment cells as their parts")
 	boolean json;
 
 	@Override
@@ -95,13 +97,38 @@ final class PreviewCommand implements Callable<Integer> {
 					.line(this.file + ", " + place(source) + " " + row.rowNumber() + ": " + row.problem()));
 				continue;
 			}
-			Map<String, String> cells = new LinkedHashMap<>();
+			Map<String, Object> cells = new LinkedHashMap<>();
 			for (String header : source.headers()) {
-				cells.put(header, row.cell(header));
+				cells.put(header, jsonCell(header, row.cell(header)));
 			}
 			out.println(mapper.writeValueAsString(cells));
 		}
 		err.flush();
+	}
+
+	// Jira's composite cells show their parts
+	private static Object jsonCell(String header, String cell) {
+		if (cell == null || cell.isEmpty()) {
+			return cell;
+		}
+		if (header.strip().equalsIgnoreCase("Comment")) {
+			JiraCells.Comment comment = JiraCells.comment(cell);
+			Map<String, Object> parts = new LinkedHashMap<>();
+			parts.put("date", comment.dateText());
+			parts.put("author", comment.author());
+			parts.put("body", comment.body());
+			return parts;
+		}
+		if (header.strip().equalsIgnoreCase("Attachment")) {
+			JiraCells.Attachment attachment = JiraCells.attachment(cell);
+			Map<String, Object> parts = new LinkedHashMap<>();
+			parts.put("date", attachment.dateText());
+			parts.put("author", attachment.author());
+			parts.put("file", attachment.fileName());
+			parts.put("url", attachment.url());
+			return parts;
+		}
+		return cell;
 	}
 
 	private void writeTable(RowSource source, PrintWriter out) {
