@@ -321,15 +321,22 @@ public final class OpenApiEmulator implements AutoCloseable {
 			throw new ApiError(10001, "No Permission",
 					"project " + route.project() + " not found, or the plugin is not installed in it");
 		}
+		String idemKey = exchange.getRequestHeaders().getFirst("X-IDEM-UUID");
 		if (route.api() == Api.UPLOAD) {
-			// multipart, not JSON: no idempotency key either (both SDKs send none)
-			StoredItem item = item(fixture, route);
-			this.space.afterCreate()
-				.upload(type(fixture, route.type()), item, exchange.getRequestHeaders().getFirst("Content-Type"), raw);
-			return stepAnswer(Answer.ok(NODES.objectNode()));
+			// multipart, not JSON: the key is compared with a digest of the form
+			String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+			java.util.function.Supplier<Answer> upload = () -> {
+				this.space.afterCreate().upload(type(fixture, route.type()), item(fixture, route), contentType, raw);
+				return stepAnswer(Answer.ok(NODES.objectNode()));
+			};
+			if (idemKey == null || idemKey.isBlank()) {
+				return upload.get();
+			}
+			ObjectNode digest = NODES.objectNode().put("sha256", sha256(raw));
+			return this.idempotency.run(token, route.api().name(), idemKey, route.type() + "/" + route.id(), digest,
+					upload);
 		}
 		JsonNode body = body(route.api(), raw, exchange.getRequestURI().getRawQuery());
-		String idemKey = exchange.getRequestHeaders().getFirst("X-IDEM-UUID");
 		if (route.api().writes() && idemKey != null && !idemKey.isBlank()) {
 			// the space may be named by key or simple name: the same request either way
 			String target = route.type() + "/" + route.id();
@@ -441,6 +448,15 @@ public final class OpenApiEmulator implements AutoCloseable {
 						intValue(body, "page_size", 50, 1, Integer.MAX_VALUE));
 			case UPLOAD, TOKEN -> throw new IllegalStateException(route.api() + " is answered before dispatch");
 		};
+	}
+
+	private static String sha256(byte[] raw) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Answer stepAnswer(Answer answer) {
