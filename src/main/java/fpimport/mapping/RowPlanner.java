@@ -15,6 +15,7 @@ import fpimport.metadata.UserDirectory;
 import fpimport.metadata.UserSource;
 import fpimport.source.SourceRow;
 import fpimport.translation.Translation;
+import fpimport.workitem.AfterCreatePlan;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.RowRef;
@@ -74,6 +75,7 @@ public final class RowPlanner {
 			if (row.problem() != null) {
 				continue;
 			}
+			persons.addAll(this.bound.after().authors(row));
 			for (BoundField target : targets) {
 				if (!target.headers().isEmpty()) {
 					String cell = row.cell(target.headers().get(0));
@@ -166,11 +168,13 @@ public final class RowPlanner {
 		if (this.bound.keyField() != null) {
 			pairs.add(new FieldValuePair(this.bound.keyField(), rowKey));
 		}
+		AfterCreatePlan after = this.bound.after().any() ? this.bound.after().plan(row, ref, problems)
+				: AfterCreatePlan.NONE;
 		if (!problems.isEmpty()) {
 			return new RowPlan(ref, rowKey, null, problems);
 		}
 		return new RowPlan(ref, rowKey,
-				new WorkItemDraft(this.bound.typeKey(), this.bound.templateId(), itemName, pairs), List.of());
+				new WorkItemDraft(this.bound.typeKey(), this.bound.templateId(), itemName, pairs), List.of(), after);
 	}
 
 	private static String sha256(String text) {

@@ -53,6 +53,8 @@ public final class ResultStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final StepStore steps;
+
 	private final TransactionTemplate ownTransaction;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -66,6 +68,7 @@ public final class ResultStore {
 	private volatile Boolean h2;
 
 	public ResultStore(DataSource dataSource) {
+		this.steps = new StepStore(dataSource);
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(500);
 		this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -75,6 +78,12 @@ public final class ResultStore {
 	/** Creates fpimport's tables when they are missing. */
 	public static void createSchema(DataSource dataSource) {
 		SchemaScript.apply(dataSource, "fpimport/schema.sql");
+		StepStore.createSchema(dataSource);
+	}
+
+	/** The steps after each row's create. */
+	public StepStore steps() {
+		return this.steps;
 	}
 
 	/** Records a new run, RUNNING from now, and returns its id. */
@@ -267,7 +276,10 @@ public final class ResultStore {
 		long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new RunCounts(total, byStatus.getOrDefault(RowStatus.CREATED, 0L),
 				byStatus.getOrDefault(RowStatus.UPDATED, 0L), byStatus.getOrDefault(RowStatus.SKIPPED, 0L),
-				byStatus.getOrDefault(RowStatus.INVALID, 0L), byStatus.getOrDefault(RowStatus.FAILED, 0L),
+				byStatus.getOrDefault(RowStatus.INVALID, 0L),
+				// a PARTIAL row (its item exists, a step after the create did not go
+				// through) counts as failed: it needs a retry
+				byStatus.getOrDefault(RowStatus.FAILED, 0L) + byStatus.getOrDefault(RowStatus.PARTIAL, 0L),
 				byStatus.getOrDefault(RowStatus.IN_FLIGHT, 0L), byStatus.getOrDefault(RowStatus.VALID, 0L));
 	}
 
