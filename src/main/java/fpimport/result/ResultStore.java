@@ -205,7 +205,7 @@ public final class ResultStore {
 	 */
 	public List<RowRecord> retryCandidates(long parentRunId, long retryRunId) {
 		return this.jdbc.query(
-				"SELECT * FROM FPI_ROW P WHERE P.RUN_ID = ? AND P.STATUS IN ('INVALID', 'FAILED') "
+				"SELECT * FROM FPI_ROW P WHERE P.RUN_ID = ? AND P.STATUS IN ('INVALID', 'FAILED', 'PARTIAL') "
 						+ "AND NOT EXISTS (SELECT 1 FROM FPI_ROW S WHERE S.ORIGIN_RUN_ID = P.ORIGIN_RUN_ID "
 						+ "AND S.ORIGIN_ROW_NO = P.ORIGIN_ROW_NO AND S.RUN_ID < ? "
 						+ "AND S.STATUS IN ('CREATED', 'UPDATED', 'SKIPPED')) ORDER BY P.ROW_NO",

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import fpimport.TestEmulator;
 import fpimport.emulator.EmulatedSpace;
 import fpimport.emulator.StoredItem;
+import fpimport.result.RowRecord;
+import fpimport.result.RowStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -120,6 +122,52 @@ class AfterCreateStepsIT {
 			}
 			assertThat(names).as("SHOP-%d files", n).containsExactlyElementsOf(files);
 		}
+	}
+
+	@Test
+	void aRefusedStepLeavesTheRowPartialAndRetryDoesOnlyTheMissingSteps() {
+		int rows = 6;
+		Path file = this.cli.write("jira.csv", jiraCsv(rows));
+		Path mapping = this.cli.write("jira.yaml", MAPPING);
+		writeFiles(rows);
+		// the service takes no file over 5 bytes: every upload is refused (20024)
+		this.cli.emulator().space().maxUploadBytes(5);
+		CliRun first = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("run (\\d+) ").matcher(first.out() + first.err());
+		assertThat(id.find()).as(first.toString()).isTrue();
+		long runId = Long.parseLong(id.group(1));
+		List<RowRecord> stored = new ArrayList<>();
+		this.cli.results().forEachRow(runId, stored::add);
+		// SHOP-1, 2, 4 and 5 name files, 3 and 6 do not; row numbers are lines, and
+		// comment cells span two
+		assertThat(stored).filteredOn((row) -> row.status() == RowStatus.PARTIAL)
+			.extracting(RowRecord::rowNumber)
+			.containsExactly(2L, 4L, 11L, 12L);
+		assertThat(stored).filteredOn((row) -> row.status() == RowStatus.CREATED).hasSize(2);
+		RowRecord partial = stored.stream().filter((row) -> row.rowNumber() == 4).findFirst().orElseThrow();
+		assertThat(partial.errCode()).isEqualTo(20024);
+		assertThat(partial.errMsg()).startsWith("step 7 (file shop-2-1.txt) refused: ");
+		int commentsBefore = this.cli.emulator()
+			.space()
+			.items()
+			.stream()
+			.mapToInt((item) -> this.cli.emulator().space().comments(item.id()).size())
+			.sum();
+		int creates = this.cli.emulator().space().createCalls();
+
+		this.cli.emulator().space().maxUploadBytes(100 * 1024 * 1024);
+		CliRun retry = this.cli.runConnected("retry", Long.toString(runId));
+
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(this.cli.emulator().space().createCalls()).as("no create again").isEqualTo(creates);
+		assertEveryRowDone(this.cli.emulator().space(), rows);
+		assertThat(this.cli.emulator()
+			.space()
+			.items()
+			.stream()
+			.mapToInt((item) -> this.cli.emulator().space().comments(item.id()).size())
+			.sum()).as("no comment again").isEqualTo(commentsBefore);
 	}
 
 	@Test
