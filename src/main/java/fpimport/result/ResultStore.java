@@ -428,12 +428,12 @@ public final class ResultStore {
 	public List<ErrorReason> errorReasons(long runId, int limit) {
 		Map<String, Long> reasons = new LinkedHashMap<>();
 		streaming(() -> this.jdbc.query(
-				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?)",
+				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?, ?)",
 				(ResultSet rs) -> {
 					for (String reason : reasonsOf(rs)) {
 						reasons.merge(reason, 1L, Long::sum);
 					}
-				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name()));
+				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name(), RowStatus.PARTIAL.name()));
 		return reasons.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -443,7 +443,7 @@ public final class ResultStore {
 	}
 
 	private List<String> reasonsOf(ResultSet rs) throws SQLException {
-		if (RowStatus.valueOf(rs.getString(1)) == RowStatus.FAILED) {
+		if (RowStatus.valueOf(rs.getString(1)) != RowStatus.INVALID) {
 			int code = rs.getInt(2);
 			return List.of((rs.wasNull() ? "" : code + " ") + rs.getString(3));
 		}

@@ -85,10 +85,16 @@ class AfterCreateStepsIT {
 		Path mapping = this.cli.write("jira.yaml", MAPPING);
 		writeFiles(rows);
 		this.cli.emulator().faults().droppedSteps(0.2).reseed(5);
-		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString());
+		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(),
+				"--report-format", "csv");
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(this.cli.emulator().space().droppedAnswers()).as("answers dropped").isPositive();
 		assertEveryRowDone(this.cli.emulator().space(), rows);
+		// the report shows each step's outcome with its row (SHOP-1: one move, one
+		// comment, one file)
+		assertThat(this.cli.path("jira.report.csv")).content()
+			.contains("steps: state complete started: done, state complete review: done, comment 1/1: done,"
+					+ " file shop-1-1.txt: done");
 	}
 
 	static void assertEveryRowDone(EmulatedSpace space, int rows) {
