@@ -43,6 +43,29 @@ record Endpoint(String method, String template) {
 	static final Endpoint DELETE = new Endpoint("DELETE",
 			"/open_api/:project_key/work_item/:work_item_type_key/:work_item_id");
 
+	static final Endpoint TEMPLATE_DETAIL = new Endpoint("GET", "/open_api/:project_key/template_detail/:template_id");
+
+	static final Endpoint WORKFLOW_QUERY = new Endpoint("POST",
+			"/open_api/:project_key/work_item/:work_item_type_key/:work_item_id/workflow/query");
+
+	static final Endpoint STATE_CHANGE = new Endpoint("POST",
+			"/open_api/:project_key/workflow/:work_item_type_key/:work_item_id/node/state_change");
+
+	static final Endpoint NODE_OPERATE = new Endpoint("POST",
+			"/open_api/:project_key/workflow/:work_item_type_key/:work_item_id/node/:node_id/operate");
+
+	static final Endpoint ABORT = new Endpoint("PUT",
+			"/open_api/:project_key/work_item/:work_item_type_key/:work_item_id/abort");
+
+	static final Endpoint COMMENT_CREATE = new Endpoint("POST",
+			"/open_api/:project_key/work_item/:work_item_type_key/:work_item_id/comment/create");
+
+	static final Endpoint COMMENTS = new Endpoint("GET",
+			"/open_api/:project_key/work_item/:work_item_type_key/:work_item_id/comments");
+
+	static final Endpoint FILE_UPLOAD = new Endpoint("POST",
+			"/open_api/:project_key/work_item/:work_item_type_key/:work_item_id/file/upload");
+
 	Endpoint {
 		Objects.requireNonNull(method, "method");
 		Objects.requireNonNull(template, "template");

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import fpimport.metadata.Role;
 import fpimport.metadata.Template;
 import fpimport.metadata.User;
 import fpimport.metadata.WorkItemType;
+import fpimport.metadata.Workflow;
 import fpimport.workitem.FieldValuePair;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
@@ -44,6 +47,8 @@ public final class OpenApiClient {
 
 	/** The most ids one {@code query} takes. */
 	public static final int MAX_QUERY_IDS = 50;
+
+	private static final int COMMENT_PAGE = 200;
 
 	/** A bound on paging loops, should a server report a total it never delivers. */
 	private static final int MAX_PAGES = 1000;
@@ -209,6 +214,116 @@ public final class OpenApiClient {
 	 */
 	public void delete(String projectKey, String typeKey, long workItemId) {
 		call(Endpoint.DELETE, null, null, (answer) -> null, projectKey, typeKey, Long.toString(workItemId));
+	}
+
+	/**
+	 * The workflow of a template ({@code template_detail}), readable before any item
+	 * exists.
+	 */
+	public Workflow workflow(String projectKey, String templateId) {
+		return call(Endpoint.TEMPLATE_DETAIL, null, null, (answer) -> this.payloads.workflow(answer.data(), templateId),
+				projectKey, templateId);
+	}
+
+	/** Where an item stands in its workflow ({@code workflow/query}). */
+	public WorkflowPosition position(String projectKey, String typeKey, long workItemId, boolean nodeFlow) {
+		ObjectNode body = this.json.createObjectNode().put("flow_type", nodeFlow ? 0 : 1);
+		return call(Endpoint.WORKFLOW_QUERY, body, null, (answer) -> this.payloads.position(answer.data()), projectKey,
+				typeKey, Long.toString(workItemId));
+	}
+
+	/**
+	 * Moves a state-flow item along one transition ({@code node/state_change}), with the
+	 * fields its form requires.
+	 */
+	public void changeState(String projectKey, String typeKey, long workItemId, long transitionId,
+			List<FieldValuePair> fields, String idempotencyKey) {
+		ObjectNode body = this.json.createObjectNode().put("transition_id", transitionId);
+		body.set("fields", pairs(fields));
+		call(Endpoint.STATE_CHANGE, body, keyOrRandom(idempotencyKey), (answer) -> null, projectKey, typeKey,
+				Long.toString(workItemId));
+	}
+
+	/**
+	 * Completes one node of a node-flow item ({@code node/:node_id/operate}, confirm).
+	 */
+	public void completeNode(String projectKey, String typeKey, long workItemId, String nodeId,
+			List<FieldValuePair> fields, String idempotencyKey) {
+		ObjectNode body = this.json.createObjectNode().put("action", "confirm");
+		body.set("fields", pairs(fields));
+		call(Endpoint.NODE_OPERATE, body, keyOrRandom(idempotencyKey), (answer) -> null, projectKey, typeKey,
+				Long.toString(workItemId), nodeId);
+	}
+
+	/** Aborts an item ({@code abort}, {@code is_aborted: true}). */
+	public void abort(String projectKey, String typeKey, long workItemId, String reason, String idempotencyKey) {
+		ObjectNode body = this.json.createObjectNode()
+			.put("is_aborted", true)
+			.put("reason", reason)
+			.put("reason_option", "other");
+		call(Endpoint.ABORT, body, keyOrRandom(idempotencyKey), (answer) -> null, projectKey, typeKey,
+				Long.toString(workItemId));
+	}
+
+	/** Adds a plain-text comment ({@code comment/create}) and answers its id. */
+	public long comment(String projectKey, String typeKey, long workItemId, String content, String idempotencyKey) {
+		ObjectNode body = this.json.createObjectNode().put("content", content);
+		return call(Endpoint.COMMENT_CREATE, body, keyOrRandom(idempotencyKey),
+				(answer) -> this.payloads.id(answer.data()), projectKey, typeKey, Long.toString(workItemId));
+	}
+
+	/** Every comment of an item, oldest first ({@code comments}, pages of 200). */
+	public List<Comment> comments(String projectKey, String typeKey, long workItemId) {
+		List<Comment> all = new ArrayList<>();
+		for (int page = 1;; page++) {
+			String path = Endpoint.COMMENTS.path(projectKey, typeKey, Long.toString(workItemId)) + "?page_num=" + page
+					+ "&page_size=" + COMMENT_PAGE;
+			List<Comment> comments = execute(new Request(Endpoint.COMMENTS, path, null, null, true),
+					(answer) -> this.payloads.comments(answer.data()));
+			all.addAll(comments);
+			if (comments.size() < COMMENT_PAGE) {
+				return all;
+			}
+		}
+	}
+
+	/**
+	 * Uploads one file into an attachment field ({@code file/upload}, multipart): the
+	 * part {@code file} named as the file, and {@code field_key}.
+	 */
+	public void upload(String projectKey, String typeKey, long workItemId, String fieldKey, Path file,
+			String idempotencyKey) {
+		byte[] content;
+		try {
+			content = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new FpImportException(Reason.INVALID_INPUT, "cannot read " + file + ": " + ex.getMessage(), null, ex);
+		}
+		String boundary = "fpimport-" + UUID.nameUUIDFromBytes(content).toString().replace("-", "");
+		String name = file.getFileName().toString().replace("\"", "%22").replace("\r", " ").replace("\n", " ");
+		String type = null;
+		try {
+			type = Files.probeContentType(file);
+		}
+		catch (IOException ex) {
+			// the generic type below
+		}
+		java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"field_key\"\r\n\r\n" + fieldKey
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+				+ "\"\r\nContent-Type: " + ((type != null) ? type : "application/octet-stream") + "\r\n\r\n";
+		multipart.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+		multipart.writeBytes(content);
+		multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		String path = Endpoint.FILE_UPLOAD.path(projectKey, typeKey, Long.toString(workItemId));
+		execute(new Request(Endpoint.FILE_UPLOAD, path, null, keyOrRandom(idempotencyKey), true,
+				multipart.toByteArray(), "multipart/form-data; boundary=" + boundary), (answer) -> null);
+	}
+
+	// a write without a key could be done twice by a retry after a lost answer
+	private static String keyOrRandom(String idempotencyKey) {
+		return (idempotencyKey != null) ? idempotencyKey : UUID.randomUUID().toString();
 	}
 
 	private ArrayNode pairs(List<FieldValuePair> fields) {
@@ -400,16 +515,18 @@ public final class OpenApiClient {
 	private ServiceAnswer send(Request request, String token) throws IOException, InterruptedException {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.settings.baseUrl() + request.path()))
 			.timeout(this.settings.requestTimeout())
-			.header("Content-Type", "application/json; charset=utf-8");
+			.header("Content-Type",
+					(request.contentType() != null) ? request.contentType() : "application/json; charset=utf-8");
 		if (request.authenticated()) {
 			builder.header("X-PLUGIN-TOKEN", token).header("X-USER-KEY", this.settings.userKey());
 		}
 		if (request.idempotencyKey() != null) {
 			builder.header("X-IDEM-UUID", request.idempotencyKey());
 		}
-		HttpRequest.BodyPublisher body = (request.body() != null)
-				? HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8)
-				: HttpRequest.BodyPublishers.noBody();
+		HttpRequest.BodyPublisher body = (request.bytes() != null)
+				? HttpRequest.BodyPublishers.ofByteArray(request.bytes())
+				: (request.body() != null) ? HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8)
+						: HttpRequest.BodyPublishers.noBody();
 		builder.method(request.endpoint().method(), body);
 		long started = System.nanoTime();
 		HttpResponse<String> response;
@@ -470,7 +587,12 @@ public final class OpenApiClient {
 	}
 
 	/** One request as sent on every attempt. */
-	private record Request(Endpoint endpoint, String path, String body, String idempotencyKey, boolean authenticated) {
+	private record Request(Endpoint endpoint, String path, String body, String idempotencyKey, boolean authenticated,
+			byte[] bytes, String contentType) {
+
+		Request(Endpoint endpoint, String path, String body, String idempotencyKey, boolean authenticated) {
+			this(endpoint, path, body, idempotencyKey, authenticated, null, null);
+		}
 
 	}
 

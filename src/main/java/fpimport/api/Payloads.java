@@ -13,6 +13,7 @@ import fpimport.metadata.Role;
 import fpimport.metadata.Template;
 import fpimport.metadata.User;
 import fpimport.metadata.WorkItemType;
+import fpimport.metadata.Workflow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -64,6 +65,61 @@ final class Payloads {
 	List<Template> templates(JsonNode data) {
 		return list(data, (node) -> new Template(required(node, "template_id"),
 				textOr(node.path("template_name"), required(node, "template_id")), flag(node.path("is_disabled"))));
+	}
+
+	Workflow workflow(JsonNode data, String templateId) {
+		boolean nodeFlow = data.path("workflow_confs").isArray() && !data.path("workflow_confs").isEmpty();
+		JsonNode confs = nodeFlow ? data.path("workflow_confs") : data.path("state_flow_confs");
+		List<Workflow.State> states = new ArrayList<>(list(confs,
+				(node) -> new Workflow.State(required(node, "state_key"), ServiceAnswer.text(node.path("name")))));
+		List<Workflow.Connection> connections = list(data.path("connections"), (node) -> {
+			List<String> required = new ArrayList<>();
+			for (JsonNode field : node.path("fields")) {
+				if (ServiceAnswer.integer(field.path("is_required"), 2) == 1) {
+					required.add(required(field, "field_key"));
+				}
+			}
+			return new Workflow.Connection(required(node, "source_state_key"), required(node, "target_state_key"),
+					number(node.path("transition_id"), 0L), required);
+		});
+		// the start: state_type 1 (state flow), else the state nothing leads to
+		int start = -1;
+		for (int i = 0; i < states.size(); i++) {
+			JsonNode conf = confs.get(i);
+			String key = states.get(i).key();
+			boolean first = nodeFlow ? connections.stream().noneMatch((c) -> c.to().equals(key))
+					: ServiceAnswer.integer(conf.path("state_type"), 0) == 1;
+			if (first && start < 0) {
+				start = i;
+			}
+		}
+		if (start > 0) {
+			states.add(0, states.remove(start));
+		}
+		return new Workflow(templateId, nodeFlow, states, connections);
+	}
+
+	WorkflowPosition position(JsonNode data) {
+		JsonNode nodes = data.path("workflow_nodes").isArray() && !data.path("workflow_nodes").isEmpty()
+				? data.path("workflow_nodes") : data.path("state_flow_nodes");
+		List<String> current = new ArrayList<>();
+		List<String> done = new ArrayList<>();
+		for (JsonNode node : nodes) {
+			String key = textOr(node.path("state_key"), required(node, "id"));
+			int status = ServiceAnswer.integer(node.path("status"), 1);
+			if (status == 2) {
+				current.add(key);
+			}
+			else if (status == 3) {
+				done.add(key);
+			}
+		}
+		return new WorkflowPosition(current, done);
+	}
+
+	List<Comment> comments(JsonNode data) {
+		return list(data, (node) -> new Comment(number(node.path("id"), 0L), textOr(node.path("content"), ""),
+				ServiceAnswer.text(node.path("operator")), number(node.path("created_at"), 0L)));
 	}
 
 	List<Role> roles(JsonNode data) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import fpimport.source.RowSource;
 import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
+import fpimport.translation.JiraCells;
 import fpimport.source.Sources;
 import fpimport.failure.FpImportException;
 import fpimport.workitem.ColumnKeys;
@@ -61,7 +62,7 @@ final class PreviewCommand implements Callable<Integer> {
 	int limit;
 
 	@Option(names = "--json",
-			description = "one JSON object per line: header -> cell text (a list for a repeated header), in header order")
+			description = "one JSON object per line: header -> cell text (a list for a repeated header), in header order; Comment and Attachment cells as their parts")
 	boolean json;
 
 	@Override
@@ -99,11 +100,36 @@ final class PreviewCommand implements Callable<Integer> {
 			}
 			Map<String, Object> cells = new LinkedHashMap<>();
 			for (Map.Entry<String, List<String>> group : ColumnKeys.groups(source.headers()).entrySet()) {
-				cells.put(group.getKey(), cells(group.getValue(), row));
+				cells.put(group.getKey(), json(group.getKey(), cells(group.getValue(), row)));
 			}
 			out.println(mapper.writeValueAsString(cells));
 		}
 		err.flush();
+	}
+
+	// Jira's composite cells show their parts
+	private static Object jsonCell(String header, String cell) {
+		if (cell == null || cell.isEmpty()) {
+			return cell;
+		}
+		if (header.strip().equalsIgnoreCase("Comment")) {
+			JiraCells.Comment comment = JiraCells.comment(cell);
+			Map<String, Object> parts = new LinkedHashMap<>();
+			parts.put("date", comment.dateText());
+			parts.put("author", comment.author());
+			parts.put("body", comment.body());
+			return parts;
+		}
+		if (header.strip().equalsIgnoreCase("Attachment")) {
+			JiraCells.Attachment attachment = JiraCells.attachment(cell);
+			Map<String, Object> parts = new LinkedHashMap<>();
+			parts.put("date", attachment.dateText());
+			parts.put("author", attachment.author());
+			parts.put("file", attachment.fileName());
+			parts.put("url", attachment.url());
+			return parts;
+		}
+		return cell;
 	}
 
 	private void writeTable(RowSource source, PrintWriter out) {
@@ -180,6 +206,14 @@ final class PreviewCommand implements Callable<Integer> {
 			return row.cell(keys.get(0));
 		}
 		return keys.stream().map(row::cell).filter((cell) -> !cell.isEmpty()).toList();
+	}
+
+	/** A cell, or the list of a repeated header's cells, as JSON shows it. */
+	private static Object json(String header, Object cells) {
+		if (cells instanceof List<?> values) {
+			return values.stream().map((cell) -> jsonCell(header, (String) cell)).toList();
+		}
+		return jsonCell(header, (String) cells);
 	}
 
 	private static String place(RowSource source) {

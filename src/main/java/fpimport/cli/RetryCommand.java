@@ -42,7 +42,7 @@ final class RetryCommand implements Callable<Integer> {
 	List<Integer> codes = List.of();
 
 	@Option(names = "--only-status", paramLabel = "STATUS", split = ",",
-			description = "only rows with this outcome: invalid or failed (repeatable; default both)")
+			description = "only rows with this outcome: invalid, failed or partial (repeatable; default all three)")
 	List<RetriedStatus> statuses = List.of();
 
 	@Mixin
@@ -67,7 +67,7 @@ final class RetryCommand implements Callable<Integer> {
 	/** The outcomes a retry can take. */
 	enum RetriedStatus {
 
-		INVALID(RowStatus.INVALID), FAILED(RowStatus.FAILED);
+		INVALID(RowStatus.INVALID), FAILED(RowStatus.FAILED), PARTIAL(RowStatus.PARTIAL);
 
 		private final RowStatus status;
 

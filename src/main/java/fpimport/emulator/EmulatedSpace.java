@@ -47,8 +47,40 @@ public final class EmulatedSpace {
 
 	private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
 
+	private final AfterCreate afterCreate = new AfterCreate(this);
+
 	EmulatedSpace(SpaceFixture fixture) {
 		this.fixture = fixture;
+	}
+
+	AfterCreate afterCreate() {
+		return this.afterCreate;
+	}
+
+	/**
+	 * Where an item stands: its state (state flow) or its current nodes (node flow).
+	 * @throws IllegalArgumentException when there is no such item
+	 */
+	public List<String> currentStates(long itemId) {
+		StoredItem item = item(itemId).orElseThrow(() -> new IllegalArgumentException("no work item " + itemId));
+		return this.afterCreate.current(this.fixture.type(item.typeKey()).orElseThrow(), item);
+	}
+
+	/** Whether the item was aborted. */
+	public boolean aborted(long itemId) {
+		return this.afterCreate.aborted(itemId);
+	}
+
+	/** The texts of the item's comments, oldest first. */
+	public List<String> comments(long itemId) {
+		return this.afterCreate.commentTexts(itemId);
+	}
+
+	/**
+	 * Sets the size limit of one upload (default 100 MB), so a test need not send 100 MB.
+	 */
+	public void maxUploadBytes(long bytes) {
+		this.afterCreate.maxFileBytes(bytes);
 	}
 
 	/** The space's definition as it is now, options added or disabled included. */

@@ -25,6 +25,8 @@ public final class Faults {
 
 	private volatile double droppedCreateShare;
 
+	private volatile double droppedStepShare;
+
 	Faults(long seed, Tokens tokens) {
 		this.random = new Random(seed);
 		this.tokens = tokens;
@@ -69,6 +71,15 @@ public final class Faults {
 		return this;
 	}
 
+	/**
+	 * Carries out this share of successful steps after a create (state change, node
+	 * completion, abort, comment, upload) but closes the connection without an answer.
+	 */
+	public Faults droppedSteps(double share) {
+		this.droppedStepShare = checkShare(share);
+		return this;
+	}
+
 	/** Makes every token issued so far expired; the next call with one answers 10022. */
 	public Faults expireAllTokens() {
 		this.tokens.expireAll();
@@ -90,6 +101,7 @@ public final class Faults {
 		this.serverErrorShare = 0;
 		this.gatewayErrorShare = 0;
 		this.droppedCreateShare = 0;
+		this.droppedStepShare = 0;
 		return this;
 	}
 
@@ -134,6 +146,10 @@ public final class Faults {
 
 	boolean rollDroppedCreate() {
 		return roll(this.droppedCreateShare);
+	}
+
+	boolean rollDroppedStep() {
+		return roll(this.droppedStepShare);
 	}
 
 	boolean coin() {

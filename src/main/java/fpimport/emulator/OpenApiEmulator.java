@@ -166,7 +166,15 @@ public final class OpenApiEmulator implements AutoCloseable {
 		TEAMS("GET", "/open_api/{p}/teams/all"), CREATE("POST", "/open_api/{p}/work_item/create"),
 		FILTER("POST", "/open_api/{p}/work_item/filter"), SEARCH("POST", "/open_api/{p}/work_item/{t}/search/params"),
 		QUERY("POST", "/open_api/{p}/work_item/{t}/query"), UPDATE("PUT", "/open_api/{p}/work_item/{t}/{id}"),
-		DELETE("DELETE", "/open_api/{p}/work_item/{t}/{id}");
+		DELETE("DELETE", "/open_api/{p}/work_item/{t}/{id}"),
+		TEMPLATE_DETAIL("GET", "/open_api/{p}/template_detail/{id}"),
+		WORKFLOW_QUERY("POST", "/open_api/{p}/work_item/{t}/{id}/workflow/query"),
+		STATE_CHANGE("POST", "/open_api/{p}/workflow/{t}/{id}/node/state_change"),
+		NODE_OPERATE("POST", "/open_api/{p}/workflow/{t}/{id}/node/{n}/operate"),
+		ABORT("PUT", "/open_api/{p}/work_item/{t}/{id}/abort"),
+		COMMENT_CREATE("POST", "/open_api/{p}/work_item/{t}/{id}/comment/create"),
+		COMMENTS("GET", "/open_api/{p}/work_item/{t}/{id}/comments"),
+		UPLOAD("POST", "/open_api/{p}/work_item/{t}/{id}/file/upload");
 
 		private final String method;
 
@@ -185,12 +193,20 @@ public final class OpenApiEmulator implements AutoCloseable {
 		}
 
 		boolean writes() {
-			return this == CREATE || this == UPDATE || this == DELETE;
+			return this == CREATE || this == UPDATE || this == DELETE || step();
+		}
+
+		/**
+		 * A write after the create, whose answer {@link Faults#droppedSteps} may drop.
+		 */
+		boolean step() {
+			return this == STATE_CHANGE || this == NODE_OPERATE || this == ABORT || this == COMMENT_CREATE
+					|| this == UPLOAD;
 		}
 
 	}
 
-	private record Route(Api api, String project, String type, String id) {
+	private record Route(Api api, String project, String type, String id, String node) {
 	}
 
 	private static Route route(String method, String path) {
@@ -200,15 +216,17 @@ public final class OpenApiEmulator implements AutoCloseable {
 				String project = null;
 				String type = null;
 				String id = null;
+				String node = null;
 				for (int i = 0; i < api.names.size(); i++) {
 					String value = matcher.group(i + 1);
 					switch (api.names.get(i)) {
 						case "p" -> project = value;
 						case "t" -> type = value;
+						case "n" -> node = value;
 						default -> id = value;
 					}
 				}
-				return new Route(api, project, type, id);
+				return new Route(api, project, type, id, node);
 			}
 		}
 		return null;
@@ -303,8 +321,22 @@ public final class OpenApiEmulator implements AutoCloseable {
 			throw new ApiError(10001, "No Permission",
 					"project " + route.project() + " not found, or the plugin is not installed in it");
 		}
-		JsonNode body = body(route.api(), raw);
 		String idemKey = exchange.getRequestHeaders().getFirst("X-IDEM-UUID");
+		if (route.api() == Api.UPLOAD) {
+			// multipart, not JSON: the key is compared with a digest of the form
+			String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+			java.util.function.Supplier<Answer> upload = () -> {
+				this.space.afterCreate().upload(type(fixture, route.type()), item(fixture, route), contentType, raw);
+				return stepAnswer(Answer.ok(NODES.objectNode()));
+			};
+			if (idemKey == null || idemKey.isBlank()) {
+				return upload.get();
+			}
+			ObjectNode digest = NODES.objectNode().put("sha256", sha256(raw));
+			return this.idempotency.run(token, route.api().name(), idemKey, route.type() + "/" + route.id(), digest,
+					upload);
+		}
+		JsonNode body = body(route.api(), raw, exchange.getRequestURI().getRawQuery());
 		if (route.api().writes() && idemKey != null && !idemKey.isBlank()) {
 			// the space may be named by key or simple name: the same request either way
 			String target = route.type() + "/" + route.id();
@@ -337,9 +369,25 @@ public final class OpenApiEmulator implements AutoCloseable {
 		}
 	}
 
-	private static JsonNode body(Api api, byte[] raw) {
+	private static JsonNode body(Api api, byte[] raw, String query) {
 		if (api.method.equals("GET") || api.method.equals("DELETE")) {
-			return NODES.objectNode();
+			// GET parameters read like a body's
+			ObjectNode parameters = NODES.objectNode();
+			if (query != null) {
+				for (String pair : query.split("&")) {
+					int equals = pair.indexOf('=');
+					if (equals > 0) {
+						String value = java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+						if (value.matches("-?[0-9]{1,9}")) {
+							parameters.put(pair.substring(0, equals), Integer.parseInt(value));
+						}
+						else {
+							parameters.put(pair.substring(0, equals), value);
+						}
+					}
+				}
+			}
+			return parameters;
 		}
 		try {
 			JsonNode body = JSON.readTree(raw);
@@ -378,8 +426,41 @@ public final class OpenApiEmulator implements AutoCloseable {
 				this.space.delete(item(fixture, route).id());
 				yield Answer.ok(NODES.objectNode());
 			}
-			case TOKEN -> throw new IllegalStateException("the token endpoint has its own envelope");
+			case TEMPLATE_DETAIL -> Answer.ok(this.space.afterCreate().templateDetail(fixture, route.id()));
+			case WORKFLOW_QUERY -> Answer
+				.ok(this.space.afterCreate().workflowQuery(type(fixture, route.type()), item(fixture, route), body));
+			case STATE_CHANGE -> {
+				this.space.afterCreate().stateChange(type(fixture, route.type()), item(fixture, route), body);
+				yield stepAnswer(Answer.ok(NODES.objectNode()));
+			}
+			case NODE_OPERATE -> {
+				this.space.afterCreate().operate(type(fixture, route.type()), item(fixture, route), route.node(), body);
+				yield stepAnswer(Answer.ok(NODES.objectNode()));
+			}
+			case ABORT -> {
+				this.space.afterCreate().abort(type(fixture, route.type()), item(fixture, route), body);
+				yield stepAnswer(Answer.ok(NODES.objectNode()));
+			}
+			case COMMENT_CREATE -> stepAnswer(Answer
+				.ok(NODES.numberNode(this.space.afterCreate().createComment(item(fixture, route), userKey, body))));
+			case COMMENTS -> this.space.afterCreate()
+				.comments(item(fixture, route), intValue(body, "page_num", 1, 1, Integer.MAX_VALUE),
+						intValue(body, "page_size", 50, 1, Integer.MAX_VALUE));
+			case UPLOAD, TOKEN -> throw new IllegalStateException(route.api() + " is answered before dispatch");
 		};
+	}
+
+	private static String sha256(byte[] raw) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Answer stepAnswer(Answer answer) {
+		return this.faults.rollDroppedStep() ? answer.unanswered() : answer;
 	}
 
 	private Answer create(SpaceFixture fixture, String userKey, JsonNode body) {

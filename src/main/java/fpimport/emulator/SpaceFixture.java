@@ -214,7 +214,7 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 	 * A workflow template; its id is an int64 written as a string, as template_list
 	 * answers.
 	 */
-	public record Template(String id, String name, boolean disabled) {
+	public record Template(String id, String name, boolean disabled, Workflow workflow) {
 
 		public Template {
 			requireText(id, "templates.id");
@@ -222,6 +222,76 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 				throw new IllegalArgumentException("template id " + id + " must be a positive int64");
 			}
 			requireText(name, "templates.name");
+			workflow = (workflow == null) ? Workflow.SINGLE : workflow;
+		}
+
+	}
+
+	/**
+	 * A template's workflow: {@code flow} is {@code state} (a state machine whose
+	 * transitions have ids) or {@code node} (nodes completed in order along the
+	 * connections); the first state or node is where a new item starts. A transition's
+	 * {@code fields} must be sent with its state change; a node's {@code fields} must
+	 * hold a value before it can be completed.
+	 */
+	public record Workflow(String flow, List<State> states, List<Transition> transitions) {
+
+		/** The workflow of a template whose fixture names none: one state, no moves. */
+		static final Workflow SINGLE = new Workflow("state", List.of(new State("OPEN", "Open", List.of())), List.of());
+
+		public Workflow {
+			flow = (flow == null) ? "state" : flow;
+			if (!flow.equals("state") && !flow.equals("node")) {
+				throw new IllegalArgumentException("workflow.flow must be state or node, not " + flow);
+			}
+			states = copy(states);
+			transitions = copy(transitions);
+			if (states.isEmpty()) {
+				throw new IllegalArgumentException("a workflow needs at least one state or node");
+			}
+			requireUnique(states.stream().map(State::key).toList(), "state key");
+			Set<String> keys = new HashSet<>(states.stream().map(State::key).toList());
+			for (Transition transition : transitions) {
+				if (!keys.contains(transition.from()) || !keys.contains(transition.to())) {
+					throw new IllegalArgumentException(
+							"transition " + transition.from() + " -> " + transition.to() + " names an unknown state");
+				}
+			}
+		}
+
+		public boolean nodeFlow() {
+			return this.flow.equals("node");
+		}
+
+		/** The state or node a new item starts in. */
+		public State initial() {
+			return this.states.get(0);
+		}
+
+		public Optional<State> state(String key) {
+			return this.states.stream().filter((state) -> state.key().equals(key)).findFirst();
+		}
+
+	}
+
+	/** A state (state flow) or node (node flow). */
+	public record State(String key, String name, List<String> fields) {
+
+		public State {
+			requireText(key, "states.key");
+			requireText(name, "states.name");
+			fields = copy(fields);
+		}
+
+	}
+
+	/** A move from one state or node to the next; state flow transitions carry an id. */
+	public record Transition(long id, String from, String to, List<String> fields) {
+
+		public Transition {
+			requireText(from, "transitions.from");
+			requireText(to, "transitions.to");
+			fields = copy(fields);
 		}
 
 	}

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import fpimport.api.OpenApiSpace;
+import fpimport.failure.FpImportException;
+import fpimport.failure.FpImportException.Reason;
+import fpimport.mapping.AfterCreateBinding;
 import fpimport.mapping.RowPlanner;
+import fpimport.metadata.Template;
 import fpimport.report.ReportWriter;
 import fpimport.result.RunCounts;
 import fpimport.metadata.SpaceCatalog;
@@ -50,6 +54,23 @@ final class PreflightTasklet implements Tasklet {
 			headers = feed.headers();
 			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
 			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
+			AfterCreateBinding after = planner.bound().after();
+			after.useFolder(Path.of(this.context.run.sourceFile()).toAbsolutePath().getParent());
+			if (after.needsWorkflow()) {
+				// the template's graph, once, before any row: a state it cannot reach is
+				// a
+				// row problem, found by validate too
+				Long templateId = planner.bound().templateId();
+				String template = (templateId != null) ? templateId.toString()
+						: catalog.templates()
+							.stream()
+							.filter((t) -> !t.disabled())
+							.findFirst()
+							.map(Template::id)
+							.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT,
+									"type " + catalog.type().name() + " has no enabled template", null));
+				after.useWorkflow(this.context.client.workflow(projectKey, template));
+			}
 			Iterable<SourceRow> rows = () -> counting(feed, total);
 			notes = planner.survey(rows, space);
 		}

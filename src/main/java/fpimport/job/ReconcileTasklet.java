@@ -240,9 +240,11 @@ final class ReconcileTasklet implements Tasklet {
 	}
 
 	private RowRecord created(RowRecord row, long itemId) {
-		return new RowRecord(row.runId(), row.rowNumber(), row.rowKey(), RowStatus.CREATED, itemId, null, null,
-				List.of(), row.cells(), row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(),
-				null, null);
+		// with steps after the create, the writer does them next: the row is not done yet
+		boolean steps = this.context.prepared().planner().bound().after().any();
+		return new RowRecord(row.runId(), row.rowNumber(), row.rowKey(), steps ? RowStatus.PARTIAL : RowStatus.CREATED,
+				itemId, null, steps ? "the steps after the create are not all done yet" : null, List.of(), row.cells(),
+				row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), null, null);
 	}
 
 	/** A row to look for in the space, and its plan. */

@@ -35,10 +35,13 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 
 	private final RunContext context;
 
+	private final RowSteps steps;
+
 	private ExecutorService calls;
 
 	WorkItemWriter(RunContext context) {
 		this.context = context;
+		this.steps = new RowSteps(context);
 	}
 
 	@Override
@@ -68,7 +71,7 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		List<PlannedRow> pending = new ArrayList<>();
 		for (PlannedRow row : chunk) {
 			RowRecord before = stored.get(row.rowNumber());
-			if (before != null && before.status() != RowStatus.IN_FLIGHT) {
+			if (before != null && before.status() != RowStatus.IN_FLIGHT && before.status() != RowStatus.PARTIAL) {
 				// finished by an earlier attempt of this run
 				continue;
 			}
@@ -131,6 +134,23 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			return null;
 		}
 		boolean inFlight = before != null && before.status() == RowStatus.IN_FLIGHT;
+		boolean stepsLeft = !plan.after().none() && !this.context.run.dryRun();
+		if (stepsLeft && before != null && before.status() == RowStatus.PARTIAL && before.workItemId() != null) {
+			// created by this run, its steps not all done: only the missing ones
+			records.add(record(row, RowStatus.PARTIAL, before.workItemId(), before.errCode(), before.errMsg(),
+					List.of(), before.idempotencyKey(), before.attempts()));
+			return new Call(row, before.idempotencyKey(), before.attempts(), before.workItemId(), true);
+		}
+		if (stepsLeft && known != null
+				&& (inFlight && known.runId() == this.context.runId() || row.originRunId() != this.context.runId())) {
+			// created just before the run stopped, or a row retried whose item exists:
+			// the steps after its create, never the create
+			String key = (before != null) ? before.idempotencyKey() : null;
+			int attempts = (before != null) ? before.attempts() : 0;
+			records
+				.add(record(row, RowStatus.PARTIAL, known.workItemId(), null, STEPS_PENDING, List.of(), key, attempts));
+			return new Call(row, key, attempts, known.workItemId(), true);
+		}
 		if (known != null && inFlight && known.runId() == this.context.runId()) {
 			// created by this run just before it stopped: the ledger was written, the
 			// outcome was not
@@ -153,11 +173,25 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 				: IdempotencyKey.of(prepared.projectKey(), prepared.typeKey(), plan.rowKey(), plan.draft());
 		int attempts = ((before == null) ? 0 : before.attempts()) + 1;
 		records.add(record(row, RowStatus.IN_FLIGHT, itemId, null, null, List.of(), key, attempts));
-		return new Call(row, key, attempts, itemId);
+		return new Call(row, key, attempts, itemId, false);
 	}
 
-	/** A create (or, with an item id, an update) to make for a row. */
-	private record Call(PlannedRow row, String key, int attempts, Long itemId) {
+	/**
+	 * A create (or, with an item id, an update) to make for a row; or, with
+	 * {@code stepsOnly}, the steps after the create of its existing item.
+	 */
+	private record Call(PlannedRow row, String key, int attempts, Long itemId, boolean stepsOnly) {
+	}
+
+	private static final String STEPS_PENDING = "the steps after the create are not all done yet";
+
+	/** Runs the row's steps and records CREATED, or PARTIAL with the step refused. */
+	private RowRecord afterCreate(PlannedRow row, long itemId, String key, int attempts) {
+		RowSteps.Failure failure = this.steps.run(row.rowNumber(), itemId, row.plan().after());
+		if (failure == null) {
+			return saveWritten(record(row, RowStatus.CREATED, itemId, null, null, List.of(), key, attempts));
+		}
+		return save(row, RowStatus.PARTIAL, itemId, failure.errCode(), failure.message(), List.of(), key, attempts);
 	}
 
 	/** Makes the call and records its outcome; throws only for run-level faults. */
@@ -168,6 +202,9 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		Long existingId = call.itemId();
 		String rowKey = row.plan().rowKey();
 		try {
+			if (call.stepsOnly()) {
+				return afterCreate(row, existingId, key, attempts);
+			}
 			if (existingId != null) {
 				this.context.client.update(prepared.projectKey(), prepared.typeKey(), existingId,
 						row.plan().draft().fields());
@@ -177,6 +214,13 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			// the ledger first: after a crash between the two, resume finds the item
 			// there
 			this.context.store.ledgerPut(prepared.projectKey(), prepared.typeKey(), rowKey, id, this.context.runId());
+			if (!row.plan().after().none()) {
+				// the item exists; its steps follow, each recorded before and after its
+				// call
+				this.context.store
+					.saveRow(record(row, RowStatus.PARTIAL, id, null, STEPS_PENDING, List.of(), key, attempts));
+				return afterCreate(row, id, key, attempts);
+			}
 			return saveWritten(record(row, RowStatus.CREATED, id, null, null, List.of(), key, attempts));
 		}
 		catch (OpenApiException ex) {

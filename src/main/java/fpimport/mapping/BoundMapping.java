@@ -36,9 +36,12 @@ public final class BoundMapping {
 
 	private final DirectoryPeople people;
 
+	private final AfterCreateBinding after;
+
 	BoundMapping(String fileName, String sheet, String typeKey, Long templateId, BoundField name,
 			List<BoundField> fields, List<BoundField> roles, List<BoundColumn> keyColumns, String keyField,
-			Map<String, BoundColumn> hashedHeaders, UserSettings users, DirectoryPeople people) {
+			Map<String, BoundColumn> hashedHeaders, UserSettings users, DirectoryPeople people,
+			AfterCreateBinding after) {
 		this.fileName = fileName;
 		this.sheet = sheet;
 		this.typeKey = typeKey;
@@ -51,6 +54,12 @@ public final class BoundMapping {
 		this.hashedHeaders = new TreeMap<>(hashedHeaders);
 		this.users = users;
 		this.people = people;
+		this.after = after;
+	}
+
+	/** What the mapping asks for after each create. */
+	public AfterCreateBinding after() {
+		return this.after;
 	}
 
 	/** The file name shown in problems. */
@@ -89,7 +98,7 @@ public final class BoundMapping {
 
 	/** Whether some field or role names people, who must be looked up before planning. */
 	public boolean namesPeople() {
-		return !peopleTargets().isEmpty();
+		return !peopleTargets().isEmpty() || this.after.commentsNamePeople();
 	}
 
 	BoundField name() {

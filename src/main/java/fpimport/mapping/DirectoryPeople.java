@@ -18,6 +18,11 @@ final class DirectoryPeople implements People {
 		this.directory = found;
 	}
 
+	/** The directory looked up, or {@code null} before. */
+	UserDirectory directory() {
+		return this.directory;
+	}
+
 	/** Whether the file's people were looked up. */
 	boolean lookedUp() {
 		return this.directory != null;

@@ -60,6 +60,8 @@ public final class MappingBinder {
 
 	private String keyField;
 
+	private AfterCreateBinding after;
+
 	private final Map<String, BoundColumn> hashedHeaders = new LinkedHashMap<>();
 
 	/** Field key (or role id) to the YAML path that maps it first. */
@@ -102,7 +104,8 @@ public final class MappingBinder {
 					+ catalog.type().typeKey() + ")", binder.problems);
 		}
 		return new BoundMapping(fileName, sheet, binder.typeKey, binder.templateId, binder.name, binder.fields,
-				binder.roles, binder.keyHeaders, binder.keyField, binder.hashedHeaders, spec.users(), binder.people);
+				binder.roles, binder.keyHeaders, binder.keyField, binder.hashedHeaders, spec.users(), binder.people,
+				binder.after);
 	}
 
 	private void check() {
@@ -139,6 +142,62 @@ public final class MappingBinder {
 		}
 		keyField();
 		required();
+		afterCreate();
+	}
+
+	private void afterCreate() {
+		AfterCreateSpec after = this.spec.after();
+		AfterCreateSpec.StateSpec state = after.state();
+		BoundColumn stateHeader = null;
+		BoundColumn abortHeader = null;
+		List<BoundField> stateFields = new ArrayList<>();
+		if (state != null) {
+			stateHeader = (state.column() != null) ? header("state.column", state.column()) : null;
+			abortHeader = (state.abortColumn() != null) ? header("state.abort.column", state.abortColumn()) : null;
+			for (FieldMapping mapping : state.fields()) {
+				BoundField bound = boundField(mapping, false);
+				if (bound != null) {
+					stateFields.add(bound);
+				}
+			}
+		}
+		List<BoundColumn> commentHeaders = new ArrayList<>();
+		for (int i = 0; i < after.comments().size(); i++) {
+			BoundColumn header = header("comments.columns[" + i + "]", after.comments().get(i));
+			if (header != null) {
+				commentHeaders.add(header);
+			}
+		}
+		List<BoundColumn> fileHeaders = new ArrayList<>();
+		String fileField = null;
+		AfterCreateSpec.AttachmentSpec files = after.attachments();
+		if (files != null) {
+			for (int i = 0; i < files.columns().size(); i++) {
+				BoundColumn header = header("attachments.columns[" + i + "]", files.columns().get(i));
+				if (header != null) {
+					fileHeaders.add(header);
+				}
+			}
+			List<FieldDefinition> candidates = (files.field() != null) ? this.catalog.findFields(files.field())
+					: this.catalog.fields().stream().filter((f) -> f.fieldTypeKey().equals("multi_file")).toList();
+			if (candidates.isEmpty() || !candidates.get(0).fieldTypeKey().equals("multi_file")) {
+				this.problems.add("attachments"
+						+ ((files.field() != null)
+								? ".field: '" + files.field() + "' is not" : ": " + typeName() + " has no")
+						+ " attachment (multi_file) field; attachment fields: "
+						+ String.join(", ",
+								this.catalog.fields()
+									.stream()
+									.filter((f) -> f.fieldTypeKey().equals("multi_file"))
+									.map(FieldDefinition::fieldName)
+									.toList()));
+			}
+			else {
+				fileField = candidates.get(0).fieldKey();
+			}
+		}
+		this.after = new AfterCreateBinding(state, stateHeader, stateFields, abortHeader, commentHeaders, fileHeaders,
+				(files != null) ? files.dir() : null, fileField, this.people);
 	}
 
 	private void template() {
@@ -177,18 +236,26 @@ public final class MappingBinder {
 	}
 
 	private void field(FieldMapping mapping) {
+		BoundField bound = boundField(mapping, true);
+		if (bound != null) {
+			this.fields.add(bound);
+		}
+	}
+
+	/** A field mapping bound, or {@code null} with its problems added. */
+	private BoundField boundField(FieldMapping mapping, boolean register) {
 		String path = mapping.path();
 		List<FieldDefinition> found = this.catalog.findFields(mapping.target());
 		if (found.isEmpty()) {
 			this.problems.add(
 					path + ": unknown field '" + mapping.target() + "' for " + typeName() + "; fields: " + fieldList());
-			return;
+			return null;
 		}
 		if (found.size() > 1) {
 			this.problems.add(path + ": name '" + mapping.target() + "' is shared by fields "
 					+ String.join(", ", found.stream().map(FieldDefinition::fieldKey).toList())
 					+ "; write the field_key");
-			return;
+			return null;
 		}
 		FieldDefinition field = found.get(0);
 		String key = field.fieldKey();
@@ -196,15 +263,15 @@ public final class MappingBinder {
 		String misplaced = TargetRules.asField(path, key, type, this.spec.name() != null);
 		if (misplaced != null) {
 			this.problems.add(misplaced);
-			return;
+			return null;
 		}
 		FieldKind kind = FieldKinds.of(type).orElse(null);
 		if (kind == null) {
 			this.problems.add(path + ": " + FieldKinds.notWritable(field));
-			return;
+			return null;
 		}
-		if (!once(key, path, field.fieldName())) {
-			return;
+		if (register && !once(key, path, field.fieldName())) {
+			return null;
 		}
 		String is = field.fieldName() + " is a " + type + " field";
 		if (mapping.columns().size() == 2 && !kind.takes(Setting.TWO_COLUMNS)) {
@@ -227,9 +294,7 @@ public final class MappingBinder {
 		}
 		BoundField target = target(mapping, key, field.fieldName(), field.requirement() == Requirement.REQUIRED, field,
 				kind);
-		if (target != null) {
-			this.fields.add(target);
-		}
+		return target;
 	}
 
 	private void role(FieldMapping mapping) {

@@ -29,7 +29,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class MappingLoader {
 
 	static final List<String> TOP = List.of("project", "type", "template", "key", "key_field", "timezone", "source",
-			"name", "fields", "roles", "users");
+			"name", "fields", "roles", "users", "state", "comments", "attachments");
+
+	static final List<String> STATE = List.of("column", "value", "values", "fields", "abort");
+
+	static final List<String> ABORT = List.of("column", "values");
+
+	static final List<String> COMMENTS = List.of("column", "columns");
+
+	static final List<String> ATTACHMENTS = List.of("column", "columns", "dir", "field");
 
 	static final List<String> FIELD = List.of("column", "columns", "value", "default", "values", "split", "format",
 			"min_level", "join");
@@ -166,6 +174,7 @@ public final class MappingLoader {
 		List<FieldMapping> fields = entries(root.get("fields"), "fields", FIELD);
 		List<FieldMapping> roles = entries(root.get("roles"), "roles", ROLE);
 		UserSettings users = users(root.get("users"));
+		AfterCreateSpec after = afterCreate(root);
 		if (root.has("fields") && fields.isEmpty() && roles.isEmpty() && name == null) {
 			this.problems.add("fields: maps nothing; map at least one column");
 		}
@@ -183,7 +192,79 @@ public final class MappingLoader {
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
-		return new MappingSpec(project, type, template, key, keyField, zone, source, name, fields, roles, users);
+		return new MappingSpec(project, type, template, key, keyField, zone, source, name, fields, roles, users, after);
+	}
+
+	private AfterCreateSpec afterCreate(JsonNode root) {
+		AfterCreateSpec.StateSpec state = null;
+		JsonNode node = root.get("state");
+		if (node != null && !node.isNull()) {
+			if (!node.isObject()) {
+				this.problems.add("state: write column: (with values:) or value:");
+			}
+			else {
+				unknownKeys(node, "state.", STATE);
+				String column = scalar(node, "column", "state.column");
+				String value = scalar(node, "value", "state.value");
+				if ((column == null) == (value == null)) {
+					this.problems.add("state: give one of column: and value:");
+				}
+				Map<String, String> values = stringMap(node.get("values"), "state.values");
+				List<FieldMapping> fields = entries(node.get("fields"), "state.fields", FIELD);
+				String abortColumn = null;
+				List<String> abortValues = List.of();
+				JsonNode abort = node.get("abort");
+				if (abort != null && !abort.isNull()) {
+					if (!abort.isObject()) {
+						this.problems.add("state.abort: write column: and values:");
+					}
+					else {
+						unknownKeys(abort, "state.abort.", ABORT);
+						abortColumn = scalar(abort, "column", "state.abort.column");
+						abortValues = stringList(abort.get("values"), "state.abort.values");
+						if (abortColumn == null || abortValues.isEmpty()) {
+							this.problems.add("state.abort: give column: and the values: that abort the item");
+						}
+					}
+				}
+				state = new AfterCreateSpec.StateSpec(column, value, values, fields, abortColumn, abortValues);
+			}
+		}
+		List<String> comments = columns(root.get("comments"), "comments", COMMENTS);
+		AfterCreateSpec.AttachmentSpec attachments = null;
+		JsonNode files = root.get("attachments");
+		if (files != null && !files.isNull()) {
+			List<String> columns = columns(files, "attachments", ATTACHMENTS);
+			String dir = files.isObject() ? scalar(files, "dir", "attachments.dir") : null;
+			String field = files.isObject() ? scalar(files, "field", "attachments.field") : null;
+			attachments = new AfterCreateSpec.AttachmentSpec(columns, dir, field);
+		}
+		return new AfterCreateSpec(state, comments, attachments);
+	}
+
+	/** The columns of {@code comments:} or {@code attachments:}: column: or columns:. */
+	private List<String> columns(JsonNode node, String path, List<String> allowed) {
+		if (node == null || node.isNull()) {
+			return List.of();
+		}
+		if (node.isValueNode()) {
+			return List.of(node.asString());
+		}
+		if (!node.isObject()) {
+			this.problems.add(path + ": write column: or columns:");
+			return List.of();
+		}
+		unknownKeys(node, path + ".", allowed);
+		List<String> columns = new ArrayList<>();
+		String column = scalar(node, "column", path + ".column");
+		if (column != null) {
+			columns.add(column);
+		}
+		columns.addAll(stringList(node.get("columns"), path + ".columns"));
+		if (columns.isEmpty()) {
+			this.problems.add(path + ": give column: or columns:");
+		}
+		return columns;
 	}
 
 	private void addProblem(String problem) {

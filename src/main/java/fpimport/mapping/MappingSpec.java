@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param fields the field mappings, in the file's order
  * @param roles the role mappings ({@code role_owners}), in the file's order
  * @param users how people are found
+ * @param after what to do after each create: state, comments, attachments
  */
 public record MappingSpec(String project, String type, String template, List<String> key, String keyField,
 		ZoneId timezone, SourceSection source, FieldMapping name, List<FieldMapping> fields, List<FieldMapping> roles,
-		UserSettings users) {
+		UserSettings users, AfterCreateSpec after) {
 
 	/**
 	 * The field types a {@code key_field} may have: those that take the row key as a
@@ -40,6 +41,7 @@ public record MappingSpec(String project, String type, String template, List<Str
 		fields = List.copyOf(fields);
 		roles = List.copyOf(roles);
 		users = (users != null) ? users : UserSettings.DEFAULT;
+		after = (after != null) ? after : new AfterCreateSpec(null, List.of(), null);
 	}
 
 	/** The zone in which date-only cells are read. */

@@ -3,6 +3,7 @@ package fpimport.mapping;
 import java.util.List;
 import java.util.Objects;
 
+import fpimport.workitem.AfterCreatePlan;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.RowRef;
 import fpimport.workitem.WorkItemDraft;
@@ -14,16 +15,24 @@ import fpimport.workitem.WorkItemDraft;
  * @param rowKey the key that identifies the row across runs (docs/design.md#row-key)
  * @param draft the work item to create, or {@code null} when the row has problems
  * @param problems every problem of the row; empty when there is a draft
+ * @param after what to do once the item exists (state, comments, files)
  */
-public record RowPlan(RowRef row, String rowKey, WorkItemDraft draft, List<RowProblem> problems) {
+public record RowPlan(RowRef row, String rowKey, WorkItemDraft draft, List<RowProblem> problems,
+		AfterCreatePlan after) {
 
 	public RowPlan {
 		Objects.requireNonNull(row, "row");
 		Objects.requireNonNull(rowKey, "rowKey");
 		problems = List.copyOf(problems);
+		after = (after != null) ? after : AfterCreatePlan.NONE;
 		if ((draft == null) == problems.isEmpty()) {
 			throw new IllegalArgumentException("a row plan has either a draft or problems");
 		}
+	}
+
+	/** A plan with nothing to do after the create. */
+	public RowPlan(RowRef row, String rowKey, WorkItemDraft draft, List<RowProblem> problems) {
+		this(row, rowKey, draft, problems, AfterCreatePlan.NONE);
 	}
 
 	/** Whether the row can be created. */

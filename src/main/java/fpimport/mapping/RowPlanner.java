@@ -17,6 +17,7 @@ import fpimport.metadata.UserSource;
 import fpimport.source.SourceRow;
 import fpimport.translation.DayMonthOrder;
 import fpimport.translation.Translation;
+import fpimport.workitem.AfterCreatePlan;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.RowRef;
@@ -76,6 +77,7 @@ public final class RowPlanner {
 			if (row.problem() != null) {
 				continue;
 			}
+			persons.addAll(this.bound.after().authors(row));
 			for (BoundField target : targets) {
 				if (!target.columns().isEmpty()) {
 					for (String cell : target.columns().get(0).values(row)) {
@@ -235,11 +237,13 @@ public final class RowPlanner {
 		if (this.bound.keyField() != null) {
 			pairs.add(new FieldValuePair(this.bound.keyField(), rowKey));
 		}
+		AfterCreatePlan after = this.bound.after().any() ? this.bound.after().plan(row, ref, problems)
+				: AfterCreatePlan.NONE;
 		if (!problems.isEmpty()) {
 			return new RowPlan(ref, rowKey, null, problems);
 		}
 		return new RowPlan(ref, rowKey,
-				new WorkItemDraft(this.bound.typeKey(), this.bound.templateId(), itemName, pairs), List.of());
+				new WorkItemDraft(this.bound.typeKey(), this.bound.templateId(), itemName, pairs), List.of(), after);
 	}
 
 	/**

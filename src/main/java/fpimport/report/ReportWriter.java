@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
+import fpimport.result.StepRecord;
 import fpimport.result.RunRecord;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
@@ -127,12 +129,18 @@ public final class ReportWriter {
 		try (ReportSheet sheet = (format == ReportFormat.CSV) ? new CsvSheet(reportFile)
 				: new XlsxSheet(reportFile, "report", linkColumn)) {
 			sheet.row(columns, false, null);
+			// the steps after each create, shown with their row (none without state:,
+			// comments: or attachments:)
+			Map<Long, List<StepRecord>> steps = this.store.steps()
+				.steps(run.runId())
+				.stream()
+				.collect(Collectors.groupingBy(StepRecord::rowNumber));
 			this.store.forEachRow(run.runId(), (row) -> {
 				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID
 						&& !row.status().rollback();
 				String link = (row.workItemId() == null) ? null : link(run, row.workItemId());
 				List<String> cells = cellsOf(row, headers);
-				String message = message(row);
+				String message = withSteps(message(row), steps.get(row.rowNumber()));
 				if (failed) {
 					if (failedSheet[0] == null) {
 						failedSheet[0] = failedSheet(run, headers, failedFile);
@@ -212,6 +220,14 @@ public final class ReportWriter {
 			cells.add(row.cells().getOrDefault(header, ""));
 		}
 		return cells;
+	}
+
+	private static String withSteps(String message, List<StepRecord> steps) {
+		if (steps == null || steps.isEmpty()) {
+			return message;
+		}
+		return (message.isEmpty() ? "" : message + "; ") + "steps: "
+				+ steps.stream().map(StepRecord::describe).collect(Collectors.joining(", "));
 	}
 
 	static String message(RowRecord row) {

@@ -53,6 +53,8 @@ public final class ResultStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final StepStore steps;
+
 	private final TransactionTemplate ownTransaction;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -72,6 +74,7 @@ public final class ResultStore {
 	private volatile Boolean h2;
 
 	public ResultStore(DataSource dataSource) {
+		this.steps = new StepStore(dataSource);
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(500);
 		this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -81,6 +84,12 @@ public final class ResultStore {
 	/** Creates fpimport's tables when they are missing. */
 	public static void createSchema(DataSource dataSource) {
 		SchemaScript.apply(dataSource, "fpimport/schema.sql");
+		StepStore.createSchema(dataSource);
+	}
+
+	/** The steps after each row's create. */
+	public StepStore steps() {
+		return this.steps;
 	}
 
 	/** Records a new run, RUNNING from now, and returns its id. */
@@ -202,7 +211,7 @@ public final class ResultStore {
 	 */
 	public List<RowRecord> retryCandidates(long parentRunId, long retryRunId) {
 		return this.jdbc.query(
-				"SELECT * FROM FPI_ROW P WHERE P.RUN_ID = ? AND P.STATUS IN ('INVALID', 'FAILED') "
+				"SELECT * FROM FPI_ROW P WHERE P.RUN_ID = ? AND P.STATUS IN ('INVALID', 'FAILED', 'PARTIAL') "
 						+ "AND NOT EXISTS (SELECT 1 FROM FPI_ROW S WHERE S.ORIGIN_RUN_ID = P.ORIGIN_RUN_ID "
 						+ "AND S.ORIGIN_ROW_NO = P.ORIGIN_ROW_NO AND S.RUN_ID < ? "
 						+ "AND S.STATUS IN ('CREATED', 'UPDATED', 'SKIPPED')) ORDER BY P.ROW_NO",
@@ -307,7 +316,10 @@ public final class ResultStore {
 		long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new RunCounts(total, byStatus.getOrDefault(RowStatus.CREATED, 0L),
 				byStatus.getOrDefault(RowStatus.UPDATED, 0L), byStatus.getOrDefault(RowStatus.SKIPPED, 0L),
-				byStatus.getOrDefault(RowStatus.INVALID, 0L), byStatus.getOrDefault(RowStatus.FAILED, 0L),
+				byStatus.getOrDefault(RowStatus.INVALID, 0L),
+				// a PARTIAL row (its item exists, a step after the create did not go
+				// through) counts as failed: it needs a retry
+				byStatus.getOrDefault(RowStatus.FAILED, 0L) + byStatus.getOrDefault(RowStatus.PARTIAL, 0L),
 				byStatus.getOrDefault(RowStatus.IN_FLIGHT, 0L), byStatus.getOrDefault(RowStatus.VALID, 0L));
 	}
 
@@ -458,12 +470,12 @@ public final class ResultStore {
 	public List<ErrorReason> errorReasons(long runId, int limit) {
 		Map<String, Long> reasons = new LinkedHashMap<>();
 		streaming(() -> this.jdbc.query(
-				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?)",
+				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?, ?)",
 				(ResultSet rs) -> {
 					for (String reason : reasonsOf(rs)) {
 						reasons.merge(reason, 1L, Long::sum);
 					}
-				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name()));
+				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name(), RowStatus.PARTIAL.name()));
 		return reasons.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -473,7 +485,7 @@ public final class ResultStore {
 	}
 
 	private List<String> reasonsOf(ResultSet rs) throws SQLException {
-		if (RowStatus.valueOf(rs.getString(1)) == RowStatus.FAILED) {
+		if (RowStatus.valueOf(rs.getString(1)) != RowStatus.INVALID) {
 			int code = rs.getInt(2);
 			return List.of((rs.wasNull() ? "" : code + " ") + rs.getString(3));
 		}

@@ -7,8 +7,14 @@ public enum RowStatus {
 	 * A create or update call is open, or its outcome is unknown (the process stopped).
 	 */
 	IN_FLIGHT,
-	/** The work item was created. */
+	/** The work item was created, and every step after its create is done. */
 	CREATED,
+	/**
+	 * The work item exists, but a step after its create (state, comment, file) failed or
+	 * has not run yet; the step and the reason are kept. {@code retry} and {@code resume}
+	 * do the missing steps only.
+	 */
+	PARTIAL,
 	/** An existing work item was updated ({@code --on-existing update}). */
 	UPDATED,
 	/** The row was imported before (the ledger knows its item) and was left alone. */

@@ -57,7 +57,7 @@ class MappingLoaderTest {
 	void reportsEveryProblemAtOnceWithItsYamlPath() {
 		assertThatExceptionOfType(InvalidMappingException.class).isThrownBy(() -> Fixtures.mapping("broken.yaml"))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
-					"template_name: unknown setting; settings here: project, type, template, key, key_field, timezone, source, name, fields, roles, users",
+					"template_name: unknown setting; settings here: project, type, template, key, key_field, timezone, source, name, fields, roles, users, state, comments, attachments",
 					"project: must be a single value, not a list or mapping",
 					"type: missing; write the work item type key or name, such as type: story",
 					"timezone: unknown time zone 'Asia/Shangai'; write a zone such as Asia/Shanghai or UTC",

@@ -1,0 +1,14 @@
+-- the steps after a row's create (state moves, abort, comments, files), each recorded before and
+-- after its call; portable between H2 and PostgreSQL
+CREATE TABLE IF NOT EXISTS FPI_ROW_STEP (
+	RUN_ID BIGINT NOT NULL,
+	ROW_NO BIGINT NOT NULL,
+	STEP_NO INTEGER NOT NULL,
+	KIND VARCHAR(16) NOT NULL,
+	WHAT VARCHAR(1000) NOT NULL,
+	STATUS VARCHAR(16) NOT NULL,
+	ERR_CODE INTEGER,
+	ERR_MSG VARCHAR(4000),
+	UPDATED_AT TIMESTAMP WITH TIME ZONE NOT NULL,
+	PRIMARY KEY (RUN_ID, ROW_NO, STEP_NO)
+);
