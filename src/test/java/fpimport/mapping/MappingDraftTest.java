@@ -42,7 +42,7 @@ class MappingDraftTest {
 
 	@Test
 	void listsRequiredFieldsStillUnmapped() {
-		String yaml = MappingDraft.write(List.of("描述", "标题"), this.story);
+		String yaml = MappingDraft.write(List.of("描述", "备注"), this.story);
 		assertThat(yaml).isEqualTo(
 				"""
 						# fpimport mapping for 需求 (story), drafted by init-mapping.
@@ -52,7 +52,7 @@ class MappingDraftTest {
 						fields:
 						  description: 描述    # 描述, multi_text
 						# Headers with no field or role of the same name (map them by hand or leave them out):
-						#   标题
+						#   备注
 						# Required fields no column fills yet (add them under fields:, or name: for the name):
 						#   name (名称, text)
 						#   priority (优先级, select)
