@@ -232,8 +232,9 @@ public final class MappingDraft {
 				continue;
 			}
 			DraftValues found = values.get(header);
-			List<String> valueLines = (found != null && OPTION_TYPES.contains(field.fieldTypeKey()))
-					? valueLines(field, found) : List.of();
+			List<String> valueLines = new ArrayList<>();
+			int blank = (found != null && OPTION_TYPES.contains(field.fieldTypeKey()))
+					? valueLines(field, found, valueLines) : 0;
 			String also = pairing.notes.containsKey(header) ? "; " + pairing.notes.get(header) : "";
 			if (valueLines.isEmpty()) {
 				fieldLines
@@ -245,7 +246,7 @@ public final class MappingDraft {
 			fieldLines.add("    values:    # the file's values the space does not know: fill in each with one of "
 					+ optionList(field) + (found.cut() ? "; only the first " + DraftValues.MAX + " are listed" : ""));
 			fieldLines.addAll(valueLines);
-			blanks += (int) valueLines.stream().filter((line) -> line.strip().endsWith(":")).count();
+			blanks += blank;
 		}
 		for (Map.Entry<String, String> extra : pairing.extraText.entrySet()) {
 			FieldDefinition field = pairing.extraTextFields.get(extra.getKey());
@@ -320,17 +321,23 @@ public final class MappingDraft {
 
 	/**
 	 * The lines under {@code values:} of an option field: each value the field does not
-	 * take as it is, filled in when one option is named like it, else blank.
+	 * take as it is, filled in when one option is named like it, else blank; and each
+	 * value taken only as an option id. Answers how many are blank.
 	 */
-	private static List<String> valueLines(FieldDefinition field, DraftValues found) {
+	private static int valueLines(FieldDefinition field, DraftValues found, List<String> lines) {
 		FieldValueTranslator translator = FieldValueTranslator.forField(field, settings(), People.none());
 		boolean tree = field.fieldTypeKey().startsWith("tree_");
 		List<String> paths = new ArrayList<>();
 		leaves(field.options(), "", paths);
-		List<String> lines = new ArrayList<>();
+		int blanks = 0;
 		for (String value : found.values()) {
 			var translation = translator.translate(value);
 			if (translation.ok()) {
+				FieldOption byId = tree ? null : byIdOnly(field, value);
+				if (byId != null) {
+					lines.add("      " + scalar(value) + ": " + scalar(byId.label()) + "    # the option whose id is "
+							+ value + "; change it if the file means another");
+				}
 				continue;
 			}
 			List<String> named = new ArrayList<>();
@@ -345,12 +352,31 @@ public final class MappingDraft {
 			}
 			else if (tree) {
 				lines.add("      " + scalar(value) + ":    # " + translation.problems().get(0));
+				blanks++;
 			}
 			else {
 				lines.add("      " + scalar(value) + ":");
+				blanks++;
 			}
 		}
-		return lines;
+		return blanks;
+	}
+
+	/**
+	 * The option a value names by its id when no option is labelled like it: a number
+	 * such as 1 is often another tracker's priority, not this space's option id 1.
+	 */
+	private static FieldOption byIdOnly(FieldDefinition field, String value) {
+		FieldOption byId = null;
+		for (FieldOption option : field.options()) {
+			if (HeaderNames.pair(value, option.label())) {
+				return null;
+			}
+			if (option.value().equals(value)) {
+				byId = option;
+			}
+		}
+		return byId;
 	}
 
 	/**

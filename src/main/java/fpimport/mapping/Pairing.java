@@ -39,6 +39,17 @@ final class Pairing {
 			HeaderNames.words("描述", "详细描述", "需求描述", "Description", "Details"), "watchers",
 			HeaderNames.words("关注人", "抄送人", "抄送给", "Watchers", "CC"));
 
+	/** Headers trackers give the person who wrote the item down. */
+	static final Set<String> CREATOR_HEADERS = HeaderNames.words("由谁创建", "创建人", "创建者", "提出人", "报告人", "Reporter",
+			"Creator");
+
+	/** Headers trackers give the person the item is assigned to. */
+	static final Set<String> ASSIGNEE_HEADERS = HeaderNames.words("指派给", "处理人", "负责人", "经办人", "Assignee", "Owner");
+
+	/** Headers and role names of the developers. */
+	static final Set<String> DEVELOPER_HEADERS = HeaderNames.words("开发人员", "开发者", "开发", "研发", "Developer",
+			"Developers");
+
 	static final Set<String> START_WORDS = HeaderNames.words("开始日期", "开始时间", "预计开始", "计划开始", "Start date", "Start");
 
 	static final Set<String> END_WORDS = HeaderNames.words("结束日期", "结束时间", "预计结束", "计划结束", "截止日期", "End date", "End");
@@ -189,6 +200,15 @@ final class Pairing {
 			if (NAME_WORDS.contains(key) && this.nameColumn == null && hasName()) {
 				name(header);
 				continue;
+			}
+			if (CREATOR_HEADERS.contains(key)) {
+				people(header, JiraHeaders.REPORTER_WORDS);
+			}
+			else if (ASSIGNEE_HEADERS.contains(key)) {
+				people(header, JiraHeaders.ASSIGNEE_WORDS);
+			}
+			else if (DEVELOPER_HEADERS.contains(key)) {
+				people(header, DEVELOPER_HEADERS);
 			}
 			for (String fieldKey : List.of("description", "watchers")) {
 				if (SYSTEM_WORDS.get(fieldKey).contains(key)) {
