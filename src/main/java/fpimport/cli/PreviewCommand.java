@@ -13,6 +13,7 @@ import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
 import fpimport.failure.FpImportException;
+import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.Printable;
 import fpimport.failure.FpImportException.Reason;
 import picocli.CommandLine.Command;
@@ -59,7 +60,8 @@ final class PreviewCommand implements Callable<Integer> {
 			description = "show at most N rows; 0 shows all (default ${DEFAULT-VALUE})")
 	int limit;
 
-	@Option(names = "--json", description = "one JSON object per line: header -> cell text, in header order")
+	@Option(names = "--json",
+			description = "one JSON object per line: header -> cell text (a list for a repeated header), in header order")
 	boolean json;
 
 	@Override
@@ -95,9 +97,9 @@ final class PreviewCommand implements Callable<Integer> {
 					.line(this.file + ", " + place(source) + " " + row.rowNumber() + ": " + row.problem()));
 				continue;
 			}
-			Map<String, String> cells = new LinkedHashMap<>();
-			for (String header : source.headers()) {
-				cells.put(header, row.cell(header));
+			Map<String, Object> cells = new LinkedHashMap<>();
+			for (Map.Entry<String, List<String>> group : ColumnKeys.groups(source.headers()).entrySet()) {
+				cells.put(group.getKey(), cells(group.getValue(), row));
 			}
 			out.println(mapper.writeValueAsString(cells));
 		}
@@ -111,11 +113,11 @@ final class PreviewCommand implements Callable<Integer> {
 			rows.add(row);
 		}
 		boolean more = this.limit > 0 && rows.size() == this.limit && source.next() != null;
-		List<String> headers = source.headers();
+		Map<String, List<String>> groups = ColumnKeys.groups(source.headers());
 		List<List<String>> lines = new ArrayList<>();
 		List<String> title = new ArrayList<>();
 		title.add(place(source));
-		headers.forEach((header) -> title.add(Printable.line(header)));
+		groups.forEach((name, keys) -> title.add(Printable.line(ColumnKeys.label(name, keys.size()))));
 		lines.add(title);
 		for (SourceRow each : rows) {
 			List<String> line = new ArrayList<>();
@@ -124,13 +126,16 @@ final class PreviewCommand implements Callable<Integer> {
 				line.add("(malformed) " + Printable.line(each.problem()));
 			}
 			else {
-				for (String header : headers) {
-					line.add(Printable.line(each.cell(header)));
+				for (List<String> keys : groups.values()) {
+					Object cells = cells(keys, each);
+					line.add(Printable.line((cells instanceof List<?> values)
+							? String.join(" | ", values.stream().map(String::valueOf).toList()) : (String) cells));
 				}
 			}
 			lines.add(line);
 		}
-		out.println(Printable.line(this.file + ": " + source.description()) + ", " + headers.size() + " columns");
+		out.println(
+				Printable.line(this.file + ": " + source.description()) + ", " + source.headers().size() + " columns");
 		int[] widths = new int[title.size()];
 		for (List<String> line : lines) {
 			// a malformed row's message spans the table and does not widen its columns
@@ -164,6 +169,17 @@ final class PreviewCommand implements Callable<Integer> {
 		}
 		out.println(rows.size() + " row" + ((rows.size() == 1) ? "" : "s") + " shown"
 				+ (more ? "; more follow (--limit 0 shows all)" : ""));
+	}
+
+	/**
+	 * The text of a column, or the non-empty cells of a repeated name's columns as a
+	 * list.
+	 */
+	private static Object cells(List<String> keys, SourceRow row) {
+		if (keys.size() == 1) {
+			return row.cell(keys.get(0));
+		}
+		return keys.stream().map(row::cell).filter((cell) -> !cell.isEmpty()).toList();
 	}
 
 	private static String place(RowSource source) {

@@ -28,8 +28,8 @@ final class BoundField {
 
 	private final boolean people;
 
-	/** The file's headers of the mapping's columns. */
-	private final List<String> headers;
+	/** The mapping's columns bound to the file's header. */
+	private final List<BoundColumn> columns;
 
 	private final FieldValueTranslator translator;
 
@@ -38,14 +38,14 @@ final class BoundField {
 
 	private final Translation fallback;
 
-	BoundField(FieldMapping mapping, String key, String label, boolean required, boolean people, List<String> headers,
-			FieldValueTranslator translator, Translation constant, Translation fallback) {
+	BoundField(FieldMapping mapping, String key, String label, boolean required, boolean people,
+			List<BoundColumn> columns, FieldValueTranslator translator, Translation constant, Translation fallback) {
 		this.mapping = mapping;
 		this.key = key;
 		this.label = label;
 		this.required = required;
 		this.people = people;
-		this.headers = List.copyOf(headers);
+		this.columns = List.copyOf(columns);
 		this.translator = translator;
 		this.constant = constant;
 		this.fallback = fallback;
@@ -63,8 +63,8 @@ final class BoundField {
 		return this.people;
 	}
 
-	List<String> headers() {
-		return this.headers;
+	List<BoundColumn> columns() {
+		return this.columns;
 	}
 
 	FieldValueTranslator translator() {
@@ -79,23 +79,26 @@ final class BoundField {
 			return collect((this.constant != null) ? this.constant : this.translator.translate(this.mapping.value()),
 					ref, null, this.mapping.value(), problems);
 		}
-		String column = String.join(", ", this.headers);
-		String text;
-		if (this.headers.size() == 2) {
-			String start = row.cell(this.headers.get(0)).strip();
-			String end = row.cell(this.headers.get(1)).strip();
+		String column = String.join(", ", this.columns.stream().map(BoundColumn::name).toList());
+		List<String> values;
+		if (this.columns.size() == 2) {
+			String start = single(this.columns.get(0), row, ref, problems);
+			String end = single(this.columns.get(1), row, ref, problems);
+			if (start == null || end == null) {
+				return null;
+			}
 			if (start.isEmpty() != end.isEmpty()) {
-				String empty = start.isEmpty() ? this.headers.get(0) : this.headers.get(1);
+				String empty = start.isEmpty() ? this.columns.get(0).name() : this.columns.get(1).name();
 				problems.add(new RowProblem(ref, column, this.key, start + SCHEDULE_JOIN + end,
 						this.label + " needs both a start and an end; " + empty + " is empty"));
 				return null;
 			}
-			text = start.isEmpty() ? "" : start + SCHEDULE_JOIN + end;
+			values = start.isEmpty() ? List.of() : List.of(start + SCHEDULE_JOIN + end);
 		}
 		else {
-			text = row.cell(this.headers.get(0));
+			values = this.columns.get(0).values(row);
 		}
-		if (text.isBlank()) {
+		if (values.isEmpty()) {
 			if (this.mapping.defaultValue() != null) {
 				Translation value = (this.fallback != null) ? this.fallback
 						: this.translator.translate(this.mapping.defaultValue());
@@ -107,7 +110,33 @@ final class BoundField {
 			}
 			return null;
 		}
-		return collect(this.translator.translate(text), ref, column, text.strip(), problems);
+		if (values.size() == 1) {
+			return collect(this.translator.translate(values.get(0)), ref, column, values.get(0).strip(), problems);
+		}
+		if (!this.translator.takesSeveral()) {
+			problems.add(new RowProblem(ref, column, this.key, null, this.columns.get(0).tooMany(values, taker())));
+			return null;
+		}
+		String shown = String.join(" | ", values.stream().map(String::strip).toList());
+		return collect(this.translator.translate(values), ref, column, shown, problems);
+	}
+
+	/**
+	 * The one value of a column, stripped, or the empty string; {@code null} (and a
+	 * problem) when it holds several.
+	 */
+	private String single(BoundColumn column, SourceRow row, RowRef ref, List<RowProblem> problems) {
+		List<String> values = column.values(row);
+		if (values.size() > 1) {
+			problems.add(new RowProblem(ref, column.name(), this.key, null, column.tooMany(values, taker())));
+			return null;
+		}
+		return values.isEmpty() ? "" : values.get(0).strip();
+	}
+
+	/** What takes the value, for messages: {@code field 'Priority'}. */
+	private String taker() {
+		return "field '" + this.label + "'";
 	}
 
 	private Translation collect(Translation translated, RowRef ref, String column, String value,

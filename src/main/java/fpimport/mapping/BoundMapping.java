@@ -25,20 +25,20 @@ public final class BoundMapping {
 
 	private final List<BoundField> roles;
 
-	private final List<String> keyHeaders;
+	private final List<BoundColumn> keyColumns;
 
 	private final String keyField;
 
-	/** The mapping's column names (as keys of the row hash) to the file's headers. */
-	private final Map<String, String> hashedHeaders;
+	/** The mapping's column names (as keys of the row hash) to the file's columns. */
+	private final Map<String, BoundColumn> hashedHeaders;
 
 	private final UserSettings users;
 
 	private final DirectoryPeople people;
 
 	BoundMapping(String fileName, String sheet, String typeKey, Long templateId, BoundField name,
-			List<BoundField> fields, List<BoundField> roles, List<String> keyHeaders, String keyField,
-			Map<String, String> hashedHeaders, UserSettings users, DirectoryPeople people) {
+			List<BoundField> fields, List<BoundField> roles, List<BoundColumn> keyColumns, String keyField,
+			Map<String, BoundColumn> hashedHeaders, UserSettings users, DirectoryPeople people) {
 		this.fileName = fileName;
 		this.sheet = sheet;
 		this.typeKey = typeKey;
@@ -46,7 +46,7 @@ public final class BoundMapping {
 		this.name = name;
 		this.fields = List.copyOf(fields);
 		this.roles = List.copyOf(roles);
-		this.keyHeaders = List.copyOf(keyHeaders);
+		this.keyColumns = List.copyOf(keyColumns);
 		this.keyField = keyField;
 		this.hashedHeaders = new TreeMap<>(hashedHeaders);
 		this.users = users;
@@ -80,7 +80,11 @@ public final class BoundMapping {
 
 	/** The file's headers of the key columns, empty when the row key is a hash. */
 	public List<String> keyHeaders() {
-		return this.keyHeaders;
+		return this.keyColumns.stream().map(BoundColumn::name).toList();
+	}
+
+	List<BoundColumn> keyColumns() {
+		return this.keyColumns;
 	}
 
 	/** Whether some field or role names people, who must be looked up before planning. */
@@ -100,7 +104,7 @@ public final class BoundMapping {
 		return this.roles;
 	}
 
-	Map<String, String> hashedHeaders() {
+	Map<String, BoundColumn> hashedHeaders() {
 		return this.hashedHeaders;
 	}
 

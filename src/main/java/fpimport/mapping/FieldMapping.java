@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param format the date pattern, or {@code null}
  * @param minLevel the shallowest level a cascading path may stop at, or {@code null} for
  * a leaf
+ * @param join what a text field puts between the values of a repeated column, or
+ * {@code null} for a newline
  */
 public record FieldMapping(String target, String path, List<String> columns, String value, String defaultValue,
-		Map<String, String> values, String split, String format, Integer minLevel) {
+		Map<String, String> values, String split, String format, Integer minLevel, String join) {
 
 	public FieldMapping {
 		Objects.requireNonNull(target, "target");
@@ -35,6 +37,12 @@ public record FieldMapping(String target, String path, List<String> columns, Str
 		if (columns.isEmpty() == (value == null)) {
 			throw new IllegalArgumentException(path + ": either columns or a value");
 		}
+	}
+
+	/** A mapping without {@code join}. */
+	public FieldMapping(String target, String path, List<String> columns, String value, String defaultValue,
+			Map<String, String> values, String split, String format, Integer minLevel) {
+		this(target, path, columns, value, defaultValue, values, split, format, minLevel, null);
 	}
 
 	/** A mapping of a target to one column and nothing else. */

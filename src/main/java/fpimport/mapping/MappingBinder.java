@@ -19,6 +19,7 @@ import fpimport.translation.FieldKinds;
 import fpimport.translation.FieldSettings;
 import fpimport.translation.FieldValueTranslator;
 import fpimport.translation.Translation;
+import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.MatchKey;
 
 /**
@@ -38,9 +39,8 @@ public final class MappingBinder {
 
 	private final String typeKey;
 
+	/** The file's column keys, in order. */
 	private final List<String> headerList;
-
-	private final Map<String, List<String>> headersByKey = new LinkedHashMap<>();
 
 	private final List<String> problems = new ArrayList<>();
 
@@ -56,11 +56,11 @@ public final class MappingBinder {
 
 	private final List<BoundField> roles = new ArrayList<>();
 
-	private final List<String> keyHeaders = new ArrayList<>();
+	private final List<BoundColumn> keyHeaders = new ArrayList<>();
 
 	private String keyField;
 
-	private final Map<String, String> hashedHeaders = new LinkedHashMap<>();
+	private final Map<String, BoundColumn> hashedHeaders = new LinkedHashMap<>();
 
 	/** Field key (or role id) to the YAML path that maps it first. */
 	private final Map<String, String> mappedAt = new LinkedHashMap<>();
@@ -72,9 +72,6 @@ public final class MappingBinder {
 		this.sheet = sheet;
 		this.typeKey = catalog.type().typeKey();
 		this.headerList = List.copyOf(headers);
-		for (String header : headers) {
-			this.headersByKey.computeIfAbsent(MatchKey.of(header), (key) -> new ArrayList<>()).add(header);
-		}
 		this.zone = spec.zone();
 	}
 
@@ -82,7 +79,8 @@ public final class MappingBinder {
 	 * Checks a mapping against a space and a file's header, and binds it.
 	 * @param spec the mapping
 	 * @param catalog the space's metadata for the mapping's type
-	 * @param headers the file's header, in order
+	 * @param headers the file's column keys, in order
+	 * ({@link fpimport.source.RowSource#headers})
 	 * @param fileName the file name shown in problems
 	 * @param sheet the sheet shown in problems, or {@code null} for CSV
 	 * @return the bound mapping
@@ -133,7 +131,8 @@ public final class MappingBinder {
 			role(mapping);
 		}
 		for (int i = 0; i < this.spec.key().size(); i++) {
-			String header = header("key" + ((this.spec.key().size() > 1) ? "[" + i + "]" : ""), this.spec.key().get(i));
+			BoundColumn header = header("key" + ((this.spec.key().size() > 1) ? "[" + i + "]" : ""),
+					this.spec.key().get(i));
 			if (header != null) {
 				this.keyHeaders.add(header);
 			}
@@ -222,6 +221,10 @@ public final class MappingBinder {
 		if (mapping.split() != null && !kind.takes(Setting.SPLIT)) {
 			this.problems.add(path + ".split: split applies to multi-value fields only; " + is);
 		}
+		if (mapping.join() != null && !kind.takes(Setting.JOIN)) {
+			this.problems.add(path + ".join: join applies to " + String.join(" and ", FieldKinds.taking(Setting.JOIN))
+					+ " fields only; " + is);
+		}
 		BoundField target = target(mapping, key, field.fieldName(), field.requirement() == Requirement.REQUIRED, field,
 				kind);
 		if (target != null) {
@@ -248,7 +251,7 @@ public final class MappingBinder {
 		if (!once("role " + role.id(), path, role.name())) {
 			return;
 		}
-		List<String> headers = headers(mapping);
+		List<BoundColumn> headers = headers(mapping);
 		FieldSettings settings = new FieldSettings(mapping.split(), mapping.values(), null, null, this.zone);
 		FieldValueTranslator translator = FieldValueTranslator.forRole(role, settings, this.people);
 		if (headers != null) {
@@ -259,12 +262,12 @@ public final class MappingBinder {
 
 	private BoundField target(FieldMapping mapping, String key, String label, boolean required, FieldDefinition field,
 			FieldKind kind) {
-		List<String> headers = headers(mapping);
+		List<BoundColumn> headers = headers(mapping);
 		FieldSettings settings;
 		FieldValueTranslator translator;
 		try {
 			settings = new FieldSettings(mapping.split(), mapping.values(), mapping.format(), mapping.minLevel(),
-					this.zone);
+					this.zone, mapping.join());
 			translator = kind.translator(field, settings, this.people);
 		}
 		catch (IllegalArgumentException ex) {
@@ -299,14 +302,14 @@ public final class MappingBinder {
 	}
 
 	/**
-	 * The file's headers of a mapping's columns, or {@code null} when one is missing.
+	 * The file's columns of a mapping's columns, or {@code null} when one is missing.
 	 */
-	private List<String> headers(FieldMapping mapping) {
-		List<String> headers = new ArrayList<>();
+	private List<BoundColumn> headers(FieldMapping mapping) {
+		List<BoundColumn> headers = new ArrayList<>();
 		boolean all = true;
 		for (int i = 0; i < mapping.columns().size(); i++) {
 			String path = (mapping.columns().size() > 1) ? mapping.path() + ".columns[" + i + "]" : mapping.path();
-			String header = header(path, mapping.columns().get(i));
+			BoundColumn header = header(path, mapping.columns().get(i));
 			if (header == null) {
 				all = false;
 			}
@@ -318,20 +321,20 @@ public final class MappingBinder {
 		return all ? headers : null;
 	}
 
-	private String header(String path, String column) {
-		List<String> found = this.headersByKey.get(MatchKey.of(column));
-		if (found == null) {
+	/**
+	 * The columns a mapping's column names: every column of a repeated name, or one of
+	 * them by position ({@code Labels#2}); {@code null} when the header has none.
+	 */
+	private BoundColumn header(String path, String column) {
+		List<String> keys = ColumnKeys.find(column, this.headerList);
+		if (keys.isEmpty()) {
 			String where = (this.sheet != null) ? this.fileName + ", sheet " + this.sheet : this.fileName;
 			this.problems.add(path + ": column '" + column + "' is not in the header of " + where + "; columns: "
-					+ String.join(", ", this.headerList));
+					+ ColumnKeys.describe(this.headerList));
 			return null;
 		}
-		if (found.size() > 1) {
-			this.problems.add(path + ": column '" + column + "' appears " + found.size()
-					+ " times in the header; rename one of them in the file");
-			return null;
-		}
-		return found.get(0);
+		// the first column of a name is keyed by the name as written
+		return new BoundColumn(keys.get(0), keys);
 	}
 
 	private boolean once(String key, String path, String label) {

@@ -32,7 +32,7 @@ public final class MappingLoader {
 			"name", "fields", "roles", "users");
 
 	static final List<String> FIELD = List.of("column", "columns", "value", "default", "values", "split", "format",
-			"min_level");
+			"min_level", "join");
 
 	static final List<String> ROLE = List.of("column", "value", "default", "values", "split");
 
@@ -309,6 +309,7 @@ public final class MappingLoader {
 				this.problems.add(path + ".format: " + problem);
 			}
 		}
+		String join = scalar(node, "join", path + ".join");
 		Integer minLevel = null;
 		JsonNode level = node.get("min_level");
 		if (level != null) {
@@ -324,7 +325,8 @@ public final class MappingLoader {
 			return null;
 		}
 		List<String> sourceColumns = (column != null) ? List.of(column) : columns;
-		return new FieldMapping(target, path, sourceColumns, value, defaultValue, values, split, format, minLevel);
+		return new FieldMapping(target, path, sourceColumns, value, defaultValue, values, split, format, minLevel,
+				join);
 	}
 
 	private UserSettings users(JsonNode node) {

@@ -75,9 +75,8 @@ public final class RowPlanner {
 				continue;
 			}
 			for (BoundField target : targets) {
-				if (!target.headers().isEmpty()) {
-					String cell = row.cell(target.headers().get(0));
-					if (!cell.isBlank()) {
+				if (!target.columns().isEmpty()) {
+					for (String cell : target.columns().get(0).values(row)) {
 						persons.addAll(target.translator().persons(cell));
 					}
 				}
@@ -104,16 +103,16 @@ public final class RowPlanner {
 			// an unreadable row has no cells to identify it; it is never created
 			return "unreadable row " + row.rowNumber();
 		}
-		if (!this.bound.keyHeaders().isEmpty()) {
+		if (!this.bound.keyColumns().isEmpty()) {
 			List<String> values = new ArrayList<>();
-			for (String header : this.bound.keyHeaders()) {
-				values.add(row.cell(header).strip());
+			for (BoundColumn column : this.bound.keyColumns()) {
+				values.add(text(column, row));
 			}
 			return String.join(" / ", values);
 		}
 		StringBuilder canonical = new StringBuilder();
 		this.bound.hashedHeaders().forEach((column, header) -> {
-			String value = row.cell(header).strip();
+			String value = text(header, row);
 			canonical.append(column.length())
 				.append(':')
 				.append(column)
@@ -135,10 +134,14 @@ public final class RowPlanner {
 			throw new IllegalStateException("resolvePeople must run before rows that name people are planned");
 		}
 		List<RowProblem> problems = new ArrayList<>();
-		for (String header : this.bound.keyHeaders()) {
-			if (row.cell(header).isBlank()) {
-				problems.add(new RowProblem(ref, header, null, null,
-						"the key column " + header + " is empty; every row needs a key (key: in the mapping)"));
+		for (BoundColumn column : this.bound.keyColumns()) {
+			List<String> values = column.values(row);
+			if (values.isEmpty()) {
+				problems.add(new RowProblem(ref, column.name(), null, null,
+						"the key column " + column.name() + " is empty; every row needs a key (key: in the mapping)"));
+			}
+			else if (values.size() > 1) {
+				problems.add(new RowProblem(ref, column.name(), null, null, column.tooMany(values, "a row key")));
 			}
 		}
 		String itemName = null;
@@ -171,6 +174,14 @@ public final class RowPlanner {
 		}
 		return new RowPlan(ref, rowKey,
 				new WorkItemDraft(this.bound.typeKey(), this.bound.templateId(), itemName, pairs), List.of());
+	}
+
+	/**
+	 * A column's values as one text: the stripped cell of a single column, the stripped
+	 * values of a repeated name's columns one a line.
+	 */
+	private static String text(BoundColumn column, SourceRow row) {
+		return String.join("\n", column.values(row).stream().map(String::strip).toList());
 	}
 
 	private static String sha256(String text) {

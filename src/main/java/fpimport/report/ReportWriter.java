@@ -16,6 +16,7 @@ import fpimport.result.RowStatus;
 import fpimport.result.RunRecord;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
+import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.RowProblem;
 import org.apache.poi.ss.util.WorkbookUtil;
 
@@ -117,7 +118,9 @@ public final class ReportWriter {
 	 */
 	private boolean writeReports(RunRecord run, List<String> headers, Path reportFile, ReportFormat format,
 			Path failedFile) throws IOException {
-		List<String> columns = new ArrayList<>(headers);
+		// a repeated name is written as often as the file wrote it, so the failed rows
+		// read back under the same column keys
+		List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
 		columns.addAll(OUTCOME_COLUMNS);
 		int linkColumn = headers.size() + 3;
 		ReportSheet[] failedSheet = { null };
@@ -160,7 +163,7 @@ public final class ReportWriter {
 
 	/** The failed-rows file with its header row, ready for rows. */
 	private static ReportSheet failedSheet(RunRecord run, List<String> headers, Path file) {
-		List<String> columns = new ArrayList<>(headers);
+		List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
 		columns.add(REASON_COLUMN);
 		try {
 			ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1);

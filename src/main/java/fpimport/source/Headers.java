@@ -13,12 +13,15 @@ import java.util.function.IntFunction;
 
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
+import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.MatchKey;
 
 /**
- * The header names of a file, checked to be present and distinct by {@link MatchKey}, and
- * found by a mapping's column name the way users expect: ignoring surrounding spaces,
- * case and full-width/half-width differences.
+ * The header names of a file, checked to be present, and found by a mapping's column name
+ * the way users expect: ignoring surrounding spaces, case and full-width/half-width
+ * differences. A name may repeat (a Jira export writes a multi-value field as several
+ * columns of one name); each column has a unique key ({@link ColumnKeys}), under which
+ * rows keep its cells.
  */
 public final class Headers {
 
@@ -30,16 +33,20 @@ public final class Headers {
 
 	private final List<String> names;
 
+	private final List<String> keys;
+
 	private final Map<String, Integer> indexByKey;
 
-	private Headers(List<String> names, Map<String, Integer> indexByKey) {
+	private Headers(List<String> names, List<String> keys, Map<String, Integer> indexByKey) {
 		this.names = names;
+		this.keys = keys;
 		this.indexByKey = indexByKey;
 	}
 
 	/**
-	 * Checks header names and returns them; an empty or duplicate name is an
-	 * {@link FpImportException} naming the positions.
+	 * Checks header names and returns them; an empty name, or a name that reads as the
+	 * key of a repeated name's later column, is an {@link FpImportException} naming the
+	 * positions.
 	 * @param where the header's place for messages, such as {@code data.csv, line 1}
 	 * @param names the names in column order; trailing empty names must already be cut
 	 * @param position the user's name of a 0-based column, such as {@code column 3} or
@@ -57,23 +64,29 @@ public final class Headers {
 			throw new FpImportException(Reason.INVALID_INPUT, where + ": the header row is empty",
 					"put the column names in the first row, or set source.header_row to the row that has them");
 		}
-		Map<String, Integer> indexByKey = new HashMap<>();
 		for (int i = 0; i < copy.size(); i++) {
-			String key = MatchKey.of(copy.get(i));
-			if (key.isEmpty()) {
+			if (MatchKey.of(copy.get(i)).isEmpty()) {
 				throw new FpImportException(Reason.INVALID_INPUT,
 						where + ": " + position.apply(i) + " of the header row has no name",
 						"give every column a name in the header row, or delete the empty column");
 			}
-			Integer first = indexByKey.putIfAbsent(key, i);
-			if (first != null) {
+		}
+		List<String> keys = ColumnKeys.keys(copy);
+		List<String> read = ColumnKeys.names(keys);
+		Map<String, Integer> indexByKey = new HashMap<>();
+		for (int i = 0; i < copy.size(); i++) {
+			Integer first = indexByKey.putIfAbsent(MatchKey.of(keys.get(i)), i);
+			if (first != null || !read.get(i).equals(copy.get(i))) {
+				// the column written with the key's name, not the one numbered so
+				int bad = (first != null && MatchKey.of(copy.get(first)).equals(MatchKey.of(keys.get(first)))) ? first
+						: i;
 				throw new FpImportException(Reason.INVALID_INPUT,
-						where + ": " + position.apply(first) + " and " + position.apply(i)
-								+ " of the header row have the same name '" + copy.get(i) + "'",
-						"rename one of them; names are compared ignoring spaces, case and full-width forms");
+						where + ": " + position.apply(bad) + " is named '" + copy.get(bad)
+								+ "', which is how a mapping calls a later column of a repeated name",
+						"rename the column; the columns of a repeated name are told apart as Name#2, Name#3 ...");
 			}
 		}
-		return new Headers(copy, Map.copyOf(indexByKey));
+		return new Headers(copy, List.copyOf(keys), Map.copyOf(indexByKey));
 	}
 
 	/** Headers checked with positions written as 1-based column numbers. */
@@ -86,32 +99,44 @@ public final class Headers {
 		return this.names;
 	}
 
+	/**
+	 * The unique key of each column, in column order: the names, with a repeated name's
+	 * later columns as {@code Name#2}, {@code Name#3} ...
+	 */
+	public List<String> keys() {
+		return this.keys;
+	}
+
 	public int size() {
 		return this.names.size();
 	}
 
-	/** The 0-based column of a mapping's column name, or -1 when no header matches. */
+	/**
+	 * The 0-based column a mapping's column names ({@link ColumnKeys#find}): the first of
+	 * a repeated name, or the one of a position such as {@code Labels#2}; -1 when no
+	 * header matches.
+	 */
 	public int indexOf(String name) {
-		Integer index = this.indexByKey.get(MatchKey.of(name));
-		return (index != null) ? index : -1;
+		List<String> found = ColumnKeys.find(name, this.keys);
+		return found.isEmpty() ? -1 : this.indexByKey.get(MatchKey.of(found.get(0)));
 	}
 
-	/** The header as the file writes it that a mapping's column name matches. */
+	/** The header as the file writes it of a mapping's column. */
 	public Optional<String> find(String name) {
 		int index = indexOf(name);
 		return (index < 0) ? Optional.empty() : Optional.of(this.names.get(index));
 	}
 
 	/**
-	 * The cells of one row as a header-to-text map in header order; the values array has
-	 * one entry per header and is not copied, so pass it to {@link SourceRow#of}, which
+	 * The cells of one row as a key-to-text map in column order; the values array has one
+	 * entry per header and is not copied, so pass it to {@link SourceRow#of}, which
 	 * copies.
 	 */
 	public Map<String, String> cells(String[] values) {
 		if (values.length != this.names.size()) {
 			throw new IllegalArgumentException("expected " + this.names.size() + " values, got " + values.length);
 		}
-		return new RowView(this.names, values);
+		return new RowView(this.keys, values);
 	}
 
 	/** Names and values side by side, without building a hash map only to copy it. */

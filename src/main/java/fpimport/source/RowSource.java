@@ -11,7 +11,11 @@ import java.util.List;
  */
 public interface RowSource extends Closeable {
 
-	/** The header names, in column order, exactly as the file writes them. */
+	/**
+	 * The column keys, in column order: the header names exactly as the file writes them,
+	 * except that a repeated name's later columns are {@code Name#2}, {@code Name#3} ...
+	 * ({@link fpimport.workitem.ColumnKeys}). Rows keep their cells under these keys.
+	 */
 	List<String> headers();
 
 	/** The name of the sheet read, or {@code null} for a CSV file. */

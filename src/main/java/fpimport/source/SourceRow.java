@@ -10,7 +10,8 @@ import java.util.Map;
  * instead.
  *
  * @param rowNumber the 1-based row or line number in the file
- * @param cells header to cell text, in header order; empty cells are empty strings
+ * @param cells column key ({@link RowSource#headers}) to cell text, in column order;
+ * empty cells are empty strings
  * @param problem why the row is malformed, or {@code null}
  */
 public record SourceRow(long rowNumber, Map<String, String> cells, String problem) {
@@ -30,7 +31,7 @@ public record SourceRow(long rowNumber, Map<String, String> cells, String proble
 		return new SourceRow(rowNumber, Map.of(), problem);
 	}
 
-	/** The text of a column, or the empty string when the row has no such cell. */
+	/** The text of a column key, or the empty string when the row has no such cell. */
 	public String cell(String header) {
 		return this.cells.getOrDefault(header, "");
 	}

@@ -21,12 +21,22 @@ final class CellItems {
 
 	/** The distinct non-blank items of a cell, stripped, in the order written. */
 	static List<String> of(String cell, String split) {
-		String[] parts = (split != null) ? cell.split(Pattern.quote(split), -1) : DEFAULT_SPLIT.split(cell, -1);
+		return of(List.of(cell), split);
+	}
+
+	/**
+	 * The distinct non-blank items of several cells (the values of a repeated column),
+	 * stripped, in the order written.
+	 */
+	static List<String> of(List<String> cells, String split) {
 		Set<String> items = new LinkedHashSet<>();
-		for (String part : parts) {
-			String item = part.strip();
-			if (!item.isEmpty()) {
-				items.add(item);
+		for (String cell : cells) {
+			String[] parts = (split != null) ? cell.split(Pattern.quote(split), -1) : DEFAULT_SPLIT.split(cell, -1);
+			for (String part : parts) {
+				String item = part.strip();
+				if (!item.isEmpty()) {
+					items.add(item);
+				}
 			}
 		}
 		return new ArrayList<>(items);
@@ -40,14 +50,19 @@ final class CellItems {
 				+ "; leave the cell empty or write values between the separators");
 	}
 
+	/** The problem of cells that hold separators but no value. */
+	static Translation empty(List<String> cells, String fieldName) {
+		return empty(String.join(" | ", cells.stream().map(String::strip).toList()), fieldName);
+	}
+
 	/**
-	 * A multi-value cell translated item by item with {@code one}: the distinct values in
-	 * the order written, or the problems of every bad item. A cell of separators only is
-	 * refused.
+	 * Multi-value cells (one, or the values of a repeated column) translated item by item
+	 * with {@code one}: the distinct values in the order written, or the problems of
+	 * every bad item. Cells of separators only are refused.
 	 */
-	static Translation multi(String cell, String split, String fieldName, Function<String, Translation> one) {
-		List<String> items = of(cell, split);
-		return items.isEmpty() ? empty(cell, fieldName) : each(items, one);
+	static Translation multi(List<String> cells, String split, String fieldName, Function<String, Translation> one) {
+		List<String> items = of(cells, split);
+		return items.isEmpty() ? empty(cells, fieldName) : each(items, one);
 	}
 
 	/**

@@ -33,7 +33,10 @@ public record FieldKind(String typeKey, Translators translators, Set<Setting> se
 		MIN_LEVEL,
 
 		/** {@code columns} with two columns: the start and the end of a range. */
-		TWO_COLUMNS
+		TWO_COLUMNS,
+
+		/** {@code join}: what goes between the values of a repeated column. */
+		JOIN
 
 	}
 

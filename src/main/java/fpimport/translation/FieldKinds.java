@@ -18,12 +18,13 @@ import fpimport.translation.TextTranslator.Form;
 public final class FieldKinds {
 
 	private static final List<FieldKind> ALL = List.of( //
-			FieldKind.of("text",
-					(field, settings, people) -> new TextTranslator(field.fieldName(), settings, Form.ANY)),
+			FieldKind.of("text", (field, settings, people) -> new TextTranslator(field.fieldName(), settings, Form.ANY),
+					Setting.JOIN),
 			FieldKind.of("multi_text",
-					(field, settings, people) -> new TextTranslator(field.fieldName(), settings, Form.ANY)),
+					(field, settings, people) -> new TextTranslator(field.fieldName(), settings, Form.ANY),
+					Setting.JOIN),
 			FieldKind.of("business",
-					(field, settings, people) -> new TextTranslator(field.fieldName(), settings, Form.ANY)),
+					(field, settings, people) -> new TextTranslator(field.fieldName(), settings, Form.ID)),
 			FieldKind.of("link",
 					(field, settings, people) -> new TextTranslator(field.fieldName(), settings, Form.LINK)),
 			FieldKind.of("email",

@@ -19,8 +19,19 @@ import fpimport.workitem.MatchKey;
  * @param minLevel the shallowest level a cascading path may stop at, or {@code null} to
  * require a leaf
  * @param zone the zone in which date-only and local date-time cells are read
+ * @param join what a text field puts between the values of a repeated column;
+ * {@code null} for a newline
  */
-public record FieldSettings(String split, Map<String, String> values, String format, Integer minLevel, ZoneId zone) {
+public record FieldSettings(String split, Map<String, String> values, String format, Integer minLevel, ZoneId zone,
+		String join) {
+
+	/** What a text field puts between the values of a repeated column by default. */
+	public static final String DEFAULT_JOIN = "\n";
+
+	/** Settings without {@code join}: the text fields join with a newline. */
+	public FieldSettings(String split, Map<String, String> values, String format, Integer minLevel, ZoneId zone) {
+		this(split, values, format, minLevel, zone, null);
+	}
 
 	public FieldSettings {
 		Objects.requireNonNull(zone, "zone");
@@ -35,6 +46,7 @@ public record FieldSettings(String split, Map<String, String> values, String for
 			values.forEach((from, to) -> byKey.put(MatchKey.of(from), Objects.requireNonNull(to, "values")));
 		}
 		values = Map.copyOf(byKey);
+		join = (join != null) ? join : DEFAULT_JOIN;
 	}
 
 	/**

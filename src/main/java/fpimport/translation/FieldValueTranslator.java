@@ -17,6 +17,27 @@ public interface FieldValueTranslator {
 	Translation translate(String cell);
 
 	/**
+	 * Whether the field takes the several values of a repeated column with
+	 * {@link #translate(List)}: multi-value fields and roles take each value, text fields
+	 * join them; the others take one value.
+	 */
+	default boolean takesSeveral() {
+		return false;
+	}
+
+	/**
+	 * The field_value of the values of a repeated column: its non-blank cells, in column
+	 * order. A translator that does not {@link #takesSeveral} takes one value and refuses
+	 * more.
+	 */
+	default Translation translate(List<String> cells) {
+		if (cells.size() == 1) {
+			return translate(cells.get(0));
+		}
+		return Translation.refused(cells.size() + " values (" + CellItems.quoted(cells) + ") where one is taken");
+	}
+
+	/**
 	 * The people a cell names, so they can be looked up in batches before the first row;
 	 * empty for fields that name nobody.
 	 */

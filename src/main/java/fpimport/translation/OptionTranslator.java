@@ -2,6 +2,7 @@ package fpimport.translation;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import fpimport.metadata.FieldDefinition;
@@ -27,8 +28,20 @@ final class OptionTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		return this.multi ? CellItems.multi(cell, this.settings.split(), this.field.fieldName(), this::one)
-				: one(cell.strip());
+		return this.multi ? translate(List.of(cell)) : one(cell.strip());
+	}
+
+	@Override
+	public boolean takesSeveral() {
+		return this.multi;
+	}
+
+	@Override
+	public Translation translate(List<String> cells) {
+		if (!this.multi) {
+			return FieldValueTranslator.super.translate(cells);
+		}
+		return CellItems.multi(cells, this.settings.split(), this.field.fieldName(), this::one);
 	}
 
 	private Translation one(String item) {

@@ -33,9 +33,20 @@ final class RoleOwnersTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		List<String> items = CellItems.of(cell, this.settings.split());
+		return translate(List.of(cell));
+	}
+
+	/** A role takes the people of every column of a repeated name. */
+	@Override
+	public boolean takesSeveral() {
+		return true;
+	}
+
+	@Override
+	public Translation translate(List<String> cells) {
+		List<String> items = CellItems.of(cells, this.settings.split());
 		if (items.isEmpty()) {
-			return CellItems.empty(cell, this.role.name());
+			return CellItems.empty(cells, this.role.name());
 		}
 		if (!this.role.multi() && items.size() > 1) {
 			return Translation.refused("role " + this.role.name() + " takes one person, got " + items.size() + ": "

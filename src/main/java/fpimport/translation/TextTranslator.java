@@ -2,18 +2,20 @@ package fpimport.translation;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Text-valued fields: {@code text}, {@code multi_text}, {@code business} (an id) as
  * written, and {@code link}, {@code email}, {@code telephone} after a check of their
- * form.
+ * form. Free text joins the values of a repeated column, with a newline or the mapping's
+ * {@code join}.
  */
 final class TextTranslator implements FieldValueTranslator {
 
 	enum Form {
 
-		ANY, LINK, EMAIL, TELEPHONE
+		ANY, ID, LINK, EMAIL, TELEPHONE
 
 	}
 
@@ -39,7 +41,7 @@ final class TextTranslator implements FieldValueTranslator {
 		// trimmed
 		String text = this.settings.alias(cell.strip()).strip();
 		return switch (this.form) {
-			case ANY -> Translation.of(text);
+			case ANY, ID -> Translation.of(text);
 			case LINK -> isLink(text) ? Translation.of(text) : Translation.refused("not a link '" + text + "' for "
 					+ this.fieldName + "; write a full URL such as https://example.com/page");
 			case EMAIL -> EMAIL.matcher(text).matches() ? Translation.of(text) : Translation.refused(
@@ -48,6 +50,24 @@ final class TextTranslator implements FieldValueTranslator {
 					: Translation.refused("not a telephone number '" + text + "' for " + this.fieldName
 							+ "; use digits with an optional leading +, spaces, - and ()");
 		};
+	}
+
+	/**
+	 * Free text joins the values of a repeated column; an id, link, address or number is
+	 * one value.
+	 */
+	@Override
+	public boolean takesSeveral() {
+		return this.form == Form.ANY;
+	}
+
+	@Override
+	public Translation translate(List<String> cells) {
+		if (!takesSeveral()) {
+			return FieldValueTranslator.super.translate(cells);
+		}
+		return Translation.of(String.join(this.settings.join(),
+				cells.stream().map((cell) -> this.settings.alias(cell.strip()).strip()).toList()));
 	}
 
 	private static boolean isLink(String text) {

@@ -38,8 +38,20 @@ final class TreeOptionTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		return this.multi ? CellItems.multi(cell, this.settings.split(), this.field.fieldName(), this::path)
-				: path(cell.strip());
+		return this.multi ? translate(List.of(cell)) : path(cell.strip());
+	}
+
+	@Override
+	public boolean takesSeveral() {
+		return this.multi;
+	}
+
+	@Override
+	public Translation translate(List<String> cells) {
+		if (!this.multi) {
+			return FieldValueTranslator.super.translate(cells);
+		}
+		return CellItems.multi(cells, this.settings.split(), this.field.fieldName(), this::path);
 	}
 
 	private Translation path(String item) {

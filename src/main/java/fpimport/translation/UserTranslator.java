@@ -30,9 +30,19 @@ final class UserTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		List<String> items = CellItems.of(cell, this.settings.split());
+		return translate(List.of(cell));
+	}
+
+	@Override
+	public boolean takesSeveral() {
+		return this.multi;
+	}
+
+	@Override
+	public Translation translate(List<String> cells) {
+		List<String> items = CellItems.of(cells, this.settings.split());
 		if (items.isEmpty()) {
-			return CellItems.empty(cell, this.fieldName);
+			return CellItems.empty(cells, this.fieldName);
 		}
 		if (!this.multi && items.size() > 1) {
 			return Translation.refused("only one person fits " + this.fieldName + ", got " + items.size() + ": "

@@ -1,5 +1,6 @@
 package fpimport.translation;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import fpimport.workitem.MatchKey;
@@ -26,7 +27,20 @@ final class WorkItemIdTranslator implements FieldValueTranslator {
 
 	@Override
 	public Translation translate(String cell) {
-		return this.multi ? CellItems.multi(cell, this.settings.split(), this.fieldName, this::id) : id(cell.strip());
+		return this.multi ? translate(List.of(cell)) : id(cell.strip());
+	}
+
+	@Override
+	public boolean takesSeveral() {
+		return this.multi;
+	}
+
+	@Override
+	public Translation translate(List<String> cells) {
+		if (!this.multi) {
+			return FieldValueTranslator.super.translate(cells);
+		}
+		return CellItems.multi(cells, this.settings.split(), this.fieldName, this::id);
 	}
 
 	private Translation id(String item) {

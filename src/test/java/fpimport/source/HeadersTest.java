@@ -24,14 +24,36 @@ class HeadersTest {
 	}
 
 	@Test
-	void duplicatesByMatchKeyNameBothPositions() {
-		assertThatThrownBy(() -> Headers.of("a.xlsx, sheet 'S', row 1", List.of("Title", "描述", "ＴＩＴＬＥ"),
+	void aRepeatedNameKeepsItsNamesAndKeysItsLaterColumnsByPosition() {
+		Headers headers = Headers.of(List.of("Labels", "描述", "labels ", "ＬＡＢＥＬＳ"));
+		assertThat(headers.names()).containsExactly("Labels", "描述", "labels ", "ＬＡＢＥＬＳ");
+		assertThat(headers.keys()).containsExactly("Labels", "描述", "labels #2", "ＬＡＢＥＬＳ#3");
+		assertThat(headers.indexOf("labels#2")).isEqualTo(2);
+		assertThat(headers.find("Labels#3")).contains("ＬＡＢＥＬＳ");
+		assertThat(headers.indexOf("Labels")).isZero();
+		SourceRow row = SourceRow.of(2, headers.cells(new String[] { "a", "d", "", "c" }));
+		assertThat(row.cells()).containsExactly(Map.entry("Labels", "a"), Map.entry("描述", "d"),
+				Map.entry("labels #2", ""), Map.entry("ＬＡＢＥＬＳ#3", "c"));
+	}
+
+	@Test
+	void aNameThatReadsAsTheKeyOfARepeatedColumnIsRefusedNamingIt() {
+		assertThatThrownBy(() -> Headers.of("a.xlsx, sheet 'S', row 1", List.of("Title", "Title", "title#2"),
 				(index) -> "column " + (char) ('A' + index)))
 			.isInstanceOfSatisfying(FpImportException.class, (ex) -> {
-				assertThat(ex.getMessage()).isEqualTo(
-						"a.xlsx, sheet 'S', row 1: column A and column C of the header row have the same name 'ＴＩＴＬＥ'");
-				assertThat(ex.hint()).startsWith("rename one of them");
+				assertThat(ex.getMessage()).isEqualTo("a.xlsx, sheet 'S', row 1: column C is named 'title#2', "
+						+ "which is how a mapping calls a later column of a repeated name");
+				assertThat(ex.hint()).startsWith("rename the column");
 			});
+		assertThatThrownBy(() -> Headers.of(List.of("Title#2", "Title", "Title")))
+			.isInstanceOfSatisfying(FpImportException.class, (ex) -> assertThat(ex.getMessage()).isEqualTo(
+					"header: column 1 is named 'Title#2', which is how a mapping calls a later column of a repeated name"));
+		assertThatThrownBy(() -> Headers.of(List.of("Title", "Title#2")))
+			.isInstanceOfSatisfying(FpImportException.class, (ex) -> assertThat(ex.getMessage()).isEqualTo(
+					"header: column 2 is named 'Title#2', which is how a mapping calls a later column of a repeated name"));
+		// a numbered name alone, or one that is no next position, is an ordinary name
+		assertThat(Headers.of(List.of("Title#2", "Title")).keys()).containsExactly("Title#2", "Title");
+		assertThat(Headers.of(List.of("Title", "Title#3")).keys()).containsExactly("Title", "Title#3");
 	}
 
 	@Test

@@ -44,12 +44,12 @@ final class SampleTables {
 
 	/**
 	 * A file of the format that its reader must refuse as a whole: a workbook cut in
-	 * half, a CSV file whose header has two columns of the same name.
+	 * half, a CSV file whose header has a column without a name.
 	 */
 	static Path damaged(SourceFormat format, Path directory, String name) {
 		List<List<String>> rows = List.of(List.of("编号", "标题"), List.of("1", "登录"));
 		if (format.name().equals("CSV")) {
-			return write(format, directory, name, List.of(List.of("编号", "编号"), List.of("1", "登录")));
+			return write(format, directory, name, List.of(List.of("编号", " ", "标题"), List.of("1", "x", "登录")));
 		}
 		Path file = write(format, directory, name, rows);
 		try {

@@ -113,7 +113,7 @@ public final class CsvSource implements RowSource {
 
 	@Override
 	public List<String> headers() {
-		return this.headers.names();
+		return this.headers.keys();
 	}
 
 	@Override

@@ -114,7 +114,7 @@ public final class XlsSource implements RowSource {
 
 	@Override
 	public List<String> headers() {
-		return this.headers.names();
+		return this.headers.keys();
 	}
 
 	@Override

@@ -141,7 +141,7 @@ public final class XlsxSource implements RowSource {
 
 	@Override
 	public List<String> headers() {
-		return this.headers.names();
+		return this.headers.keys();
 	}
 
 	@Override

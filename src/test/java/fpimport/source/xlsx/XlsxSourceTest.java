@@ -215,13 +215,23 @@ class XlsxSourceTest {
 	}
 
 	@Test
-	void duplicateAndEmptyHeaderNamesAreErrorsNamingTheColumns() throws IOException {
-		Path duplicate = write("dup.xlsx", new XSSFWorkbook(), (workbook) -> {
-			row(workbook.createSheet("S"), 0, "标题", "描述", "优先级", "ＴＩＴＬＥ", "title");
+	void repeatedHeaderNamesAreReadAndEmptyOrClashingNamesAreErrorsNamingTheColumns() throws IOException {
+		Path repeated = write("dup.xlsx", new XSSFWorkbook(), (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			row(sheet, 0, "标题", "描述", "优先级", "ＴＩＴＬＥ", "title");
+			row(sheet, 1, "a", "b", "c", "d", "e");
 		});
-		assertThatThrownBy(() -> Rows.read(duplicate)).isInstanceOfSatisfying(FpImportException.class,
-				(ex) -> assertThat(ex.getMessage()).isEqualTo(duplicate
-						+ ", sheet 'S', row 1: column D and column E of the header row have the same name 'title'"));
+		try (RowSource source = Sources.open(repeated, SourceSettings.defaults())) {
+			assertThat(source.headers()).containsExactly("标题", "描述", "优先级", "ＴＩＴＬＥ", "title#2");
+			assertThat(source.next().cell("title#2")).isEqualTo("e");
+		}
+		Path clash = write("clash.xlsx", new XSSFWorkbook(), (workbook) -> {
+			row(workbook.createSheet("S"), 0, "标题", "Title", "Title", "title#2");
+		});
+		assertThatThrownBy(() -> Rows.read(clash)).isInstanceOfSatisfying(FpImportException.class,
+				(ex) -> assertThat(ex.getMessage())
+					.isEqualTo(clash + ", sheet 'S', row 1: column D is named 'title#2', "
+							+ "which is how a mapping calls a later column of a repeated name"));
 		Path empty = write("gap.xlsx", new XSSFWorkbook(), (workbook) -> {
 			row(workbook.createSheet("S"), 0, "标题", null, "描述");
 		});
