@@ -17,6 +17,7 @@ import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.failure.FpImportException;
+import fpimport.workitem.ColumnKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,9 +101,10 @@ final class InitMappingCommand implements Callable<Integer> {
 			out.print(draft.yaml());
 			out.flush();
 		}
-		long named = headers.stream().filter((column) -> !column.isBlank()).distinct().count();
-		long matched = named - draft.unmatchedHeaders().size();
+		long named = ColumnKeys.groups(headers).keySet().stream().filter((column) -> !column.isBlank()).count();
+		long matched = named - draft.unmatchedHeaders().size() - draft.laterHeaders();
 		err.println(matched + " of " + named + " headers matched a field or role of " + this.typeName
+				+ ((draft.laterHeaders() > 0) ? "; " + draft.laterHeaders() + " left for what is not built yet" : "")
 				+ (draft.unmatchedHeaders().isEmpty() ? ""
 						: "; not matched: " + String.join(", ", draft.unmatchedHeaders())));
 		if (draft.blanks() > 0) {

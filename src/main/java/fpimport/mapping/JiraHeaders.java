@@ -71,7 +71,7 @@ final class JiraHeaders {
 	 * those columns.
 	 */
 	static String later(String header) {
-		String key = HeaderNames.key(header);
+		String key = HeaderNames.key(header.replaceFirst(" ×[0-9]+$", ""));
 		if (key.equals(HeaderNames.key("Issue id"))) {
 			return header + ": the id the parent columns refer to; for references between rows (not built yet)";
 		}

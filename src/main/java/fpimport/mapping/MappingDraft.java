@@ -63,8 +63,12 @@ public final class MappingDraft {
 
 	private final int blanks;
 
-	private MappingDraft(String yaml, List<String> unmatchedHeaders, List<String> unmappedRequired, int blanks) {
+	private final int later;
+
+	private MappingDraft(String yaml, List<String> unmatchedHeaders, List<String> unmappedRequired, int blanks,
+			int later) {
 		this.yaml = yaml;
+		this.later = later;
 		this.unmatchedHeaders = List.copyOf(unmatchedHeaders);
 		this.unmappedRequired = List.copyOf(unmappedRequired);
 		this.blanks = blanks;
@@ -135,7 +139,11 @@ public final class MappingDraft {
 			for (SourceRow row = rows.next(); row != null; row = rows.next()) {
 				if (row.problem() == null) {
 					SourceRow read = row;
-					readers.forEach((header, reader) -> values.get(header).add(reader.apply(read.cell(header))));
+					readers.forEach((header, reader) -> {
+						for (String column : pairing.columns.get(header)) {
+							values.get(header).add(reader.apply(read.cell(column)));
+						}
+					});
 				}
 			}
 		}
@@ -167,6 +175,14 @@ public final class MappingDraft {
 	 */
 	public List<String> unmappedRequired() {
 		return this.unmappedRequired;
+	}
+
+	/**
+	 * How many headers are left out on purpose, for what is not built yet (a Jira
+	 * export's parent, status, comment and attachment columns).
+	 */
+	public int laterHeaders() {
+		return this.later;
 	}
 
 	/**
@@ -307,7 +323,7 @@ public final class MappingDraft {
 			yaml.append("# Required fields no column fills yet (add them under fields:, or name: for the name):\n");
 			missing.forEach((field) -> yaml.append("#   ").append(field).append('\n'));
 		}
-		return new MappingDraft(yaml.toString(), pairing.unmatchedHeaders, missing, blanks);
+		return new MappingDraft(yaml.toString(), pairing.unmatchedHeaders, missing, blanks, pairing.later.size());
 	}
 
 	private static void appendBlock(StringBuilder yaml, String section, List<String> lines, List<String> candidates) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.Role;
 import fpimport.metadata.SpaceCatalog;
 import fpimport.translation.FieldKinds;
+import fpimport.workitem.ColumnKeys;
 
 /**
  * Which header {@code init-mapping} pairs with which field or role, in passes from the
@@ -94,6 +94,9 @@ final class Pairing {
 	/** Field keys, {@code role <id>} and {@code name} already given a column. */
 	final Set<String> taken = new HashSet<>();
 
+	/** Each header name to its columns' keys: several when the name repeats. */
+	final Map<String, List<String>> columns = new LinkedHashMap<>();
+
 	private final SpaceCatalog catalog;
 
 	private final List<String> headers;
@@ -108,7 +111,12 @@ final class Pairing {
 
 	private Pairing(List<String> headers, SpaceCatalog catalog) {
 		this.catalog = catalog;
-		this.headers = new ArrayList<>(new LinkedHashSet<>(headers.stream().filter((h) -> !h.isBlank()).toList()));
+		ColumnKeys.groups(headers).forEach((name, keys) -> {
+			if (!name.isBlank()) {
+				this.columns.put(name, keys);
+			}
+		});
+		this.headers = new ArrayList<>(this.columns.keySet());
 		this.jira = JiraHeaders.recognises(this.headers);
 	}
 
@@ -188,7 +196,7 @@ final class Pairing {
 						freeField(JiraHeaders.COMPONENT_WORDS, Set.of("multi_select", "tree_multi_select")));
 			}
 			else if (JiraHeaders.later(header) != null) {
-				this.later.add(JiraHeaders.later(header));
+				this.later.add(JiraHeaders.later(label(header)));
 				this.done.add(header);
 			}
 		}
@@ -341,6 +349,11 @@ final class Pairing {
 				.add(header + why + ((candidates > 0) ? "    (a candidate line is commented out above)" : ""));
 			this.unmatchedHeaders.add(header);
 		}
+	}
+
+	/** A header as listed: {@code Comment ×19} for a repeated one. */
+	String label(String header) {
+		return ColumnKeys.label(header, this.columns.get(header).size());
 	}
 
 	/** The headers not paired yet, in order. */

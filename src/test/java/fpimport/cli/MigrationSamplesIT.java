@@ -56,12 +56,12 @@ class MigrationSamplesIT {
 
 		Path mapping = sample("mappings/zentao-stories.yaml");
 		CliRun validate = this.cli.runConnected("validate", csv.toString(), "--mapping", mapping.toString(),
-				"--project", "demo");
+				"--report-dir", this.cli.directory().toString(), "--project", "demo");
 		assertThat(validate.exitCode()).as(validate.err()).isZero();
 		assertThat(validate.out()).contains("valid 6, invalid 0, skipped 0");
 
-		CliRun imported = this.cli.runConnected("import", csv.toString(), "--mapping", mapping.toString(), "--project",
-				"demo");
+		CliRun imported = this.cli.runConnected("import", csv.toString(), "--mapping", mapping.toString(),
+				"--report-dir", this.cli.directory().toString(), "--project", "demo");
 		assertThat(imported.exitCode()).as(imported.err()).isZero();
 		assertThat(imported.out()).contains("created 6, updated 0, skipped 0, invalid 0, failed 0");
 		Map<String, StoredItem> items = byName();
@@ -109,12 +109,12 @@ class MigrationSamplesIT {
 
 		Path mapping = sample("mappings/tapd-stories.yaml");
 		CliRun validate = this.cli.runConnected("validate", xlsx.toString(), "--mapping", mapping.toString(),
-				"--project", "demo");
+				"--report-dir", this.cli.directory().toString(), "--project", "demo");
 		assertThat(validate.exitCode()).as(validate.err()).isZero();
 		assertThat(validate.out()).contains("valid 5, invalid 0, skipped 0");
 
-		CliRun imported = this.cli.runConnected("import", xlsx.toString(), "--mapping", mapping.toString(), "--project",
-				"demo");
+		CliRun imported = this.cli.runConnected("import", xlsx.toString(), "--mapping", mapping.toString(),
+				"--report-dir", this.cli.directory().toString(), "--project", "demo");
 		assertThat(imported.exitCode()).as(imported.err()).isZero();
 		assertThat(imported.out()).contains("created 5, updated 0, skipped 0, invalid 0, failed 0");
 		Map<String, StoredItem> items = byName();
@@ -136,6 +136,97 @@ class MigrationSamplesIT {
 		assertThat(label(alarm, "field_5c1d2e")).isEqualTo("技术债 Tech debt");
 		assertThat(text(alarm, "field_3b5c7d")).isEqualTo("7366102938475610011");
 		assertThat(label(items.get("优惠券叠加规则"), "priority")).isEqualTo("P3");
+	}
+
+	@Test
+	void jiraCsvAllFieldsExportFromPreviewToImport() throws IOException {
+		Path csv = sample("samples/jira-export.csv");
+
+		CliRun preview = this.cli.runByEnvironment("preview", csv.toString(), "--limit", "1");
+		assertThat(preview.exitCode()).as(preview.err()).isZero();
+		assertThat(preview.out()).startsWith(csv + ": CSV, encoding UTF-8 (byte order mark), delimiter ',', 40 columns")
+			.contains("Labels ×3")
+			.contains("Comment ×2");
+
+		String draft = drafted(csv, "jira-export.yaml",
+				"7 of 36 headers matched a field or role of 需求 (story); 8 left for what is not built yet; "
+						+ "not matched: Issue Type, Project key");
+		assertThat(draft).contains("drafted by init-mapping from a Jira export.\n")
+			.contains("key: \"Issue key\"    #")
+			.contains("key_field: field_c3d4e5    #")
+			.contains("\nname: Summary\n")
+			.contains("      frontend: \"前端 Frontend\"\n")
+			.contains("#   Comment ×2: date;author;body cells; for comments after create (not built yet)\n")
+			.contains("#   Parent id: the parent issue; for references between rows (not built yet)\n");
+		assertLoadsOnceFilled(draft, List.of("fields.priority.values.High", "fields.priority.values.Medium",
+				"fields.priority.values.Highest", "fields.priority.values.Low", "fields.priority.values.Lowest",
+				"fields.field_a1b2c3.values.checkout", "fields.field_a1b2c3.values.api",
+				"fields.field_a1b2c3.values.ux", "fields.field_a1b2c3.values.analytics", "users.aliases.Ingrid Holm"));
+
+		Path mapping = sample("mappings/jira-export.yaml");
+		CliRun validate = this.cli.runConnected("validate", csv.toString(), "--mapping", mapping.toString(),
+				"--report-dir", this.cli.directory().toString(), "--project", "demo");
+		assertThat(validate.exitCode()).as(validate.err()).isZero();
+		assertThat(validate.out()).contains("valid 8, invalid 0, skipped 0");
+
+		CliRun imported = this.cli.runConnected("import", csv.toString(), "--mapping", mapping.toString(),
+				"--report-dir", this.cli.directory().toString(), "--project", "demo");
+		assertThat(imported.exitCode()).as(imported.err()).isZero();
+		assertThat(imported.out()).contains("created 8, updated 0, skipped 0, invalid 0, failed 0");
+		Map<String, StoredItem> items = byName();
+		StoredItem guest = items.get("Guest checkout without an account");
+		assertThat(text(guest, "field_c3d4e5")).isEqualTo("SHOP-101");
+		assertThat(text(guest, "description"))
+			.startsWith("As a first-time buyer I want to pay without creating an account,\n")
+			.endsWith("* offer \"create an account\" after payment");
+		assertThat(label(guest, "priority")).isEqualTo("P1");
+		assertThat(label(guest, "field_5c1d2e")).isEqualTo("功能 Feature");
+		assertThat(path(guest, "field_7e8f9a")).isEqualTo("交易 Trade/下单 Ordering/购物车 Cart");
+		// three Labels columns, all kept: checkout and backend are one option
+		assertThat(labels(guest, "field_a1b2c3")).containsExactly("后端 Backend", "前端 Frontend");
+		// 29/Mar/24 12:00 AM is midnight in Shanghai, the mapping's zone
+		assertThat(guest.field("field_9f1e2d").orElseThrow().asLong()).isEqualTo(1711641600000L);
+		assertThat(text(guest, "field_3b5c7d")).isEqualTo("7351585340534063109");
+		assertThat(people(guest, "watchers")).containsExactly("7285521904468877312", "7366102938475610011");
+		assertThat(owners(guest, "rd")).containsExactly("7340018273645501234");
+		StoredItem search = items.get("Faster product search");
+		assertThat(labels(search, "field_a1b2c3")).containsExactly("后端 Backend", "数据 Data");
+		assertThat(label(search, "priority")).isEqualTo("P0");
+		assertThat(label(search, "field_5c1d2e")).isEqualTo("优化 Improvement");
+		assertThat(path(search, "field_7e8f9a")).isEqualTo("交易 Trade/下单 Ordering");
+		assertThat(owners(search, "rd")).containsExactly("7288475610293847561");
+		assertThat(search.field("field_9f1e2d")).isEmpty();
+		StoredItem sdk = items.get("Upgrade the payment SDK to v5");
+		assertThat(text(sdk, "field_3b5c7d")).isEqualTo("7351585340534063109");
+		assertThat(label(sdk, "field_5c1d2e")).isEqualTo("技术债 Tech debt");
+		StoredItem staff = items.get("Role-based access for shop staff");
+		assertThat(path(staff, "field_7e8f9a")).isEqualTo("平台 Platform/权限 Permission");
+		assertThat(staff.field("field_a1b2c3")).isEmpty();
+		assertThat(path(items.get("Export orders as CSV"), "field_7e8f9a")).isEqualTo("平台 Platform/账号 Account");
+	}
+
+	@Test
+	void aJiraExportForBugsPairsItsPeopleAndCreationDateWithTheBugType() throws IOException {
+		Path csv = this.cli
+			.write("bugs.csv", "Summary,Issue key,Issue id,Issue Type,Priority,Assignee,Reporter,Created,"
+					+ "Environment,Status,Comment,Comment\n"
+					+ "Crash on pay,BUG-7,10207,Bug,Blocker,Yang Liu,Wei Zhang,12/Mar/24 10:20 AM,Production,Open,,\n");
+
+		CliRun draft = this.cli.runByEnvironment("init-mapping", csv.toString(), "--type", "缺陷");
+
+		assertThat(draft.exitCode()).as(draft.err()).isZero();
+		assertThat(draft.out()).contains("\nname: Summary\n")
+			.contains("      Blocker: \"致命 Blocker\"\n")
+			.contains("  field_b4c5d6: Created    # 发现日期 Found on, date, required\n")
+			.contains("  field_123abc:    # 环境 Environment, multi_select")
+			.contains("      Production: \"生产 Production\"\n")
+			.contains("roles:\n  operator: Assignee    # role 经办人 Assignee, one person\n"
+					+ "  reporter: Reporter    # role 报告人 Reporter, one person\n")
+			.contains("#   Status: where the issue stands")
+			.contains("#   Comment ×2: date;author;body cells")
+			.doesNotContain("users:");
+		assertThat(draft.err()).startsWith("7 of 11 headers matched a field or role of 缺陷 (issue); "
+				+ "3 left for what is not built yet; not matched: Issue Type\n");
 	}
 
 	@Test
