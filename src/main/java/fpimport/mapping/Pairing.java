@@ -157,6 +157,16 @@ final class Pairing {
 	}
 
 	private void jiraColumns() {
+		// the reporter's name as Jira wrote it, besides the person it names
+		for (String header : this.headers) {
+			FieldDefinition text = HeaderNames.key(header).equals(JiraHeaders.REPORTER)
+					? freeField(JiraHeaders.ORIGINAL_REPORTER_WORDS, Set.of("text")) : null;
+			if (text != null) {
+				this.taken.add(text.fieldKey());
+				this.extraText.put(text.fieldKey(), header);
+				this.extraTextFields.put(text.fieldKey(), text);
+			}
+		}
 		for (String header : open()) {
 			String key = HeaderNames.key(header);
 			if (key.equals(JiraHeaders.SUMMARY) && this.nameColumn == null && hasName()) {
@@ -176,13 +186,6 @@ final class Pairing {
 				people(header, JiraHeaders.ASSIGNEE_WORDS);
 			}
 			else if (key.equals(JiraHeaders.REPORTER)) {
-				FieldDefinition text = freeField(JiraHeaders.ORIGINAL_REPORTER_WORDS, Set.of("text"));
-				if (text != null) {
-					this.taken.add(text.fieldKey());
-					this.extraText.put(text.fieldKey(), header);
-					this.extraTextFields.put(text.fieldKey(), text);
-					this.done.add(header);
-				}
 				people(header, JiraHeaders.REPORTER_WORDS);
 			}
 			else if (key.equals(JiraHeaders.CREATED)) {
