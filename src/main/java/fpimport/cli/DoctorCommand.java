@@ -275,9 +275,7 @@ final class DoctorCommand implements Callable<Integer> {
 			while ((row = source.next()) != null) {
 				rows.add(row);
 			}
-			if (planner.namesPeople()) {
-				planner.resolvePeople(rows, space);
-			}
+			planner.survey(rows, space);
 			int invalid = 0;
 			String first = null;
 			for (SourceRow each : rows) {

@@ -18,9 +18,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Checks the run before any create: the mapping against the space and the file's header
- * (every problem at once), the space's metadata fetched once, and every distinct person
- * of the file resolved in batches. Runs again on every restart, since what it prepares
- * lives in memory.
+ * (every problem at once), the space's metadata fetched once, and in one pass over the
+ * rows every distinct person of the file resolved in batches and the day/month order of
+ * numeric date columns decided. Runs again on every restart, since what it prepares lives
+ * in memory.
  */
 final class PreflightTasklet implements Tasklet {
 
@@ -44,23 +45,18 @@ final class PreflightTasklet implements Tasklet {
 		long[] total = { 0 };
 		RowPlanner planner;
 		List<String> headers;
+		List<String> notes;
 		try (RowFeed feed = this.feeds.get()) {
 			headers = feed.headers();
 			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
 			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
 			Iterable<SourceRow> rows = () -> counting(feed, total);
-			if (planner.namesPeople()) {
-				planner.resolvePeople(rows, space);
-			}
-			else {
-				rows.forEach((row) -> {
-				});
-			}
+			notes = planner.survey(rows, space);
 		}
 		String typeKey = catalog.type().typeKey();
 		this.context.store.setTarget(this.context.runId(), projectKey, typeKey, headers);
 		String keyField = planner.bound().keyField();
-		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField));
+		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField, notes));
 		RunCounts counts = this.context.store.counts(this.context.runId());
 		long done = counts.total() - counts.inFlight();
 		this.context.progress.started(total[0], done);

@@ -1,5 +1,6 @@
 package fpimport.job;
 
+import java.util.List;
 import java.util.Objects;
 
 import fpimport.api.OpenApiClient;
@@ -77,15 +78,18 @@ final class RunContext {
 	}
 
 	/**
-	 * What the preflight step found: where items go, the planner for the rows, and the
-	 * field_key that receives each row's key ({@code key_field}), or {@code null}.
+	 * What the preflight step found: where items go, the planner for the rows, the
+	 * field_key that receives each row's key ({@code key_field}) or {@code null}, and the
+	 * notes for the run summary (how the file was read).
 	 */
-	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows, String keyField) {
+	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows, String keyField,
+			List<String> notes) {
 
 		Prepared {
 			Objects.requireNonNull(projectKey, "projectKey");
 			Objects.requireNonNull(typeKey, "typeKey");
 			Objects.requireNonNull(planner, "planner");
+			notes = List.copyOf(notes);
 		}
 
 	}

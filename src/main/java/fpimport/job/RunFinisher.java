@@ -3,6 +3,7 @@ package fpimport.job;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import fpimport.report.ReportFiles;
 import fpimport.report.ReportWriter;
@@ -47,8 +48,9 @@ final class RunFinisher {
 		}
 		counts = context.store.finishRun(context.runId(), status, report, message);
 		RunRecord finished = context.store.run(context.runId()).orElseThrow();
+		List<String> notes = context.isPrepared() ? context.prepared().notes() : List.of();
 		return new RunSummary(finished, counts, context.store.errorReasons(context.runId(), 5),
-				Duration.between(started, Instant.now()), report);
+				Duration.between(started, Instant.now()), report, notes);
 	}
 
 	/** Where the run's report goes: the directory asked for, or beside its file. */

@@ -333,8 +333,9 @@ public final class MappingBinder {
 					+ ColumnKeys.describe(this.headerList));
 			return null;
 		}
-		// the first column of a name is keyed by the name as written
-		return new BoundColumn(keys.get(0), keys);
+		// the first column of a name is keyed by the name as written; a position is
+		// named as the mapping writes it (Labels#1)
+		return new BoundColumn(MatchKey.matches(column, keys.get(0)) ? keys.get(0) : column.strip(), keys);
 	}
 
 	private boolean once(String key, String path, String label) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.metadata.UserDirectory;
 import fpimport.metadata.UserSource;
 import fpimport.source.SourceRow;
+import fpimport.translation.DayMonthOrder;
 import fpimport.translation.Translation;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.RowProblem;
@@ -95,6 +97,70 @@ public final class RowPlanner {
 				personCells(rows));
 		this.bound.people().use(found);
 		return found;
+	}
+
+	/**
+	 * Reads the rows once before any is planned: looks up the people they name, as
+	 * {@link #resolvePeople}, when the mapping names people, and decides the day/month
+	 * order of each date column whose cells prove it ({@link DayMonthOrder}). Call it
+	 * once before planning.
+	 * @return one note per date column whose order a cell decided, for the run summary:
+	 * {@code column Created: dates read as day/month, proved by row 14 '13/04/2024'}
+	 */
+	public List<String> survey(Iterable<SourceRow> rows, UserSource users) {
+		List<BoundField> dated = new ArrayList<>();
+		for (BoundField field : this.bound.fields()) {
+			if (field.translator().dayMonthOrder() != null && !field.columns().isEmpty()) {
+				dated.add(field);
+			}
+		}
+		Iterable<SourceRow> observed = dated.isEmpty() ? rows : () -> observing(rows.iterator(), dated);
+		if (namesPeople()) {
+			resolvePeople(observed, users);
+		}
+		else {
+			observed.forEach((row) -> {
+			});
+		}
+		List<String> notes = new ArrayList<>();
+		for (BoundField field : dated) {
+			String note = field.translator().dayMonthOrder().note();
+			if (note != null) {
+				notes.add("column " + String.join(", ", field.columns().stream().map(BoundColumn::name).toList()) + ": "
+						+ note);
+			}
+		}
+		return notes;
+	}
+
+	/** The rows, each shown on the way to the date columns not yet decided. */
+	private static Iterator<SourceRow> observing(Iterator<SourceRow> rows, List<BoundField> dated) {
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return rows.hasNext();
+			}
+
+			@Override
+			public SourceRow next() {
+				SourceRow row = rows.next();
+				if (row.problem() == null) {
+					for (BoundField field : dated) {
+						DayMonthOrder order = field.translator().dayMonthOrder();
+						for (int i = 0; i < field.columns().size() && !order.decided(); i++) {
+							for (String cell : field.columns().get(i).values(row)) {
+								if (order.observe(cell, "row " + row.rowNumber())) {
+									break;
+								}
+							}
+						}
+					}
+				}
+				return row;
+			}
+
+		};
 	}
 
 	/** The key that identifies a row across runs, as {@link #plan} gives it. */

@@ -14,16 +14,24 @@ import fpimport.workitem.Printable;
 
 /**
  * What a user reads at the end of a run: counts by status, the top error reasons,
- * duration and speed, the run id and the report's path; also as the JSON of
- * {@code --summary-json}.
+ * duration and speed, the run id and the report's path, and notes on how the file was
+ * read (such as the day/month order a date column proved); also, without the notes, as
+ * the JSON of {@code --summary-json}.
  */
-public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reasons, Duration duration, String report) {
+public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reasons, Duration duration, String report,
+		List<String> notes) {
 
 	public RunSummary {
 		Objects.requireNonNull(run, "run");
 		Objects.requireNonNull(counts, "counts");
 		reasons = List.copyOf(reasons);
 		Objects.requireNonNull(duration, "duration");
+		notes = List.copyOf(notes);
+	}
+
+	/** A summary without notes. */
+	public RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reasons, Duration duration, String report) {
+		this(run, counts, reasons, duration, report, List.of());
 	}
 
 	/** Prints the summary for a person, a few lines. */
@@ -50,6 +58,9 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 			for (ErrorReason reason : this.reasons) {
 				out.printf("    %5d × %s%n", reason.rows(), Printable.line(reason.reason()));
 			}
+		}
+		for (String note : this.notes) {
+			out.println("  note: " + Printable.line(note));
 		}
 		if (this.report != null) {
 			out.println("report: " + Printable.line(this.report));

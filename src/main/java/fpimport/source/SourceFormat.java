@@ -23,6 +23,14 @@ public interface SourceFormat {
 	String content();
 
 	/**
+	 * Whether the format is plain text (CSV), which a file named as a workbook must not
+	 * be read as.
+	 */
+	default boolean plainText() {
+		return false;
+	}
+
+	/**
 	 * Whether a file that starts with these bytes is of this format, whatever its name.
 	 * @param head the first {@link Sources#HEAD_BYTES} bytes of the file, or all of a
 	 * shorter one; never empty

@@ -12,7 +12,8 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
  * Opens a spreadsheet file as a {@link RowSource}, choosing the {@link SourceFormat} by
- * the file's content, whatever its name says.
+ * the file's content, whatever its name says; only plain text named as a workbook is
+ * refused rather than read as CSV.
  */
 public final class Sources {
 
@@ -40,8 +41,17 @@ public final class Sources {
 			throw new FpImportException(Reason.INVALID_INPUT, file + ": the file is empty",
 					"export the data again; the file has no bytes");
 		}
+		Optional<SourceFormat> named = SourceFormats.byFileName(path.getFileName().toString());
 		for (SourceFormat format : SourceFormats.ALL) {
 			if (format.recognizes(head)) {
+				if (format.plainText() && named.isPresent() && !named.get().plainText()) {
+					// a CSV saved under a workbook's name: reading it as CSV would hide a
+					// wrong export
+					throw new FpImportException(Reason.INVALID_INPUT,
+							file + " is not an Excel workbook: it holds plain text; if it is CSV, rename it to ."
+									+ format.extensions().get(0),
+							null);
+				}
 				return format.open(path, settings);
 			}
 		}

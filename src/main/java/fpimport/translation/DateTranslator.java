@@ -17,4 +17,9 @@ final class DateTranslator implements FieldValueTranslator {
 		return this.reader.read(this.settings.alias(cell.strip()));
 	}
 
+	@Override
+	public DayMonthOrder dayMonthOrder() {
+		return this.reader.order();
+	}
+
 }

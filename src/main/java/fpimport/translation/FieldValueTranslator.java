@@ -38,6 +38,15 @@ public interface FieldValueTranslator {
 	}
 
 	/**
+	 * The day/month order of the column's numeric dates ({@code 03/04/2024}), which a
+	 * look at the column decides before its rows are translated; {@code null} for fields
+	 * that read no such dates, or whose {@code format} says the order.
+	 */
+	default DayMonthOrder dayMonthOrder() {
+		return null;
+	}
+
+	/**
 	 * The people a cell names, so they can be looked up in batches before the first row;
 	 * empty for fields that name nobody.
 	 */

@@ -55,4 +55,9 @@ final class ScheduleTranslator implements FieldValueTranslator {
 		return Translation.of(Collections.unmodifiableMap(value));
 	}
 
+	@Override
+	public DayMonthOrder dayMonthOrder() {
+		return this.reader.order();
+	}
+
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Choosing the reader by content, and one clear message for each kind of bad file. */
 class SourcesTest {
@@ -46,10 +47,22 @@ class SourcesTest {
 			assertThat(source.description()).startsWith("XLS, ");
 			assertThat(source.next().cell("标题")).isEqualTo("登录");
 		}
-		Path csvNamedXlsx = Files.write(this.dir.resolve("text.xlsx"), "标题\n登录\n".getBytes(StandardCharsets.UTF_8));
-		try (RowSource source = Sources.open(csvNamedXlsx, SourceSettings.defaults())) {
+		Path csvNamedTxt = Files.write(this.dir.resolve("text.txt"), "标题\n登录\n".getBytes(StandardCharsets.UTF_8));
+		try (RowSource source = Sources.open(csvNamedTxt, SourceSettings.defaults())) {
 			assertThat(source.description()).startsWith("CSV, ");
 			assertThat(source.next().cell("标题")).isEqualTo("登录");
+		}
+	}
+
+	@Test
+	void plainTextNamedAsAWorkbookIsRefused() throws IOException {
+		for (String name : new String[] { "x.xlsx", "y.XLS" }) {
+			Path text = Files.write(this.dir.resolve(name), "标题,优先级\n登录,P1\n".getBytes(StandardCharsets.UTF_8));
+			FpImportException refused = catchThrowableOfType(FpImportException.class,
+					() -> Sources.open(text, SourceSettings.defaults()));
+			assertThat(refused.reason()).isEqualTo(Reason.INVALID_INPUT);
+			assertThat(refused.getMessage())
+				.isEqualTo(text + " is not an Excel workbook: it holds plain text; if it is CSV, rename it to .csv");
 		}
 	}
 

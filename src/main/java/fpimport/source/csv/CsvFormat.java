@@ -29,6 +29,11 @@ public final class CsvFormat implements SourceFormat {
 		return "text";
 	}
 
+	@Override
+	public boolean plainText() {
+		return true;
+	}
+
 	/** Text, and none of the documents, images or workbooks a file's magic names. */
 	@Override
 	public boolean recognizes(byte[] head) {
