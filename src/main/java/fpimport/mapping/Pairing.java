@@ -17,9 +17,9 @@ import fpimport.workitem.ColumnKeys;
 /**
  * Which header {@code init-mapping} pairs with which field or role, in passes from the
  * surest to the loosest: the same name (key, alias or name); for a Jira export the
- * columns Jira always writes ({@link JiraHeaders}); the words trackers use for the name
- * and the description; one half of a bilingual name; a start and an end column for a
- * schedule; the row key. A field or role is taken by one header only.
+ * columns Jira always writes ({@link JiraHeaders}); one half of a bilingual name; the
+ * words trackers use for the name, description and people; a start and an end column for
+ * a schedule; the row key. A field or role is taken by one header only.
  */
 final class Pairing {
 
@@ -126,8 +126,8 @@ final class Pairing {
 		if (pairing.jira) {
 			pairing.jiraColumns();
 		}
-		pairing.trackerWords();
 		pairing.bilingual();
+		pairing.trackerWords();
 		pairing.schedule();
 		pairing.rowKey();
 		pairing.finish();

@@ -143,6 +143,41 @@ class MappingDraftValuesTest {
 		assertThat(draft.unmatchedHeaders()).containsExactly("Issue Type", "Custom field (Story Points)");
 	}
 
+	@Test
+	void pairsEitherHalfOfABilingualNameBeforeTrackerWords() {
+		MappingDraft draft = MappingDraft.of(List.of("标题", "Description", "优先级", "Priority", "labels", "报告人", "由谁创建",
+				"Assignee", "Found on", "组件", "端"), SpaceCatalog.load(new JiraSpace(), "bug"), null,
+				new SourceSection("需求", 2, "GBK", ";"));
+
+		assertThat(draft.yaml()).isEqualTo(
+				"""
+						# fpimport mapping for 缺陷 (bug), drafted by init-mapping.
+						# Every setting is described in docs/mapping.md; check it with: fpimport validate FILE --mapping THIS.yaml
+						# project: <project_key>    (or give --project)
+						type: bug
+						source:
+						  sheet: 需求
+						  header_row: 2
+						  encoding: GBK
+						  delimiter: ";"
+						name: 标题
+						fields:
+						  description: Description    # 描述 Description, multi_text
+						  priority: Priority    # 优先级 Priority, select, required: 致命 Blocker, 严重 Critical
+						  f_labels: labels    # 标签 Labels, multi_select: iOS
+						  f_found: "Found on"    # 发现日期 Found on, date
+						  f_components: 组件    # 组件 Components, tree_multi_select: 端 Client
+						roles:
+						  reporter: 报告人    # role 报告人 Reporter, one person
+						  operator: Assignee    # role 经办人 Assignee, one person
+						# Headers with no field or role of the same name (map them by hand or leave them out):
+						#   优先级    (priority is already mapped)
+						#   由谁创建
+						#   端
+						""");
+		assertThat(draft.unmatchedHeaders()).containsExactly("优先级", "由谁创建", "端");
+	}
+
 	private MappingDraft draft(String csv, SpaceCatalog catalog) throws IOException {
 		Path file = Files.writeString(this.dir.resolve("f.csv"), csv, StandardCharsets.UTF_8);
 		try (RowSource rows = Sources.open(file, SourceSettings.defaults())) {
