@@ -17,6 +17,7 @@ import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.failure.FpImportException;
+import fpimport.workitem.ColumnKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +31,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "init-mapping", mixinStandardHelpOptions = true, description = {
 		"Write a starting mapping for FILE (${bundle:format-extensions}): each header is paired with the field "
-				+ "or role of the same name (ignoring spaces, case and width); the other headers and the required "
-				+ "fields still unmapped are listed as comments.",
+				+ "or role of the same name (ignoring spaces, case, width and either half of a bilingual name such as "
+				+ "优先级 Priority); the values of option and people columns the space does not know are listed under "
+				+ "values: and users.aliases: to fill in; a Jira export is drafted the Jira way; the other headers "
+				+ "and the required fields still unmapped are listed as comments.",
 		"Prints the YAML, or writes it to -o; says on stderr what is left to map." })
 final class InitMappingCommand implements Callable<Integer> {
 
@@ -62,6 +65,10 @@ final class InitMappingCommand implements Callable<Integer> {
 	@Option(names = "--header-row", paramLabel = "N", description = "the 1-based row of the column names (default 1)")
 	Integer headerRow;
 
+	private String typeName;
+
+	private String typeKey;
+
 	@Override
 	public Integer call() {
 		if (this.headerRow != null && this.headerRow < 1) {
@@ -72,16 +79,18 @@ final class InitMappingCommand implements Callable<Integer> {
 					"choose another -o, or add --force to overwrite it");
 		}
 		List<String> headers;
-		String sheetRead;
+		MappingDraft draft;
 		try (RowSource rows = Sources.open(this.file, SourceSettings.of(this.sheet, this.headerRow, null, null))) {
 			headers = rows.headers();
-			sheetRead = rows.sheet();
+			OpenApiSpace space = Connections.space(this.connection);
+			SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
+			// the sheet by name, so the mapping still reads it when sheets are reordered
+			SourceSection source = new SourceSection((this.sheet != null) ? rows.sheet() : null, this.headerRow, null,
+					null);
+			draft = MappingDraft.of(rows, catalog, space, space.projectKey(), source);
+			this.typeName = catalog.type().name() + " (" + catalog.type().typeKey() + ")";
+			this.typeKey = catalog.type().typeKey();
 		}
-		OpenApiSpace space = Connections.space(this.connection);
-		SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
-		// the sheet by name, so the mapping still reads it when sheets are reordered
-		SourceSection source = new SourceSection((this.sheet != null) ? sheetRead : null, this.headerRow, null, null);
-		MappingDraft draft = MappingDraft.of(headers, catalog, space.projectKey(), source);
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
 		if (this.output != null) {
@@ -92,18 +101,23 @@ final class InitMappingCommand implements Callable<Integer> {
 			out.print(draft.yaml());
 			out.flush();
 		}
-		long named = headers.stream().filter((column) -> !column.isBlank()).count();
-		long matched = named - draft.unmatchedHeaders().size();
-		err.println(matched + " of " + named + " headers matched a field or role of " + catalog.type().name() + " ("
-				+ catalog.type().typeKey() + ")" + (draft.unmatchedHeaders().isEmpty() ? ""
+		long named = ColumnKeys.groups(headers).keySet().stream().filter((column) -> !column.isBlank()).count();
+		long matched = named - draft.unmatchedHeaders().size() - draft.laterHeaders();
+		err.println(matched + " of " + named + " headers matched a field or role of " + this.typeName
+				+ ((draft.laterHeaders() > 0) ? "; " + draft.laterHeaders() + " left for what is not built yet" : "")
+				+ (draft.unmatchedHeaders().isEmpty() ? ""
 						: "; not matched: " + String.join(", ", draft.unmatchedHeaders())));
+		if (draft.blanks() > 0) {
+			err.println(draft.blanks() + " values of the file to fill in under values: and users.aliases: "
+					+ "(the space does not know them as written)");
+		}
 		if (draft.unmappedRequired().isEmpty()) {
 			err.println("every required field is mapped");
 		}
 		else {
 			err.println("required fields still unmapped: " + String.join(", ", draft.unmappedRequired()));
 			err.println("hint: map them under fields: (the name under name:) before importing; "
-					+ "`fpimport meta --type " + catalog.type().typeKey() + "` lists their options");
+					+ "`fpimport meta --type " + this.typeKey + "` lists their options");
 		}
 		err.flush();
 		return ExitCode.OK.code();

@@ -1,23 +1,44 @@
 package fpimport.mapping;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.FieldOption;
+import fpimport.metadata.PersonMatch;
 import fpimport.metadata.Requirement;
 import fpimport.metadata.Role;
 import fpimport.metadata.SpaceCatalog;
+import fpimport.metadata.UserDirectory;
+import fpimport.metadata.UserSource;
+import fpimport.source.RowSource;
+import fpimport.source.SourceRow;
+import fpimport.translation.FieldKind;
 import fpimport.translation.FieldKinds;
+import fpimport.translation.FieldSettings;
+import fpimport.translation.FieldValueTranslator;
+import fpimport.translation.People;
 
 /**
- * A starting mapping for {@code fpimport init-mapping}: each header paired with the field
- * or role of the same name, unmatched headers and still-unmapped required fields listed
- * as comments. When every header matched, the text loads without problems.
+ * A starting mapping for {@code fpimport init-mapping}. Each header is paired with a
+ * field or role: by the same name, by one half of a bilingual name ({@code 优先级} and
+ * {@code 优先级 Priority}), or by the words trackers use for the name, the row key, the
+ * description and a schedule. A Jira export (its headers {@code Summary},
+ * {@code Issue key}, {@code Issue id} and {@code Issue Type}) is drafted the Jira way
+ * ({@link JiraHeaders}). When the file's rows are given, the distinct values of every
+ * option and people column that the space does not know yet are listed as {@code values:}
+ * and {@code users.aliases:} lines to fill in. Unpaired headers, with commented candidate
+ * lines where a field or role has a like name, and still-unmapped required fields are
+ * listed as comments. Once its blanks are filled the text loads as a mapping.
  */
 public final class MappingDraft {
 
@@ -27,16 +48,30 @@ public final class MappingDraft {
 
 	private static final int SHOWN_OPTIONS = 8;
 
+	private static final int LISTED_OPTIONS = 30;
+
+	private static final Set<String> OPTION_TYPES = Set.of("select", "radio", "multi_select", "tree_select",
+			"tree_multi_select");
+
+	private static final Set<String> PEOPLE_TYPES = Set.of("user", "multi_user");
+
 	private final String yaml;
 
 	private final List<String> unmatchedHeaders;
 
 	private final List<String> unmappedRequired;
 
-	private MappingDraft(String yaml, List<String> unmatchedHeaders, List<String> unmappedRequired) {
+	private final int blanks;
+
+	private final int later;
+
+	private MappingDraft(String yaml, List<String> unmatchedHeaders, List<String> unmappedRequired, int blanks,
+			int later) {
 		this.yaml = yaml;
+		this.later = later;
 		this.unmatchedHeaders = List.copyOf(unmatchedHeaders);
 		this.unmappedRequired = List.copyOf(unmappedRequired);
+		this.blanks = blanks;
 	}
 
 	/** The draft for a file's headers and a type, without a project. */
@@ -57,7 +92,7 @@ public final class MappingDraft {
 	}
 
 	/**
-	 * The draft for a file's headers and a type, with what it could not map.
+	 * The draft for a file's headers and a type, from the headers alone.
 	 * @param headers the file's header, in order
 	 * @param catalog the type's metadata
 	 * @param project the project_key to write, or {@code null} to leave it for
@@ -67,80 +102,61 @@ public final class MappingDraft {
 	 * @return the draft
 	 */
 	public static MappingDraft of(List<String> headers, SpaceCatalog catalog, String project, SourceSection source) {
-		StringBuilder yaml = new StringBuilder();
-		yaml.append("# fpimport mapping for ")
-			.append(catalog.type().name())
-			.append(" (")
-			.append(catalog.type().typeKey())
-			.append("), drafted by init-mapping.\n");
-		yaml.append(
-				"# Every setting is described in docs/mapping.md; check it with: fpimport validate FILE --mapping THIS.yaml\n");
-		if (project != null) {
-			yaml.append("project: ").append(scalar(project)).append('\n');
-		}
-		else {
-			yaml.append("# project: <project_key>    (or give --project)\n");
-		}
-		yaml.append("type: ").append(scalar(catalog.type().typeKey())).append('\n');
-		appendSource(yaml, (source != null) ? source : SourceSection.DEFAULT);
-		Set<String> mapped = new HashSet<>();
-		List<String> fieldLines = new ArrayList<>();
-		List<String> roleLines = new ArrayList<>();
-		List<String> unmatched = new ArrayList<>();
-		List<String> unmatchedHeaders = new ArrayList<>();
-		String nameColumn = null;
-		for (String header : headers) {
-			if (header.isBlank()) {
-				continue;
+		Pairing pairing = Pairing.of(headers, catalog);
+		return render(pairing, catalog, project, source, Map.of(), null);
+	}
+
+	/**
+	 * The draft for a file and a type, from its headers and the values of its rows: every
+	 * option and people column is read to its end (at most {@link DraftValues#MAX}
+	 * distinct values kept per column) and the values the space does not know yet become
+	 * lines to fill in.
+	 * @param rows the open file; read to its end, not closed
+	 * @param catalog the type's metadata
+	 * @param users where the people the file names are looked up
+	 * @param project the project_key to write, or {@code null}
+	 * @param source the reader settings to write under {@code source:}
+	 * @return the draft
+	 */
+	public static MappingDraft of(RowSource rows, SpaceCatalog catalog, UserSource users, String project,
+			SourceSection source) {
+		Pairing pairing = Pairing.of(rows.headers(), catalog);
+		Map<String, Function<String, List<String>>> readers = new LinkedHashMap<>();
+		pairing.fields.forEach((header, field) -> {
+			if (OPTION_TYPES.contains(field.fieldTypeKey())) {
+				FieldKind kind = FieldKinds.of(field.fieldTypeKey()).orElseThrow();
+				readers.put(header, kind::items);
 			}
-			FieldDefinition field = field(catalog, header);
-			if (field != null && field.fieldKey().equals("name") && nameColumn == null) {
-				nameColumn = header;
-				mapped.add("name");
-				continue;
+			else if (PEOPLE_TYPES.contains(field.fieldTypeKey())) {
+				readers.put(header, FieldValueTranslator.forField(field, settings(), People.none())::persons);
 			}
-			if (field != null && mapped.add(field.fieldKey())) {
-				fieldLines.add("  " + scalar(field.fieldKey()) + ": " + scalar(header) + "    # " + describe(field));
-				continue;
-			}
-			List<Role> roles = catalog.findRoles(header);
-			if (field == null && roles.size() == 1 && mapped.add("role " + roles.get(0).id())) {
-				Role role = roles.get(0);
-				String key = (role.key() != null && !role.key().isBlank()) ? role.key() : role.id();
-				roleLines.add("  " + scalar(key) + ": " + scalar(header) + "    # role " + role.name()
-						+ (role.multi() ? ", several people" : ", one person"));
-				continue;
-			}
-			unmatched.add(header + ((field != null) ? "    (" + field.fieldKey() + " is already mapped)" : ""));
-			unmatchedHeaders.add(header);
-		}
-		if (nameColumn != null) {
-			yaml.append("name: ").append(scalar(nameColumn)).append('\n');
-		}
-		if (!fieldLines.isEmpty()) {
-			yaml.append("fields:\n");
-			fieldLines.forEach((line) -> yaml.append(line).append('\n'));
-		}
-		if (!roleLines.isEmpty()) {
-			yaml.append("roles:\n");
-			roleLines.forEach((line) -> yaml.append(line).append('\n'));
-		}
-		if (!unmatched.isEmpty()) {
-			yaml.append("# Headers with no field or role of the same name (map them by hand or leave them out):\n");
-			unmatched.forEach((header) -> yaml.append("#   ").append(header).append('\n'));
-		}
-		List<String> missing = new ArrayList<>();
-		for (FieldDefinition field : catalog.fields()) {
-			if (field.requirement() == Requirement.REQUIRED && field.defaultValue() == null
-					&& !mapped.contains(field.fieldKey())) {
-				missing.add(field.fieldKey() + " (" + field.fieldName() + ", " + field.fieldTypeKey() + ")");
+		});
+		pairing.roles.forEach((header, role) -> readers.put(header,
+				FieldValueTranslator.forRole(role, settings(), People.none())::persons));
+		Map<String, DraftValues> values = new LinkedHashMap<>();
+		readers.keySet().forEach((header) -> values.put(header, new DraftValues()));
+		if (!readers.isEmpty()) {
+			for (SourceRow row = rows.next(); row != null; row = rows.next()) {
+				if (row.problem() == null) {
+					SourceRow read = row;
+					readers.forEach((header, reader) -> {
+						for (String column : pairing.columns.get(header)) {
+							values.get(header).add(reader.apply(read.cell(column)));
+						}
+					});
+				}
 			}
 		}
-		if (!missing.isEmpty()) {
-			yaml.append("# Required fields no column fills yet (add them under fields:, or name: for the name):\n");
-			missing.forEach((field) -> yaml.append("#   ").append(field).append('\n'));
-		}
-		return new MappingDraft(yaml.toString(), unmatchedHeaders, missing);
+		Set<String> persons = new LinkedHashSet<>();
+		values.forEach((header, found) -> {
+			if (!pairing.fields.containsKey(header)
+					|| PEOPLE_TYPES.contains(pairing.fields.get(header).fieldTypeKey())) {
+				persons.addAll(found.values());
+			}
+		});
+		UserDirectory directory = persons.isEmpty() ? null
+				: UserDirectory.lookUp(users, UserDirectory.DEFAULT_MATCH, Map.of(), persons);
+		return render(pairing, catalog, project, source, values, directory);
 	}
 
 	/** The YAML text. */
@@ -148,7 +164,7 @@ public final class MappingDraft {
 		return this.yaml;
 	}
 
-	/** The headers that matched no field or role, or only one already mapped. */
+	/** The headers paired with nothing, or only with a field another header took. */
 	public List<String> unmatchedHeaders() {
 		return this.unmatchedHeaders;
 	}
@@ -159,6 +175,248 @@ public final class MappingDraft {
 	 */
 	public List<String> unmappedRequired() {
 		return this.unmappedRequired;
+	}
+
+	/**
+	 * How many headers are left out on purpose, for what is not built yet (a Jira
+	 * export's parent, status, comment and attachment columns).
+	 */
+	public int laterHeaders() {
+		return this.later;
+	}
+
+	/**
+	 * How many {@code values:} and {@code users.aliases:} lines are left blank to fill
+	 * in.
+	 */
+	public int blanks() {
+		return this.blanks;
+	}
+
+	private static FieldSettings settings() {
+		return FieldSettings.plain(ZoneOffset.UTC);
+	}
+
+	private static MappingDraft render(Pairing pairing, SpaceCatalog catalog, String project, SourceSection source,
+			Map<String, DraftValues> values, UserDirectory directory) {
+		StringBuilder yaml = new StringBuilder();
+		yaml.append("# fpimport mapping for ")
+			.append(catalog.type().name())
+			.append(" (")
+			.append(catalog.type().typeKey())
+			.append("), drafted by init-mapping")
+			.append(pairing.jira ? " from a Jira export" : "")
+			.append(".\n");
+		yaml.append(
+				"# Every setting is described in docs/mapping.md; check it with: fpimport validate FILE --mapping THIS.yaml\n");
+		if (project != null) {
+			yaml.append("project: ").append(scalar(project)).append('\n');
+		}
+		else {
+			yaml.append("# project: <project_key>    (or give --project)\n");
+		}
+		yaml.append("type: ").append(scalar(catalog.type().typeKey())).append('\n');
+		if (pairing.keyColumn != null) {
+			yaml.append("key: ")
+				.append(scalar(pairing.keyColumn))
+				.append("    # identifies a row across runs: a second import skips what the first created\n");
+			if (pairing.keyField != null) {
+				yaml.append("key_field: ")
+					.append(scalar(pairing.keyField.fieldKey()))
+					.append("    # ")
+					.append(pairing.keyField.fieldName())
+					.append(" (")
+					.append(pairing.keyField.fieldTypeKey())
+					.append(") receives the key, so a stopped run finds what it created\n");
+			}
+		}
+		appendSource(yaml, (source != null) ? source : SourceSection.DEFAULT);
+		if (pairing.nameColumn != null) {
+			yaml.append("name: ").append(scalar(pairing.nameColumn)).append('\n');
+		}
+		int blanks = 0;
+		List<String> fieldLines = new ArrayList<>();
+		for (Map.Entry<String, FieldDefinition> entry : pairing.fields.entrySet()) {
+			String header = entry.getKey();
+			FieldDefinition field = entry.getValue();
+			if (pairing.scheduleEnd != null && header.equals(pairing.scheduleEnd)) {
+				continue;
+			}
+			if (header.equals(pairing.scheduleStart)) {
+				fieldLines.add("  " + scalar(field.fieldKey()) + ": {columns: [" + scalar(header) + ", "
+						+ scalar(pairing.scheduleEnd) + "]}    # " + describe(field));
+				continue;
+			}
+			DraftValues found = values.get(header);
+			List<String> valueLines = new ArrayList<>();
+			int blank = (found != null && OPTION_TYPES.contains(field.fieldTypeKey()))
+					? valueLines(field, found, valueLines) : 0;
+			String also = pairing.notes.containsKey(header) ? "; " + pairing.notes.get(header) : "";
+			if (valueLines.isEmpty()) {
+				fieldLines
+					.add("  " + scalar(field.fieldKey()) + ": " + scalar(header) + "    # " + describe(field) + also);
+				continue;
+			}
+			fieldLines.add("  " + scalar(field.fieldKey()) + ":    # " + describe(field) + also);
+			fieldLines.add("    column: " + scalar(header));
+			fieldLines.add("    values:    # the file's values the space does not know: fill in each with one of "
+					+ optionList(field) + (found.cut() ? "; only the first " + DraftValues.MAX + " are listed" : ""));
+			fieldLines.addAll(valueLines);
+			blanks += blank;
+		}
+		for (Map.Entry<String, String> extra : pairing.extraText.entrySet()) {
+			FieldDefinition field = pairing.extraTextFields.get(extra.getKey());
+			fieldLines.add("  " + scalar(field.fieldKey()) + ": " + scalar(extra.getValue()) + "    # "
+					+ describe(field) + ": the original text, kept as it is");
+		}
+		appendBlock(yaml, "fields", fieldLines, pairing.fieldCandidates);
+		List<String> roleLines = new ArrayList<>();
+		pairing.roles.forEach((header, role) -> {
+			String key = (role.key() != null && !role.key().isBlank()) ? role.key() : role.id();
+			roleLines.add("  " + scalar(key) + ": " + scalar(header) + "    # role " + role.name()
+					+ (role.multi() ? ", several people" : ", one person"));
+		});
+		appendBlock(yaml, "roles", roleLines, pairing.roleCandidates);
+		if (directory != null) {
+			List<String> aliasLines = new ArrayList<>();
+			Set<String> seen = new HashSet<>();
+			values.forEach((header, found) -> {
+				FieldDefinition field = pairing.fields.get(header);
+				if (field != null && !PEOPLE_TYPES.contains(field.fieldTypeKey())) {
+					return;
+				}
+				for (String person : found.values()) {
+					PersonMatch match = directory.find(person);
+					if (!match.found() && seen.add(HeaderNames.key(person))) {
+						String problem = match.problem();
+						int end = problem.indexOf("; ");
+						aliasLines.add("    " + scalar(person) + ":    # "
+								+ ((end > 0) ? problem.substring(0, end) : problem));
+					}
+				}
+			});
+			if (!aliasLines.isEmpty()) {
+				yaml.append("users:\n");
+				yaml.append("  aliases:    # people of the file the space does not know as written: "
+						+ "fill in each with an e-mail, name or user_key (`fpimport meta --users` lists them)\n");
+				aliasLines.forEach((line) -> yaml.append(line).append('\n'));
+				blanks += aliasLines.size();
+			}
+		}
+		if (!pairing.later.isEmpty()) {
+			yaml.append("# Columns for what is not built yet, left out on purpose:\n");
+			pairing.later.forEach((line) -> yaml.append("#   ").append(line).append('\n'));
+		}
+		if (!pairing.unmatched.isEmpty()) {
+			yaml.append(pairing.jira ? "# Columns left unmapped (map them by hand or leave them out):\n"
+					: "# Headers with no field or role of the same name (map them by hand or leave them out):\n");
+			pairing.unmatched.forEach((header) -> yaml.append("#   ").append(header).append('\n'));
+		}
+		List<String> missing = new ArrayList<>();
+		for (FieldDefinition field : catalog.fields()) {
+			if (field.requirement() == Requirement.REQUIRED && field.defaultValue() == null
+					&& !pairing.taken.contains(field.fieldKey())) {
+				missing.add(field.fieldKey() + " (" + field.fieldName() + ", " + field.fieldTypeKey() + ")");
+			}
+		}
+		if (!missing.isEmpty()) {
+			yaml.append("# Required fields no column fills yet (add them under fields:, or name: for the name):\n");
+			missing.forEach((field) -> yaml.append("#   ").append(field).append('\n'));
+		}
+		return new MappingDraft(yaml.toString(), pairing.unmatchedHeaders, missing, blanks, pairing.later.size());
+	}
+
+	private static void appendBlock(StringBuilder yaml, String section, List<String> lines, List<String> candidates) {
+		if (lines.isEmpty() && candidates.isEmpty()) {
+			return;
+		}
+		yaml.append(lines.isEmpty() ? "# " : "").append(section).append(":\n");
+		lines.forEach((line) -> yaml.append(line).append('\n'));
+		candidates.forEach((line) -> yaml.append("  # ").append(line).append('\n'));
+	}
+
+	/**
+	 * The lines under {@code values:} of an option field: each value the field does not
+	 * take as it is, filled in when one option is named like it, else blank; and each
+	 * value taken only as an option id. Answers how many are blank.
+	 */
+	private static int valueLines(FieldDefinition field, DraftValues found, List<String> lines) {
+		FieldValueTranslator translator = FieldValueTranslator.forField(field, settings(), People.none());
+		boolean tree = field.fieldTypeKey().startsWith("tree_");
+		List<String> paths = new ArrayList<>();
+		leaves(field.options(), "", paths);
+		int blanks = 0;
+		for (String value : found.values()) {
+			var translation = translator.translate(value);
+			if (translation.ok()) {
+				FieldOption byId = tree ? null : byIdOnly(field, value);
+				if (byId != null) {
+					lines.add("      " + scalar(value) + ": " + scalar(byId.label()) + "    # the option whose id is "
+							+ value + "; change it if the file means another");
+				}
+				continue;
+			}
+			List<String> named = new ArrayList<>();
+			for (String path : paths) {
+				String last = path.substring(path.lastIndexOf('/') + 1);
+				if (HeaderNames.pair(value, last)) {
+					named.add(path);
+				}
+			}
+			if (named.size() == 1) {
+				lines.add("      " + scalar(value) + ": " + scalar(named.get(0)));
+			}
+			else if (tree) {
+				lines.add("      " + scalar(value) + ":    # " + translation.problems().get(0));
+				blanks++;
+			}
+			else {
+				lines.add("      " + scalar(value) + ":");
+				blanks++;
+			}
+		}
+		return blanks;
+	}
+
+	/**
+	 * The option a value names by its id when no option is labelled like it: a number
+	 * such as 1 is often another tracker's priority, not this space's option id 1.
+	 */
+	private static FieldOption byIdOnly(FieldDefinition field, String value) {
+		FieldOption byId = null;
+		for (FieldOption option : field.options()) {
+			if (HeaderNames.pair(value, option.label())) {
+				return null;
+			}
+			if (option.value().equals(value)) {
+				byId = option;
+			}
+		}
+		return byId;
+	}
+
+	/**
+	 * The enabled options of a field, leaves as paths, at most {@value #LISTED_OPTIONS}.
+	 */
+	private static String optionList(FieldDefinition field) {
+		List<String> labels = new ArrayList<>();
+		leaves(field.options(), "", labels);
+		String shown = String.join(", ", labels.subList(0, Math.min(LISTED_OPTIONS, labels.size())));
+		return (labels.size() > LISTED_OPTIONS) ? shown + ", ..." : shown;
+	}
+
+	private static void leaves(List<FieldOption> options, String prefix, List<String> labels) {
+		for (FieldOption option : options) {
+			if (option.disabled()) {
+				continue;
+			}
+			if (option.children().isEmpty()) {
+				labels.add(prefix + option.label());
+			}
+			else {
+				leaves(option.children(), prefix + option.label() + "/", labels);
+			}
+		}
 	}
 
 	private static void appendSource(StringBuilder yaml, SourceSection source) {
@@ -181,18 +439,7 @@ public final class MappingDraft {
 		}
 	}
 
-	/** The one writable field named like the header, or {@code null}. */
-	private static FieldDefinition field(SpaceCatalog catalog, String header) {
-		List<FieldDefinition> found = catalog.findFields(header);
-		if (found.size() != 1) {
-			return null;
-		}
-		FieldDefinition field = found.get(0);
-		boolean writable = field.fieldKey().equals("name") || FieldKinds.writable(field.fieldTypeKey());
-		return writable ? field : null;
-	}
-
-	private static String describe(FieldDefinition field) {
+	static String describe(FieldDefinition field) {
 		StringBuilder text = new StringBuilder(field.fieldName()).append(", ").append(field.fieldTypeKey());
 		if (field.requirement() == Requirement.REQUIRED) {
 			text.append(", required");

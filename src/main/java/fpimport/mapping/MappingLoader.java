@@ -507,7 +507,11 @@ public final class MappingLoader {
 		}
 		for (Map.Entry<String, JsonNode> property : node.properties()) {
 			JsonNode value = property.getValue();
-			if (!value.isValueNode() || value.isNull()) {
+			if (value.isNull()) {
+				this.problems.add(path + "." + property.getKey()
+						+ ": empty; write what it stands for (an option, a person ...) or delete the line");
+			}
+			else if (!value.isValueNode()) {
 				this.problems.add(path + "." + property.getKey() + ": must be a single value");
 			}
 			else {

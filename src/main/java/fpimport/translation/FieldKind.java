@@ -1,5 +1,6 @@
 package fpimport.translation;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -72,6 +73,18 @@ public record FieldKind(String typeKey, Translators translators, Set<Setting> se
 	/** Whether the mapping setting fits fields of this kind. */
 	public boolean takes(Setting setting) {
 		return this.settings.contains(setting);
+	}
+
+	/**
+	 * The values of one cell as a field of this kind reads them: the distinct items of a
+	 * multi-value cell split at the default separators, else the whole cell stripped;
+	 * none for a blank cell.
+	 */
+	public List<String> items(String cell) {
+		if (cell.isBlank()) {
+			return List.of();
+		}
+		return takes(Setting.SPLIT) ? List.copyOf(CellItems.of(cell, null)) : List.of(cell.strip());
 	}
 
 	/** The translator of a field of this kind. */

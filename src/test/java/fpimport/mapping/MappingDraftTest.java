@@ -42,7 +42,7 @@ class MappingDraftTest {
 
 	@Test
 	void listsRequiredFieldsStillUnmapped() {
-		String yaml = MappingDraft.write(List.of("描述", "标题"), this.story);
+		String yaml = MappingDraft.write(List.of("描述", "备注"), this.story);
 		assertThat(yaml).isEqualTo(
 				"""
 						# fpimport mapping for 需求 (story), drafted by init-mapping.
@@ -52,7 +52,7 @@ class MappingDraftTest {
 						fields:
 						  description: 描述    # 描述, multi_text
 						# Headers with no field or role of the same name (map them by hand or leave them out):
-						#   标题
+						#   备注
 						# Required fields no column fills yet (add them under fields:, or name: for the name):
 						#   name (名称, text)
 						#   priority (优先级, select)
@@ -67,6 +67,36 @@ class MappingDraftTest {
 		assertThatNoException().isThrownBy(() -> RowPlanner.prepare(spec, this.story, headers, "f.csv", null));
 		assertThat(MappingDraft.scalar("Due: \"soon\"")).isEqualTo("\"Due: \\\"soon\\\"\"");
 		assertThat(MappingDraft.scalar("yes")).isEqualTo("\"yes\"");
+	}
+
+	@Test
+	void pairsTrackerWordsAndWritesCandidatesForLikeNames() {
+		MappingDraft draft = MappingDraft.of(List.of("标题", "编号", "开始日期", "结束日期", "模块名", "测试人员", "详细描述", "抄送人"),
+				this.story, "demo", SourceSection.DEFAULT);
+		assertThat(draft.yaml()).isEqualTo(
+				"""
+						# fpimport mapping for 需求 (story), drafted by init-mapping.
+						# Every setting is described in docs/mapping.md; check it with: fpimport validate FILE --mapping THIS.yaml
+						project: demo
+						type: story
+						key: 编号    # identifies a row across runs: a second import skips what the first created
+						key_field: external_id    # 外部编号 (text) receives the key, so a stopped run finds what it created
+						name: 标题
+						fields:
+						  schedule: {columns: [开始日期, 结束日期]}    # 排期, schedule
+						  description: 详细描述    # 描述, multi_text
+						  watchers: 抄送人    # 关注人, multi_user
+						  # module: 模块名    # a candidate: 模块, tree_select: 前端, 后端
+						# roles:
+						  # qa: 测试人员    # a candidate: role 测试
+						# Headers with no field or role of the same name (map them by hand or leave them out):
+						#   模块名    (a candidate line is commented out above)
+						#   测试人员    (a candidate line is commented out above)
+						# Required fields no column fills yet (add them under fields:, or name: for the name):
+						#   priority (优先级, select)
+						""");
+		assertThat(draft.unmatchedHeaders()).containsExactly("模块名", "测试人员");
+		assertThat(draft.blanks()).isZero();
 	}
 
 }
