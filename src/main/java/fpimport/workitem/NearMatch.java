@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -23,6 +24,8 @@ public final class NearMatch {
 	public static final int MAX_SUGGESTIONS = 3;
 
 	private static final int TOO_FAR = Integer.MAX_VALUE;
+
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
 	private NearMatch() {
 	}
@@ -103,7 +106,11 @@ public final class NearMatch {
 	 * one of its words, or {@link #TOO_FAR} when it is not near.
 	 */
 	private static int distance(String key, String name) {
-		int best = nearness(key, compact(name));
+		String whole = compact(name);
+		if (!key.equals(whole) && otherNumbers(key, whole)) {
+			return TOO_FAR;
+		}
+		int best = nearness(key, whole);
 		String normal = MatchKey.of(name);
 		String[] words = normal.split("[\\s_\\-/()（）]+");
 		if (words.length > 1) {
@@ -121,19 +128,25 @@ public final class NearMatch {
 		if (key.equals(name)) {
 			return 0;
 		}
+		if (otherNumbers(key, name)) {
+			return TOO_FAR;
+		}
 		int allowed = allowed(Math.min(key.codePointCount(0, key.length()), name.codePointCount(0, name.length())));
 		Integer distance = new LevenshteinDistance(allowed).apply(key, name);
 		if (distance >= 0) {
 			return distance;
 		}
-		// one holds the other: 优先级 in 优先级Priority, points in storypoints
-		String shorter = (key.length() <= name.length()) ? key : name;
-		boolean longEnough = shorter.length() >= 3
-				|| (shorter.length() == 2 && shorter.chars().anyMatch((c) -> c > 0x7f));
-		if (longEnough && (name.contains(key) || key.contains(name))) {
+		// the text is part of the name: 优先级 of 优先级Priority, points of storypoints
+		boolean longEnough = key.length() >= 3 || (key.length() == 2 && key.chars().anyMatch((c) -> c > 0x7f));
+		if (longEnough && name.contains(key)) {
 			return allowed + 1;
 		}
 		return TOO_FAR;
+	}
+
+	/** P5 and P0, Sprint 4 and Sprint 5: other numbers are other values, not typos. */
+	private static boolean otherNumbers(String key, String name) {
+		return DIGITS.matcher(key).replaceAll("#").equals(DIGITS.matcher(name).replaceAll("#"));
 	}
 
 	/**

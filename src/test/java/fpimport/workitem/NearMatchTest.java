@@ -48,6 +48,17 @@ class NearMatchTest {
 	}
 
 	@Test
+	void otherNumbersAreOtherValuesNotTypos() {
+		assertThat(NearMatch.among("P5", List.of("P0", "P1", "P2"))).isEmpty();
+		assertThat(NearMatch.among("Sprint 5", List.of("Sprint 4", "Sprnt 5"))).containsExactly("Sprnt 5");
+	}
+
+	@Test
+	void aTextHoldingSeveralNamesIsNotNearEach() {
+		assertThat(NearMatch.among("前端,后端", List.of("前端", "后端", "Urgent"))).isEmpty();
+	}
+
+	@Test
 	void onlyTheNearestAreKeptAndAtMostThree() {
 		assertThat(NearMatch.among("cat", List.of("cut", "cart", "cat1", "dog"))).containsExactly("cut", "cart",
 				"cat1");
