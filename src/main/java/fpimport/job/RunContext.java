@@ -1,5 +1,6 @@
 package fpimport.job;
 
+import java.util.Map;
 import java.util.Objects;
 
 import fpimport.api.OpenApiClient;
@@ -80,9 +81,15 @@ final class RunContext {
 	 * What the preflight step found: where items go, the planner for the rows, and the
 	 * field_key that receives each row's key ({@code key_field}), or {@code null}.
 	 */
-	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows, String keyField) {
+	/**
+	 * @param relations the fields that name other work items, by key: their name and key,
+	 * such as {@code 关联需求 (field_5d6e7f)}, for a refusal that implies one (30005)
+	 */
+	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows, String keyField,
+			Map<String, String> relations) {
 
 		Prepared {
+			relations = Map.copyOf(relations);
 			Objects.requireNonNull(projectKey, "projectKey");
 			Objects.requireNonNull(typeKey, "typeKey");
 			Objects.requireNonNull(planner, "planner");

@@ -132,7 +132,7 @@ public final class ReportWriter {
 		int linkColumn = headers.size() + 3;
 		ReportSheet[] failedSheet = { null };
 		try (ReportSheet sheet = (format == ReportFormat.CSV) ? new CsvSheet(reportFile)
-				: new XlsxSheet(reportFile, "report", linkColumn)) {
+				: new XlsxSheet(reportFile, "report", linkColumn, true)) {
 			sheet.row(columns, false, null);
 			this.store.forEachRow(run.runId(), (row) -> {
 				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID
