@@ -60,6 +60,7 @@ public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
 	 * The space's people: every member of its teams, looked up by user key in batches of
 	 * {@value UserSource#MAX_BATCH}, in the order the teams name them.
 	 */
+	@Override
 	public List<User> people() {
 		return findByUserKeys(this.client.memberKeys(this.projectKey));
 	}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import fpimport.api.OpenApiSpace;
@@ -15,6 +16,7 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.source.RowSource;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
+import fpimport.source.TitleRow;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.failure.FpImportException;
 import fpimport.workitem.ColumnKeys;
@@ -78,15 +80,26 @@ final class InitMappingCommand implements Callable<Integer> {
 			throw new FpImportException(Reason.INVALID_INPUT, this.output + " exists already",
 					"choose another -o, or add --force to overwrite it");
 		}
+		Integer headerRow = this.headerRow;
+		if (headerRow == null) {
+			// a title above the header: the draft reads the header below it
+			OptionalInt below = TitleRow.headerBelow(this.file, SourceSettings.of(this.sheet, null, null, null));
+			if (below.isPresent()) {
+				headerRow = below.getAsInt();
+				this.spec.commandLine()
+					.getErr()
+					.println("note: " + TitleRow.note(1, headerRow) + "; the draft reads it (source.header_row: "
+							+ headerRow + ")");
+			}
+		}
 		List<String> headers;
 		MappingDraft draft;
-		try (RowSource rows = Sources.open(this.file, SourceSettings.of(this.sheet, this.headerRow, null, null))) {
+		try (RowSource rows = Sources.open(this.file, SourceSettings.of(this.sheet, headerRow, null, null))) {
 			headers = rows.headers();
 			OpenApiSpace space = Connections.space(this.connection);
 			SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
 			// the sheet by name, so the mapping still reads it when sheets are reordered
-			SourceSection source = new SourceSection((this.sheet != null) ? rows.sheet() : null, this.headerRow, null,
-					null);
+			SourceSection source = new SourceSection((this.sheet != null) ? rows.sheet() : null, headerRow, null, null);
 			draft = MappingDraft.of(rows, catalog, space, space.projectKey(), source);
 			this.typeName = catalog.type().name() + " (" + catalog.type().typeKey() + ")";
 			this.typeKey = catalog.type().typeKey();

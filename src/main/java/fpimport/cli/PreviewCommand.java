@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import fpimport.source.RowSource;
@@ -13,6 +14,7 @@ import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
 import fpimport.translation.JiraCells;
 import fpimport.source.Sources;
+import fpimport.source.TitleRow;
 import fpimport.failure.FpImportException;
 import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.Printable;
@@ -73,6 +75,13 @@ final class PreviewCommand implements Callable<Integer> {
 		}
 		SourceSettings settings = new SourceSettings(this.sheet, this.headerRow, this.encoding, this.delimiter);
 		PrintWriter out = this.spec.commandLine().getOut();
+		OptionalInt below = TitleRow.headerBelow(this.file, settings);
+		if (below.isPresent()) {
+			// said first, where a person looks; with --json, stdout stays JSON lines
+			PrintWriter to = this.json ? this.spec.commandLine().getErr() : out;
+			to.println("note: " + TitleRow.note(this.headerRow, below.getAsInt()));
+			to.flush();
+		}
 		try (RowSource source = Sources.open(this.file, settings)) {
 			if (this.json) {
 				writeJson(source, out);

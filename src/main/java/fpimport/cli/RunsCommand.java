@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,14 +41,39 @@ final class RunsCommand implements Callable<Integer> {
 	@Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "how many runs (default 20)")
 	int limit;
 
+	@Option(names = "--abandon", paramLabel = "RUN",
+			description = "close a stopped run you will not resume: resume then refuses it, and a new import of its "
+					+ "file may start")
+	Long abandon;
+
 	@Mixin
 	DatabaseOption database;
 
 	@Override
 	public Integer call() {
+		if (this.abandon != null && this.runId != null) {
+			throw new ParameterException(this.spec.commandLine(), "give RUN or --abandon RUN, not both");
+		}
 		try (RunHistory history = RunHistory.open(this.database.url())) {
+			if (this.abandon != null) {
+				return abandon(history, this.abandon);
+			}
 			return show(history);
 		}
+	}
+
+	private int abandon(RunHistory history, long id) {
+		RunRecord before = history.abandon(id);
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.println("run " + id + " abandoned: it will not be resumed, and a new import of "
+				+ Path.of(before.sourceFile()).getFileName() + " may start");
+		long inFlight = history.counts(id).inFlight();
+		if (inFlight > 0) {
+			out.println("  " + inFlight + " of its rows were in flight: whether they created items stays unknown; "
+					+ "look for them in the space before you import the file again");
+		}
+		out.flush();
+		return ExitCode.OK.code();
 	}
 
 	private Integer show(RunHistory history) {

@@ -56,7 +56,7 @@ final class ImportJob {
 			.build();
 		Step report = new StepBuilder("report", repository).tasklet((contribution, chunkContext) -> {
 			context.progress.finished();
-			RunSummary summary = RunFinisher.finish(context, null, started, true);
+			RunSummary summary = RunFinisher.finish(context, null, started, true, false);
 			context.summary(summary);
 			if (summary.counts().inFlight() > 0) {
 				// rows still unsettled (10430): the job stops, so that resume can restart

@@ -183,7 +183,11 @@ public final class ImportLauncher {
 		}
 		this.progress.finished();
 		FpImportException stop = stopOf(execution.getAllFailureExceptions(), run.runId());
-		RunSummary summary = RunFinisher.finish(context, stop.getMessage(), started, context.isPrepared());
+		// a mapping or settings that do not fit, found before the first row, leave no
+		// run to resume: the run is closed as refused
+		boolean refused = !context.isPrepared()
+				&& (stop.reason() == Reason.INVALID_INPUT || stop.reason() == Reason.USAGE);
+		RunSummary summary = RunFinisher.finish(context, stop.getMessage(), started, context.isPrepared(), refused);
 		return new RunOutcome(summary, stop);
 	}
 

@@ -2,7 +2,9 @@ package fpimport.job;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import fpimport.api.OpenApiSpace;
@@ -13,6 +15,7 @@ import fpimport.mapping.RowPlanner;
 import fpimport.metadata.Template;
 import fpimport.report.ReportWriter;
 import fpimport.result.RunCounts;
+import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.SpaceCatalog;
 import fpimport.source.SourceRow;
 import org.springframework.batch.core.step.StepContribution;
@@ -77,7 +80,14 @@ final class PreflightTasklet implements Tasklet {
 		String typeKey = catalog.type().typeKey();
 		this.context.store.setTarget(this.context.runId(), projectKey, typeKey, headers);
 		String keyField = planner.bound().keyField();
-		this.context.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField, notes));
+		Map<String, String> relations = new HashMap<>();
+		for (FieldDefinition field : catalog.fields()) {
+			if (field.fieldTypeKey().startsWith("work_item_related")) {
+				relations.put(field.fieldKey(), field.fieldName() + " (" + field.fieldKey() + ")");
+			}
+		}
+		this.context
+			.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField, notes, relations));
 		RunCounts counts = this.context.store.counts(this.context.runId());
 		long done = counts.total() - counts.inFlight();
 		this.context.progress.started(total[0], done);

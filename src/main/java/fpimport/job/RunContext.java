@@ -1,6 +1,7 @@
 package fpimport.job;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import fpimport.api.OpenApiClient;
@@ -81,11 +82,16 @@ final class RunContext {
 	 * What the preflight step found: where items go, the planner for the rows, the
 	 * field_key that receives each row's key ({@code key_field}) or {@code null}, and the
 	 * notes for the run summary (how the file was read).
+	 *
+	 * @param notes how the file was read, for the run summary
+	 * @param relations the fields that name other work items, by key: their name and key,
+	 * such as {@code 关联需求 (field_5d6e7f)}, for a refusal that implies one (30005)
 	 */
 	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows, String keyField,
-			List<String> notes) {
+			List<String> notes, Map<String, String> relations) {
 
 		Prepared {
+			relations = Map.copyOf(relations);
 			Objects.requireNonNull(projectKey, "projectKey");
 			Objects.requireNonNull(typeKey, "typeKey");
 			Objects.requireNonNull(planner, "planner");

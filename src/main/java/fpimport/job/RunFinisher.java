@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import fpimport.mapping.MappingSpec;
 import fpimport.report.ReportFiles;
 import fpimport.report.ReportWriter;
 import fpimport.report.RunSummary;
@@ -25,13 +26,16 @@ final class RunFinisher {
 	 * Stores the run's counts and status and writes its report, when asked (a run stopped
 	 * in its preflight has no rows to report).
 	 * @param stopMessage why the run stopped, or {@code null} when its job completed
+	 * @param refused whether it stopped on the mapping or settings before its first row:
+	 * a run with no row yet is then closed as {@link RunStatus#REFUSED}
 	 */
-	static RunSummary finish(RunContext context, String stopMessage, Instant started, boolean writeReport) {
+	static RunSummary finish(RunContext context, String stopMessage, Instant started, boolean writeReport,
+			boolean refused) {
 		RunCounts counts = context.store.counts(context.runId());
 		RunStatus status = RunStatus.COMPLETED;
 		String message = stopMessage;
 		if (stopMessage != null) {
-			status = RunStatus.STOPPED;
+			status = (refused && counts.total() == 0) ? RunStatus.REFUSED : RunStatus.STOPPED;
 		}
 		else if (counts.inFlight() > 0) {
 			status = RunStatus.STOPPED;
@@ -41,16 +45,24 @@ final class RunFinisher {
 		RunRecord run = context.store.run(context.runId()).orElseThrow();
 		Path directory = reportDirectory(context, run);
 		String report = null;
+		String failedRows = null;
 		if (writeReport) {
 			ReportFiles files = new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
-					context.settings.reportFormat());
+					context.settings.reportFormat(), headerRow(context.mapping));
 			report = files.report().toString();
+			failedRows = (files.failedRows() != null) ? files.failedRows().toString() : null;
 		}
 		counts = context.store.finishRun(context.runId(), status, report, message);
 		RunRecord finished = context.store.run(context.runId()).orElseThrow();
 		List<String> notes = context.isPrepared() ? context.prepared().notes() : List.of();
 		return new RunSummary(finished, counts, context.store.errorReasons(context.runId(), 5),
-				Duration.between(started, Instant.now()), report, notes);
+				Duration.between(started, Instant.now()), report, failedRows, notes);
+	}
+
+	/** The row the mapping reads the header from: the failed rows' header goes there. */
+	static int headerRow(MappingSpec mapping) {
+		Integer row = mapping.source().headerRow();
+		return (row == null) ? 1 : row;
 	}
 
 	/** Where the run's report goes: the directory asked for, or beside its file. */

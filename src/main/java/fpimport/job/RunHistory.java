@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import fpimport.mapping.MappingLoader;
 import fpimport.report.ReportFiles;
 import fpimport.report.ReportFormat;
 import fpimport.report.ReportWriter;
@@ -12,6 +13,7 @@ import fpimport.result.LatestOutcome;
 import fpimport.result.ResultStore;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
+import fpimport.result.RunStatus;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -56,6 +58,26 @@ public final class RunHistory implements AutoCloseable {
 				"'fpimport runs' lists the runs"));
 	}
 
+	/**
+	 * Closes a run the user will not resume: it is shown as abandoned, resume refuses it,
+	 * and a new import of its file and mapping may start.
+	 * @return the run as it stood before
+	 * @throws FpImportException ({@code INVALID_INPUT}) when there is no such run or it
+	 * is not open (complete, refused or abandoned already)
+	 */
+	public RunRecord abandon(long runId) {
+		RunRecord run = run(runId);
+		if (!run.status().open()) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"run " + runId + " is " + run.status().name().toLowerCase(java.util.Locale.ROOT)
+							+ ": only a running or stopped run can be abandoned",
+					"'fpimport runs " + runId + "' shows it");
+		}
+		String before = (run.message() == null) ? "" : "; it had stopped: " + run.message();
+		this.store.markRun(runId, RunStatus.ABANDONED, "abandoned with 'fpimport runs --abandon'" + before);
+		return run;
+	}
+
 	public RunCounts counts(long runId) {
 		return this.store.counts(runId);
 	}
@@ -95,7 +117,8 @@ public final class RunHistory implements AutoCloseable {
 	public ReportFiles report(long runId, Path directory, ReportFormat format, String linkBase) {
 		RunRecord run = run(runId);
 		Path target = (directory != null) ? directory : Path.of(run.sourceFile()).toAbsolutePath().getParent();
-		return new ReportWriter(this.store, linkBase).write(run, target, format);
+		int headerRow = RunFinisher.headerRow(MappingLoader.parse(run.mappingText(), "the mapping of run " + runId));
+		return new ReportWriter(this.store, linkBase).write(run, target, format, headerRow);
 	}
 
 }

@@ -52,6 +52,7 @@ final class RunPreconditions {
 					"run " + parentId + " was a dry run: it created nothing to retry",
 					"import the file: 'fpimport import FILE --mapping M.yaml'");
 		}
+		closed(parent);
 		if (parent.status() != RunStatus.COMPLETED) {
 			throw new FpImportException(Reason.INVALID_INPUT,
 					"run " + parentId + " is unfinished (" + status(parent)
@@ -89,6 +90,7 @@ final class RunPreconditions {
 			throw new FpImportException(Reason.INVALID_INPUT, "run " + runId + " is complete: nothing to resume",
 					"'fpimport retry " + runId + "' imports its failed rows again");
 		}
+		closed(run);
 		if (run.kind() == RunKind.IMPORT) {
 			sameFile(run);
 		}
@@ -135,6 +137,29 @@ final class RunPreconditions {
 					"put back the file the run started with; for a new version of it, start a new import, "
 							+ "whose rows imported before are skipped");
 		}
+	}
+
+	/** Refuses a run that was refused or abandoned: it has nothing to continue. */
+	private static void closed(RunRecord run) {
+		if (run.status() == RunStatus.REFUSED) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"run " + run.runId() + " was refused before its first row (" + firstLine(run.message())
+							+ "): it has nothing to continue",
+					"fix what it names, then import the file again: 'fpimport import FILE --mapping M.yaml'");
+		}
+		if (run.status() == RunStatus.ABANDONED) {
+			throw new FpImportException(Reason.INVALID_INPUT,
+					"run " + run.runId() + " was abandoned ('fpimport runs --abandon'): it is not continued",
+					"import the file again: rows whose items exist are skipped by their key");
+		}
+	}
+
+	private static String firstLine(String message) {
+		if (message == null || message.isBlank()) {
+			return "no reason kept";
+		}
+		int end = message.indexOf('\n');
+		return (end < 0) ? message : message.substring(0, end);
 	}
 
 	private static String status(RunRecord run) {

@@ -18,6 +18,7 @@ import fpimport.result.RowStatus;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.RowProblem;
+import fpimport.workitem.FieldValuePair;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -32,6 +33,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * of the chunk has ended.
  */
 final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
+
+	/** The service's answer when a work item named in the create does not exist. */
+	private static final int WORK_ITEM_NOT_FOUND = 30005;
 
 	private final RunContext context;
 
@@ -225,7 +229,8 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		}
 		catch (OpenApiException ex) {
 			if (ex.classification() == OpenApiException.Classification.ROW_REJECTED) {
-				return save(row, RowStatus.FAILED, existingId, ex.errCode(), ex.errMsg(), List.of(), key, attempts);
+				return save(row, RowStatus.FAILED, existingId, ex.errCode(), withRelations(ex, row, prepared),
+						List.of(), key, attempts);
 			}
 			if (ex.classification() == OpenApiException.Classification.IDEMPOTENCY_CONFLICT) {
 				// the item may exist: the row stays IN_FLIGHT, and resume reconciles it
@@ -267,6 +272,31 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			return runtime;
 		}
 		return new IllegalStateException(cause);
+	}
+
+	/**
+	 * The service's message, and for 30005 (a work item not found) on a row that names
+	 * related items, which field and value named them: {@code 30005 Work Item Not Found:
+	 * 关联需求 (field_5d6e7f) = 999999}.
+	 */
+	static String withRelations(OpenApiException ex, PlannedRow row, RunContext.Prepared prepared) {
+		if (ex.errCode() != WORK_ITEM_NOT_FOUND) {
+			return ex.errMsg();
+		}
+		List<String> named = new ArrayList<>();
+		for (FieldValuePair pair : row.plan().draft().fields()) {
+			String field = prepared.relations().get(pair.fieldKey());
+			if (field != null) {
+				Object value = pair.fieldValue();
+				String ids = (value instanceof List<?> list)
+						? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+				named.add(field + " = " + ids);
+			}
+		}
+		if (named.isEmpty()) {
+			return ex.errMsg();
+		}
+		return ex.errMsg() + ": " + String.join("; ", named) + " (check that the related item exists in the space)";
 	}
 
 	private RowRecord save(PlannedRow row, RowStatus status, Long itemId, Integer errCode, String errMsg,

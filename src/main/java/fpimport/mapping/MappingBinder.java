@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Function;
 
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.Requirement;
@@ -21,6 +24,7 @@ import fpimport.translation.FieldValueTranslator;
 import fpimport.translation.Translation;
 import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.MatchKey;
+import fpimport.workitem.NearMatch;
 
 /**
  * Checks a mapping against a space and a file's header and binds it: each entry to its
@@ -66,6 +70,12 @@ public final class MappingBinder {
 
 	/** Field key (or role id) to the YAML path that maps it first. */
 	private final Map<String, String> mappedAt = new LinkedHashMap<>();
+
+	/** The most names a problem lists when none is near. */
+	private static final int LISTED = 15;
+
+	/** The kinds of names (fields, roles, ...) whose list a problem already gave. */
+	private final Set<String> listed = new HashSet<>();
 
 	private MappingBinder(MappingSpec spec, SpaceCatalog catalog, List<String> headers, String fileName, String sheet) {
 		this.spec = spec;
@@ -213,8 +223,13 @@ public final class MappingBinder {
 					.map((template) -> template.name() + " (" + template.id() + ")")
 					.toList());
 		if (found.isEmpty()) {
-			this.problems
-				.add("template: unknown template '" + wanted + "' for " + typeName() + "; templates: " + known);
+			List<Template> enabled = this.catalog.templates()
+				.stream()
+				.filter((template) -> !template.disabled())
+				.toList();
+			this.problems.add("template: unknown template '" + wanted + "' for " + typeName() + "; "
+					+ nearOrList(wanted, "templates", enabled, (template) -> List.of(template.name(), template.id()),
+							(template) -> template.name() + " (" + template.id() + ")"));
 		}
 		else if (found.size() > 1) {
 			this.problems.add("template: name '" + wanted + "' is shared by templates "
@@ -247,8 +262,8 @@ public final class MappingBinder {
 		String path = mapping.path();
 		List<FieldDefinition> found = this.catalog.findFields(mapping.target());
 		if (found.isEmpty()) {
-			this.problems.add(
-					path + ": unknown field '" + mapping.target() + "' for " + typeName() + "; fields: " + fieldList());
+			this.problems.add(path + ": unknown field '" + mapping.target() + "' for " + typeName() + "; "
+					+ unknownField(mapping.target()));
 			return null;
 		}
 		if (found.size() > 1) {
@@ -301,10 +316,10 @@ public final class MappingBinder {
 		String path = mapping.path();
 		List<Role> found = this.catalog.findRoles(mapping.target());
 		if (found.isEmpty()) {
-			this.problems
-				.add(path + ": unknown role '" + mapping.target() + "' for " + typeName() + "; roles: " + String.join(
-						", ",
-						this.catalog.roles().stream().map((role) -> role.name() + " (" + role.id() + ")").toList()));
+			this.problems.add(path + ": unknown role '" + mapping.target() + "' for " + typeName() + "; "
+					+ nearOrList(mapping.target(), "roles", this.catalog.roles(),
+							(role) -> List.of(role.name(), role.id(), (role.key() != null) ? role.key() : ""),
+							(role) -> role.name() + " (" + role.id() + ")"));
 			return;
 		}
 		if (found.size() > 1) {
@@ -394,8 +409,8 @@ public final class MappingBinder {
 		List<String> keys = ColumnKeys.find(column, this.headerList);
 		if (keys.isEmpty()) {
 			String where = (this.sheet != null) ? this.fileName + ", sheet " + this.sheet : this.fileName;
-			this.problems.add(path + ": column '" + column + "' is not in the header of " + where + "; columns: "
-					+ ColumnKeys.describe(this.headerList));
+			this.problems.add(path + ": column '" + column + "' is not in the header of " + where + "; "
+					+ nearOrList(column, "columns", this.headerList, List::of, (header) -> header));
 			return null;
 		}
 		// the first column of a name is keyed by the name as written; a position is
@@ -419,7 +434,8 @@ public final class MappingBinder {
 		}
 		List<FieldDefinition> found = this.catalog.findFields(wanted);
 		if (found.size() != 1) {
-			this.problems.add("key_field: " + (found.isEmpty() ? "unknown field '" + wanted + "' for " + typeName()
+			this.problems.add("key_field: " + (found.isEmpty()
+					? "unknown field '" + wanted + "' for " + typeName() + "; " + unknownField(wanted)
 					: "name '" + wanted + "' is shared by fields "
 							+ String.join(", ", found.stream().map(FieldDefinition::fieldKey).toList())));
 			return;
@@ -463,13 +479,28 @@ public final class MappingBinder {
 		return this.catalog.type().name() + " (" + this.typeKey + ")";
 	}
 
-	private String fieldList() {
-		return String.join(", ",
-				this.catalog.fields()
-					.stream()
-					.filter((field) -> FieldKinds.writable(field.fieldTypeKey()))
-					.map((field) -> field.fieldName() + " (" + field.fieldKey() + ")")
-					.toList());
+	private String unknownField(String wanted) {
+		return nearOrList(wanted, "fields",
+				this.catalog.fields().stream().filter((field) -> FieldKinds.writable(field.fieldTypeKey())).toList(),
+				(field) -> List.of(field.fieldName(), field.fieldKey(),
+						(field.fieldAlias() != null) ? field.fieldAlias() : ""),
+				(field) -> field.fieldName() + " (" + field.fieldKey() + ")");
+	}
+
+	/**
+	 * What a problem about an unknown name suggests: the near names ({@code did you mean
+	 * 优先级 Priority (priority)?}), else a short list of the names, given once per kind.
+	 */
+	private <T> String nearOrList(String wanted, String kind, List<T> all,
+			Function<? super T, ? extends java.util.Collection<String>> names, Function<T, String> label) {
+		List<T> near = NearMatch.among(wanted, all, names);
+		if (!near.isEmpty()) {
+			return NearMatch.suggestion(near.stream().map(label).toList());
+		}
+		if (this.listed.add(kind)) {
+			return kind + ": " + NearMatch.shortList(all.stream().map(label).toList(), LISTED);
+		}
+		return "the " + kind + " are listed above";
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import fpimport.failure.FpImportException;
 import fpimport.workitem.MatchKey;
+import fpimport.workitem.NearMatch;
 
 /**
  * What one work item type of a space accepts, fetched once for a run: the space's types,
@@ -55,8 +56,12 @@ public final class SpaceCatalog {
 		String known = String.join(", ",
 				types.stream().map((type) -> type.name() + " (" + type.typeKey() + ")").toList());
 		if (found.isEmpty()) {
+			List<WorkItemType> near = NearMatch.among(wanted, types,
+					(type) -> List.of(type.name(), type.typeKey(), orEmpty(type.apiName())));
 			throw new FpImportException(FpImportException.Reason.INVALID_INPUT,
-					"unknown work item type '" + wanted + "'; types: " + known,
+					"unknown work item type '" + wanted + "'; "
+							+ (near.isEmpty() ? "types: " + known : NearMatch.suggestion(
+									near.stream().map((type) -> type.name() + " (" + type.typeKey() + ")").toList())),
 					"write a type key or name that `fpimport meta` lists");
 		}
 		if (found.size() > 1) {

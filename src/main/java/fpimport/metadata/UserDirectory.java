@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import fpimport.workitem.MatchKey;
+import fpimport.workitem.NearMatch;
 
 /**
  * The people a file names, looked up once before the first row: {@code users.aliases}
@@ -78,12 +79,30 @@ public final class UserDirectory {
 		}
 		String tried = String.join(", ", match.stream().map(PersonForm::word).toList());
 		Map<String, PersonMatch> matches = new HashMap<>();
+		// the space's people, asked for once when a text found nobody, for near names
+		List<User> everyone = new ArrayList<>();
+		boolean[] asked = { false };
 		targets.forEach((person, target) -> {
 			PersonMatch found = byTarget.get(target);
 			String via = aliased.containsKey(person) ? " (users.aliases: '" + aliased.get(person) + "')" : "";
 			if (found == null) {
-				matches.put(person, new PersonMatch(person, null, "no person '" + person + "'" + via + " found by "
-						+ tried + "; check the spelling or add it to users.aliases"));
+				if (!asked[0]) {
+					asked[0] = true;
+					everyone.addAll(source.people().stream().filter(User::active).toList());
+				}
+				String near = NearMatch
+					.suggestion(NearMatch
+						.among(target, everyone,
+								(user) -> List.of(orEmpty(user.nameCn()), orEmpty(user.nameEn()),
+										orEmpty(user.username()), orEmpty(user.email())))
+						.stream()
+						.map(UserDirectory::describe)
+						.toList());
+				matches.put(person,
+						new PersonMatch(person, null,
+								"no person '" + person + "'" + via + " found by " + tried + "; "
+										+ (near.isEmpty() ? "check the spelling or add it to users.aliases"
+												: near + " Write that, or add it to users.aliases")));
 			}
 			else if (found.found() && !found.user().active()) {
 				matches.put(person, new PersonMatch(person, null, "person '" + person + "'" + via + " ("
@@ -184,6 +203,10 @@ public final class UserDirectory {
 				.apply(List.copyOf(values.subList(from, Math.min(values.size(), from + UserSource.MAX_BATCH)))));
 		}
 		return users;
+	}
+
+	private static String orEmpty(String text) {
+		return (text == null) ? "" : text;
 	}
 
 	private static String firstOf(String... texts) {

@@ -19,4 +19,12 @@ public interface UserSource {
 	/** People whose names match the query (fuzzy, as {@code user/search} does). */
 	List<User> searchByName(String query);
 
+	/**
+	 * The people of the space, among whom a name that found nobody may have a near match;
+	 * none by default.
+	 */
+	default List<User> people() {
+		return List.of();
+	}
+
 }

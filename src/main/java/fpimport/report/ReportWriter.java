@@ -57,13 +57,23 @@ public final class ReportWriter {
 	 * file.
 	 */
 	public ReportFiles write(RunRecord run, Path directory, ReportFormat format) {
+		return write(run, directory, format, 1);
+	}
+
+	/**
+	 * Writes the report files of a run into a directory, named after the run's source
+	 * file; the failed rows' header goes on {@code headerRow}, the row the run's mapping
+	 * reads it from ({@code source.header_row}), under blank rows, so that the same
+	 * mapping imports the fixed file.
+	 */
+	public ReportFiles write(RunRecord run, Path directory, ReportFormat format, int headerRow) {
 		String baseName = reportBaseName(run);
 		Path report = directory.resolve(baseName + ".report." + format.extension());
 		Path failed = directory.resolve(baseName + ".failed.xlsx");
 		try {
 			Files.createDirectories(directory);
 			List<String> headers = (run.headers() != null) ? run.headers() : headers(run.runId());
-			boolean anyFailed = writeReports(run, headers, report, format, failed);
+			boolean anyFailed = writeReports(run, headers, report, format, failed, headerRow);
 			return new ReportFiles(report, anyFailed ? failed : null);
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -119,15 +129,13 @@ public final class ReportWriter {
 	 * @return whether any row did not succeed
 	 */
 	private boolean writeReports(RunRecord run, List<String> headers, Path reportFile, ReportFormat format,
-			Path failedFile) throws IOException {
-		// a repeated name is written as often as the file wrote it, so the failed rows
-		// read back under the same column keys
+			Path failedFile, int headerRow) throws IOException {
 		List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
 		columns.addAll(OUTCOME_COLUMNS);
 		int linkColumn = headers.size() + 3;
 		ReportSheet[] failedSheet = { null };
 		try (ReportSheet sheet = (format == ReportFormat.CSV) ? new CsvSheet(reportFile)
-				: new XlsxSheet(reportFile, "report", linkColumn)) {
+				: new XlsxSheet(reportFile, "report", linkColumn, true)) {
 			sheet.row(columns, false, null);
 			// the steps after each create, shown with their row (none without state:,
 			// comments: or attachments:)
@@ -143,7 +151,7 @@ public final class ReportWriter {
 				String message = withSteps(message(row), steps.get(row.rowNumber()));
 				if (failed) {
 					if (failedSheet[0] == null) {
-						failedSheet[0] = failedSheet(run, headers, failedFile);
+						failedSheet[0] = failedSheet(run, headers, failedFile, headerRow);
 					}
 					List<String> failedCells = new ArrayList<>(cells);
 					failedCells.add(row.status().name() + ": " + message);
@@ -169,12 +177,18 @@ public final class ReportWriter {
 		return failedSheet[0] != null;
 	}
 
-	/** The failed-rows file with its header row, ready for rows. */
-	private static ReportSheet failedSheet(RunRecord run, List<String> headers, Path file) {
+	/**
+	 * The failed-rows file with its header row on the mapping's header row, ready for
+	 * rows.
+	 */
+	private static ReportSheet failedSheet(RunRecord run, List<String> headers, Path file, int headerRow) {
 		List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
 		columns.add(REASON_COLUMN);
 		try {
 			ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1);
+			for (int row = 1; row < headerRow; row++) {
+				write(sheet, List.of(), false, null);
+			}
 			write(sheet, columns, false, null);
 			return sheet;
 		}

@@ -14,12 +14,12 @@ import fpimport.workitem.Printable;
 
 /**
  * What a user reads at the end of a run: counts by status, the top error reasons,
- * duration and speed, the run id and the report's path, and notes on how the file was
- * read (such as the day/month order a date column proved); also, without the notes, as
- * the JSON of {@code --summary-json}.
+ * duration and speed, the run id, the report's path and the failed rows' file (or
+ * {@code null}), and notes on how the file was read (such as the day/month order a date
+ * column proved); also, without the notes, as the JSON of {@code --summary-json}.
  */
 public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reasons, Duration duration, String report,
-		List<String> notes) {
+		String failedRows, List<String> notes) {
 
 	public RunSummary {
 		Objects.requireNonNull(run, "run");
@@ -29,13 +29,14 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 		notes = List.copyOf(notes);
 	}
 
-	/** A summary without notes. */
-	public RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reasons, Duration duration, String report) {
-		this(run, counts, reasons, duration, report, List.of());
-	}
-
 	/** Prints the summary for a person, a few lines. */
 	public void print(PrintWriter out) {
+		if (this.run.status() == fpimport.result.RunStatus.REFUSED) {
+			out.printf("run %d refused before its first row: nothing was imported, and there is nothing to resume%n",
+					this.run.runId());
+			out.flush();
+			return;
+		}
 		String mode = this.run.dryRun() ? " (dry run: nothing was created)" : "";
 		out.printf("run %d %s%s: %d rows in %s (%.1f rows/s)%n", this.run.runId(), statusWord(), mode,
 				this.counts.total(), human(this.duration), rowsPerSecond());
@@ -65,6 +66,10 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 		if (this.report != null) {
 			out.println("report: " + Printable.line(this.report));
 		}
+		if (this.failedRows != null) {
+			out.println("failed rows: " + Printable.line(this.failedRows)
+					+ " (fix them there and import that file with the same mapping)");
+		}
 		out.flush();
 	}
 
@@ -80,6 +85,7 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 		json.put("invalid", this.counts.invalid());
 		json.put("failed", this.counts.failed());
 		json.put("report", this.report);
+		json.put("failed_rows", this.failedRows);
 		json.put("duration_ms", this.duration.toMillis());
 		return json;
 	}
@@ -88,6 +94,8 @@ public record RunSummary(RunRecord run, RunCounts counts, List<ErrorReason> reas
 		return switch (this.run.status()) {
 			case COMPLETED -> "finished";
 			case STOPPED -> "stopped";
+			case REFUSED -> "refused";
+			case ABANDONED -> "abandoned";
 			case RUNNING -> "unfinished";
 		};
 	}

@@ -7,8 +7,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -17,10 +21,11 @@ import java.util.zip.ZipOutputStream;
  * A report sheet as an xlsx workbook of one sheet, streamed: each row's XML goes straight
  * into the zipped file (fastest deflate level), so memory holds one row, and no temporary
  * file is written. Every cell is an inline string cell, so text such as {@code =1+1}
- * stays text and never becomes a formula. Rows that did not succeed are filled rose. The
- * first {@value #MAX_LINKS} links are clickable (Excel reads at most 65,530 per sheet,
- * and they wait in memory for the end of the sheet); the link column holds every address
- * as text.
+ * stays text and never becomes a formula; in a report for people, a plain number is a
+ * number cell and an ISO date a date cell, and the header is frozen with a filter. Rows
+ * that did not succeed are filled rose. The first {@value #MAX_LINKS} links are clickable
+ * (Excel reads at most 65,530 per sheet, and they wait in memory for the end of the
+ * sheet); the link column holds every address as text.
  */
 final class XlsxSheet implements ReportSheet {
 
@@ -51,8 +56,24 @@ final class XlsxSheet implements ReportSheet {
 
 	private int rowIndex;
 
+	/** Whether the header is frozen with a filter, and numbers and dates are typed. */
+	private final boolean forPeople;
+
+	/** The cells of the header row, the width of the filter. */
+	private int headerWidth;
+
 	XlsxSheet(Path file, String sheetName, int linkColumn) throws IOException {
+		this(file, sheetName, linkColumn, false);
+	}
+
+	/**
+	 * @param forPeople freeze the first row (the header) with a filter on it, and write
+	 * plain numbers and ISO dates as numbers and dates ({@link #typed}); for a report,
+	 * not for a file to import again
+	 */
+	XlsxSheet(Path file, String sheetName, int linkColumn, boolean forPeople) throws IOException {
 		this.linkColumn = linkColumn;
+		this.forPeople = forPeople;
 		this.zip = new ZipOutputStream(Files.newOutputStream(file));
 		this.zip.setLevel(Deflater.BEST_SPEED);
 		this.out = new BufferedWriter(new OutputStreamWriter(this.zip, StandardCharsets.UTF_8), 64 * 1024);
@@ -78,20 +99,31 @@ final class XlsxSheet implements ReportSheet {
 							+ "</Relationships>");
 			// style 1: a solid rose fill (indexed colour 45) for rows that did not
 			// succeed
+			// styles 2 and 3: a date as yyyy-mm-dd, plain and rose
 			part("xl/styles.xml", "<styleSheet xmlns=\"" + MAIN + "\">"
+					+ "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts>"
 					+ "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
 					+ "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
 					+ "<fill><patternFill patternType=\"gray125\"/></fill>"
 					+ "<fill><patternFill patternType=\"solid\"><fgColor indexed=\"45\"/></patternFill></fill></fills>"
 					+ "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
 					+ "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-					+ "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-					+ "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/></cellXfs>"
+					+ "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+					+ "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/>"
+					+ "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+					+ "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\"/>"
+					+ "</cellXfs>"
 					+ "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
 					+ "</styleSheet>");
 			this.zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
 			this.out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
-					+ "\" xmlns:r=\"" + RELATIONSHIPS + "\"><sheetData>");
+					+ "\" xmlns:r=\"" + RELATIONSHIPS + "\">");
+			if (forPeople) {
+				// the header stays in sight while scrolling
+				this.out.write("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
+						+ "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
+			}
+			this.out.write("<sheetData>");
 		}
 		catch (IOException | RuntimeException ex) {
 			this.zip.close();
@@ -110,6 +142,9 @@ final class XlsxSheet implements ReportSheet {
 	@Override
 	public void row(List<String> cells, boolean highlight, String link) throws IOException {
 		int number = ++this.rowIndex;
+		if (number == 1) {
+			this.headerWidth = cells.size();
+		}
 		StringBuilder xml = this.row;
 		xml.setLength(0);
 		xml.append("<row r=\"").append(number).append("\">");
@@ -117,11 +152,19 @@ final class XlsxSheet implements ReportSheet {
 			String reference = column(i) + number;
 			String text = cells.get(i);
 			xml.append("<c r=\"").append(reference).append('"');
-			if (highlight) {
+			long day = (this.forPeople && number > 1 && i != this.linkColumn) ? typed(text) : NOT_TYPED;
+			if (highlight && (day == NOT_TYPED || day == NUMBER)) {
 				xml.append(" s=\"1\"");
 			}
 			if (text == null || text.isEmpty()) {
 				xml.append("/>");
+			}
+			else if (day == NUMBER) {
+				xml.append("><v>").append(text).append("</v></c>");
+			}
+			else if (day != NOT_TYPED) {
+				// a date: its serial day, shown as yyyy-mm-dd
+				xml.append(highlight ? " s=\"3\"" : " s=\"2\"").append("><v>").append(day).append("</v></c>");
 			}
 			else {
 				xml.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
@@ -134,6 +177,50 @@ final class XlsxSheet implements ReportSheet {
 		}
 		xml.append("</row>");
 		this.out.append(xml);
+	}
+
+	private static final long NOT_TYPED = Long.MIN_VALUE;
+
+	private static final long NUMBER = Long.MIN_VALUE + 1;
+
+	/**
+	 * A plain number: no sign but minus, no leading zero, at most 11 digits before the
+	 * point (a longer id, such as a 15-digit one, stays text) and no trailing zero after
+	 * it, so that it reads back as written.
+	 */
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,10})(\\.[0-9]{0,5}[1-9])?");
+
+	private static final Pattern ISO_DATE = Pattern.compile("[12][0-9]{3}-[01][0-9]-[0-3][0-9]");
+
+	/**
+	 * Day 0 of the 1900 date system as Excel counts it (with its 1900 leap-year quirk).
+	 */
+	private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
+
+	/**
+	 * How a cell is written when that is safe: {@link #NUMBER} for a plain number, the
+	 * serial day of an ISO date ({@code 2026-03-01}) after 1900-03-01, else
+	 * {@link #NOT_TYPED}: text stays text.
+	 */
+	static long typed(String text) {
+		if (text == null || text.isEmpty() || text.length() > 18) {
+			return NOT_TYPED;
+		}
+		if (PLAIN_NUMBER.matcher(text).matches() && !text.equals("-0")) {
+			return NUMBER;
+		}
+		if (ISO_DATE.matcher(text).matches()) {
+			try {
+				LocalDate date = LocalDate.parse(text);
+				if (date.isAfter(LocalDate.of(1900, 3, 1))) {
+					return ChronoUnit.DAYS.between(EPOCH, date);
+				}
+			}
+			catch (DateTimeException ex) {
+				return NOT_TYPED;
+			}
+		}
+		return NOT_TYPED;
 	}
 
 	/** The letters of a 0-based column: A, B, ..., Z, AA, ... */
@@ -208,6 +295,13 @@ final class XlsxSheet implements ReportSheet {
 			StringBuilder xml = this.row;
 			xml.setLength(0);
 			xml.append("</sheetData>");
+			if (this.forPeople && this.rowIndex > 0 && this.headerWidth > 0) {
+				// a filter on the header, over every row
+				xml.append("<autoFilter ref=\"A1:")
+					.append(column(this.headerWidth - 1))
+					.append(this.rowIndex)
+					.append("\"/>");
+			}
 			if (!this.links.isEmpty()) {
 				xml.append("<hyperlinks>");
 				for (int i = 0; i < this.links.size(); i++) {

@@ -149,12 +149,15 @@ public final class ResultStore {
 				this::runRecord);
 	}
 
-	/** The newest run of this file and mapping that has not completed, if any. */
+	/**
+	 * The newest run of this file and mapping that is still open (running or stopped, not
+	 * refused or abandoned), if any.
+	 */
 	public Optional<RunRecord> unfinishedRun(String sourceSha256, String mappingSha256) {
 		return this.jdbc
-			.query("SELECT * FROM FPI_RUN WHERE SOURCE_SHA256 = ? AND MAPPING_SHA256 = ? AND STATUS <> ? "
+			.query("SELECT * FROM FPI_RUN WHERE SOURCE_SHA256 = ? AND MAPPING_SHA256 = ? AND STATUS IN (?, ?) "
 					+ "AND DRY_RUN = FALSE ORDER BY RUN_ID DESC", this::runRecord, sourceSha256, mappingSha256,
-					RunStatus.COMPLETED.name())
+					RunStatus.RUNNING.name(), RunStatus.STOPPED.name())
 			.stream()
 			.findFirst();
 	}
@@ -178,11 +181,11 @@ public final class ResultStore {
 					.collect(Collectors.toSet()));
 	}
 
-	/** The newest retry of this run that has not completed, if any. */
+	/** The newest retry of this run that is still open, if any. */
 	public Optional<RunRecord> unfinishedRetry(long parentRunId) {
-		return this.jdbc
-			.query("SELECT * FROM FPI_RUN WHERE PARENT_RUN_ID = ? AND KIND = ? AND STATUS <> ? ORDER BY RUN_ID DESC",
-					this::runRecord, parentRunId, RunKind.RETRY.name(), RunStatus.COMPLETED.name())
+		return this.jdbc.query(
+				"SELECT * FROM FPI_RUN WHERE PARENT_RUN_ID = ? AND KIND = ? AND STATUS IN (?, ?) ORDER BY RUN_ID DESC",
+				this::runRecord, parentRunId, RunKind.RETRY.name(), RunStatus.RUNNING.name(), RunStatus.STOPPED.name())
 			.stream()
 			.findFirst();
 	}

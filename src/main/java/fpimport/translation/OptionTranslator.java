@@ -47,14 +47,13 @@ final class OptionTranslator implements FieldValueTranslator {
 	private Translation one(String item) {
 		String text = this.settings.alias(item);
 		FieldOption option = Options.find(this.field.options(), text);
-		String options = Options.labels(this.field.options());
 		if (option == null) {
-			return Translation
-				.refused("unknown option '" + item + "' for " + this.field.fieldName() + "; options: " + options);
+			return Translation.refused("unknown option '" + item + "' for " + this.field.fieldName() + "; "
+					+ Options.nearOrList(this.field.options(), text, "options: "));
 		}
 		if (option.disabled()) {
-			return Translation
-				.refused("option '" + item + "' of " + this.field.fieldName() + " is disabled; options: " + options);
+			return Translation.refused("option '" + item + "' of " + this.field.fieldName() + " is disabled; options: "
+					+ Options.labels(this.field.options()));
 		}
 		Map<String, Object> value = new LinkedHashMap<>();
 		value.put("value", option.value());

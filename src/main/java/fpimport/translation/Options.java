@@ -4,6 +4,7 @@ import java.util.List;
 
 import fpimport.metadata.FieldOption;
 import fpimport.workitem.MatchKey;
+import fpimport.workitem.NearMatch;
 
 /** Finds an option among the options of one level by its id or its label. */
 final class Options {
@@ -33,6 +34,22 @@ final class Options {
 			}
 		}
 		return disabledMatch;
+	}
+
+	/** The most options a message lists when none is near. */
+	private static final int LISTED = 12;
+
+	/**
+	 * What a message about an option that matched none suggests: the near options
+	 * ({@code did you mean P1?}), else a short list of the enabled options.
+	 */
+	static String nearOrList(List<FieldOption> options, String text, String listWord) {
+		List<FieldOption> enabled = options.stream().filter((option) -> !option.disabled()).toList();
+		List<FieldOption> near = NearMatch.among(text, enabled, (option) -> List.of(option.label()));
+		if (!near.isEmpty()) {
+			return NearMatch.suggestion(near.stream().map(FieldOption::label).toList());
+		}
+		return listWord + NearMatch.shortList(enabled.stream().map(FieldOption::label).toList(), LISTED);
 	}
 
 	/** The labels of the enabled options, for messages: {@code P0, P1, P2}. */

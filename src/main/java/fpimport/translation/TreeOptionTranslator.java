@@ -75,8 +75,8 @@ final class TreeOptionTranslator implements FieldValueTranslator {
 			FieldOption option = Options.find(level, step);
 			String under = chosen.isEmpty() ? "" : " under '" + chosen.get(chosen.size() - 1).label() + "'";
 			if (option == null) {
-				return Translation.refused("unknown option '" + step + "'" + under + " for " + name + "; options: "
-						+ Options.labels(level));
+				return Translation.refused("unknown option '" + step + "'" + under + " for " + name + "; "
+						+ Options.nearOrList(level, step, "options: "));
 			}
 			if (option.disabled()) {
 				return Translation.refused("option '" + step + "'" + under + " of " + name + " is disabled; options: "

@@ -85,7 +85,11 @@ class ImportCommandIT {
 			assertThat(sheet.getRow(3).getCell(11).getStringCellValue()).isEqualTo("INVALID");
 			assertThat(sheet.getRow(3).getCell(15).getStringCellValue()).contains("P5");
 			assertThat(sheet.getRow(4).getCell(11).getStringCellValue()).isEqualTo("FAILED");
-			assertThat(sheet.getRow(4).getCell(14).getStringCellValue()).isEqualTo("30005");
+			assertThat(sheet.getRow(4).getCell(14).getNumericCellValue()).as("a number, as the report writes numbers")
+				.isEqualTo(30005.0);
+			assertThat(sheet.getRow(4).getCell(15).getStringCellValue()).as("the refusal names the field and value")
+				.startsWith("Work Item Not Found: ")
+				.contains("(field_5d6e7f) = 999999");
 		}
 		assertThat(this.cli.path("stories.failed.xlsx")).exists();
 	}
