@@ -104,6 +104,14 @@ class SeveralValuesTest {
 		assertThat(priority.translate(List.of(" P0 "))).isEqualTo(Translation.of(Map.of("value", "opt_p0")));
 		assertThat(priority.translate(List.of("P0", "P1")))
 			.isEqualTo(Translation.refused("2 values ('P0', 'P1') where one is taken"));
+		FieldValueTranslator module = translator(
+				field("module", "模块", "tree_select", option("前端", "fe", option("登录", "fe_login"))));
+		assertThat(module.translate(List.of("前端/登录"))).isEqualTo(module.translate("前端/登录"));
+		assertThat(module.translate(List.of("前端/登录")).value()).isInstanceOf(Map.class);
+		FieldValueTranslator parent = translator(field("parent", "关联需求", "work_item_related_select"));
+		assertThat(parent.translate(List.of("#42"))).isEqualTo(Translation.of(42L));
+		assertThat(parent.translate(List.of("1", "2")))
+			.isEqualTo(Translation.refused("2 values ('1', '2') where one is taken"));
 		FieldValueTranslator link = translator(field("doc", "文档", "link"));
 		assertThat(link.translate(List.of("https://a.example/x", "https://b.example/y"))).isEqualTo(
 				Translation.refused("2 values ('https://a.example/x', 'https://b.example/y') where one is taken"));
