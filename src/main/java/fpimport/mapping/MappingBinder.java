@@ -410,7 +410,9 @@ public final class MappingBinder {
 		if (keys.isEmpty()) {
 			String where = (this.sheet != null) ? this.fileName + ", sheet " + this.sheet : this.fileName;
 			this.problems.add(path + ": column '" + column + "' is not in the header of " + where + "; "
-					+ nearOrList(column, "columns", this.headerList, List::of, (header) -> header));
+					+ nearOrList(column, "columns", List.copyOf(ColumnKeys.groups(this.headerList).entrySet()),
+							(group) -> List.of(group.getKey()),
+							(group) -> ColumnKeys.label(group.getKey(), group.getValue().size())));
 			return null;
 		}
 		// the first column of a name is keyed by the name as written; a position is

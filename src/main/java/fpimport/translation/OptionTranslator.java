@@ -2,7 +2,6 @@ package fpimport.translation;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import fpimport.metadata.FieldDefinition;
@@ -12,40 +11,18 @@ import fpimport.metadata.FieldOption;
  * {@code select} and {@code radio} ({@code {"value": id}}) and {@code multi_select} (a
  * list of those): the cell holds option labels or ids, never sent as labels (CW-7).
  */
-final class OptionTranslator implements FieldValueTranslator {
+final class OptionTranslator extends ItemTranslator {
 
 	private final FieldDefinition field;
 
-	private final FieldSettings settings;
-
-	private final boolean multi;
-
 	OptionTranslator(FieldDefinition field, FieldSettings settings, boolean multi) {
+		super(field.fieldName(), settings, multi);
 		this.field = field;
-		this.settings = settings;
-		this.multi = multi;
 	}
 
 	@Override
-	public Translation translate(String cell) {
-		return this.multi ? translate(List.of(cell)) : one(cell.strip());
-	}
-
-	@Override
-	public boolean takesSeveral() {
-		return this.multi;
-	}
-
-	@Override
-	public Translation translate(List<String> cells) {
-		if (!this.multi) {
-			return FieldValueTranslator.super.translate(cells);
-		}
-		return CellItems.multi(cells, this.settings.split(), this.field.fieldName(), this::one);
-	}
-
-	private Translation one(String item) {
-		String text = this.settings.alias(item);
+	Translation item(String item) {
+		String text = settings().alias(item);
 		FieldOption option = Options.find(this.field.options(), text);
 		if (option == null) {
 			return Translation.refused("unknown option '" + item + "' for " + this.field.fieldName() + "; "

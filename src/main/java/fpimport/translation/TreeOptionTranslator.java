@@ -20,42 +20,20 @@ import fpimport.metadata.FieldOption;
  * and the create metadata does not say which level that is. So a path must reach a leaf
  * unless the mapping's {@code min_level} allows it to stop at that level or deeper.
  */
-final class TreeOptionTranslator implements FieldValueTranslator {
+final class TreeOptionTranslator extends ItemTranslator {
 
 	private static final Pattern LEVELS = Pattern.compile("\\s*[/>／＞]\\s*");
 
 	private final FieldDefinition field;
 
-	private final FieldSettings settings;
-
-	private final boolean multi;
-
 	TreeOptionTranslator(FieldDefinition field, FieldSettings settings, boolean multi) {
+		super(field.fieldName(), settings, multi);
 		this.field = field;
-		this.settings = settings;
-		this.multi = multi;
 	}
 
 	@Override
-	public Translation translate(String cell) {
-		return this.multi ? translate(List.of(cell)) : path(cell.strip());
-	}
-
-	@Override
-	public boolean takesSeveral() {
-		return this.multi;
-	}
-
-	@Override
-	public Translation translate(List<String> cells) {
-		if (!this.multi) {
-			return FieldValueTranslator.super.translate(cells);
-		}
-		return CellItems.multi(cells, this.settings.split(), this.field.fieldName(), this::path);
-	}
-
-	private Translation path(String item) {
-		String text = this.settings.alias(item);
+	Translation item(String item) {
+		String text = settings().alias(item);
 		List<String> steps = new ArrayList<>();
 		for (String step : LEVELS.split(text.strip(), -1)) {
 			steps.add(step.strip());
@@ -86,7 +64,7 @@ final class TreeOptionTranslator implements FieldValueTranslator {
 			level = option.children();
 		}
 		if (!level.isEmpty()) {
-			Integer minLevel = this.settings.minLevel();
+			Integer minLevel = settings().minLevel();
 			if (minLevel == null) {
 				return Translation.refused("'" + item + "' stops before a leaf of " + name + "; continue with one of: "
 						+ Options.labels(level) + " (or set min_level for the field)");

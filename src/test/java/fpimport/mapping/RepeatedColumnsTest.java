@@ -112,11 +112,11 @@ class RepeatedColumnsTest {
 	@Test
 	void aColumnNotInTheHeaderListsTheRepeatedNamesOnce() {
 		assertThatExceptionOfType(InvalidMappingException.class)
-			.isThrownBy(() -> planner("tags: Label\nowner: 'Labels#4'\npriority: {value: P1}"))
+			.isThrownBy(() -> planner("tags: Label\nowner: 'Labels#4'\nfield_9c1e: Remarks\npriority: {value: P1}"))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
-					"fields.tags: column 'Label' is not in the header of jira.csv; columns: "
-							+ "Summary, Labels ×3, Priority ×2, Watcher, Note ×2, Key ×2",
-					"fields.owner: column 'Labels#4' is not in the header of jira.csv; columns: "
+					"fields.tags: column 'Label' is not in the header of jira.csv; did you mean Labels ×3?",
+					"fields.owner: column 'Labels#4' is not in the header of jira.csv; did you mean Labels ×3?",
+					"fields.field_9c1e: column 'Remarks' is not in the header of jira.csv; columns: "
 							+ "Summary, Labels ×3, Priority ×2, Watcher, Note ×2, Key ×2"));
 	}
 
