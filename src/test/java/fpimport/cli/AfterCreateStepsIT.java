@@ -43,26 +43,29 @@ class AfterCreateStepsIT {
 			  column: Status
 			  values: {To Do: 开始 Start, In Progress: 开发中 Development, Done: 已完成 Done, "Won't Do": abort}
 			comments:
-			  columns: [Comment, Comment 2, Comment 3]
+			  columns: [Comment]
 			attachments:
-			  columns: [Attachment, Attachment 2]
+			  column: Attachment
 			  dir: files
 			""";
 
-	static final String HEADER = "Summary,Issue key,Status,Comment,Comment 2,Comment 3,Attachment,Attachment 2\n";
+	static final String HEADER = "Summary,Issue key,Status,Comment,Comment,Comment,Attachment,Attachment\n";
 
-	/** Row n of the export: status by n % 4, n % 4 comments (at most 3), n % 3 files. */
+	/**
+	 * Row n of a Jira export: status by n % 4, n % 4 comments (at most 3), n % 3 files,
+	 * in repeated Comment and Attachment columns with Jira's dates.
+	 */
 	static String jiraCsv(int rows) {
 		String[] statuses = { "To Do", "In Progress", "Done", "Won't Do" };
 		StringBuilder csv = new StringBuilder(HEADER);
 		for (int n = 1; n <= rows; n++) {
 			List<String> cells = new ArrayList<>(List.of("Story " + n, "SHOP-" + n, statuses[n % 4]));
 			for (int c = 1; c <= 3; c++) {
-				cells.add((c <= n % 4) ? "\"2024-03-1" + c + " 10:2" + c + ";Liu Yang;Comment " + c + " of SHOP-" + n
+				cells.add((c <= n % 4) ? "\"1" + c + "/Mar/24 10:2" + c + " AM;Liu Yang;Comment " + c + " of SHOP-" + n
 						+ "; with a semicolon\nand a second line\"" : "");
 			}
 			for (int f = 1; f <= 2; f++) {
-				cells.add((f <= n % 3) ? "2024-03-10 09:00;wang.fang@example.com;shop-" + n + "-" + f
+				cells.add((f <= n % 3) ? "10/Mar/24 9:00 AM;wang.fang@example.com;shop-" + n + "-" + f
 						+ ".txt;https://jira.example.com/secure/attachment/" + n + f : "");
 			}
 			csv.append(String.join(",", cells)).append('\n');
