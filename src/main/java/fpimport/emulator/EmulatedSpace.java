@@ -102,6 +102,13 @@ public final class EmulatedSpace {
 		return this.items.values().stream().filter((item) -> item.typeKey().equals(typeKey)).toList();
 	}
 
+	/**
+	 * The first stored item of a type with this name, for tests that find items by name.
+	 */
+	public synchronized Optional<StoredItem> item(String typeKey, String name) {
+		return items(typeKey).stream().filter((item) -> item.name().equals(name)).findFirst();
+	}
+
 	public synchronized Optional<StoredItem> item(long id) {
 		return Optional.ofNullable(this.items.get(id));
 	}

@@ -1,7 +1,9 @@
 package fpimport.emulator;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,16 @@ public record StoredItem(long id, String typeKey, String name, long templateId, 
 	/** The stored value of this field, if set. */
 	public Optional<JsonNode> field(String fieldKey) {
 		return Optional.ofNullable(this.fields.get(fieldKey));
+	}
+
+	/**
+	 * The option ids of a multi-value option field ({@code [{"value": id}, ...]}) in
+	 * stored order; empty when the field is not set.
+	 */
+	public List<String> optionValues(String fieldKey) {
+		List<String> values = new ArrayList<>();
+		field(fieldKey).ifPresent((options) -> options.forEach((option) -> values.add(option.get("value").asString())));
+		return values;
 	}
 
 }

@@ -130,7 +130,7 @@ class JiraHeaderIT {
 		for (int i = 1; i <= LABELS; i++) {
 			all.add(optionId(i));
 		}
-		assertThat(optionValues(login)).isEqualTo(all);
+		assertThat(login.optionValues("field_a1b2c3")).isEqualTo(all);
 		assertThat(login.field("field_44aa1b").orElseThrow().decimalValue())
 			.isEqualByComparingTo(BigDecimal.valueOf(5));
 		assertThat(login.field("field_9f1e2d").orElseThrow().asLong()).isEqualTo(shanghai(2026, 6, 24, 17, 39));
@@ -143,7 +143,7 @@ class JiraHeaderIT {
 		assertThat(login.field("field_c3d4e5").orElseThrow().asString()).isEqualTo("SHOP-1");
 
 		StoredItem pay = item("Pay timeout");
-		assertThat(optionValues(pay)).containsExactly(optionId(3));
+		assertThat(pay.optionValues("field_a1b2c3")).containsExactly(optionId(3));
 		assertThat(pay.field("field_44aa1b").orElseThrow().decimalValue()).isEqualByComparingTo(new BigDecimal("0.5"));
 		assertThat(pay.field("field_9f1e2d").orElseThrow().asLong()).isEqualTo(shanghai(2026, 1, 19, 0, 0));
 		assertThat(pay.field("schedule").orElseThrow().get("start_time").asLong())
@@ -156,21 +156,7 @@ class JiraHeaderIT {
 	}
 
 	private StoredItem item(String name) {
-		return this.cli.emulator()
-			.space()
-			.items("story")
-			.stream()
-			.filter((item) -> item.name().equals(name))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static List<String> optionValues(StoredItem item) {
-		List<String> values = new ArrayList<>();
-		for (JsonNode option : item.field("field_a1b2c3").orElseThrow()) {
-			values.add(option.get("value").asString());
-		}
-		return values;
+		return this.cli.emulator().space().item("story", name).orElseThrow();
 	}
 
 	private static long shanghai(int year, int month, int day, int hour, int minute) {
