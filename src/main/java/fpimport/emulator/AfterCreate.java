@@ -101,6 +101,15 @@ final class AfterCreate {
 				conf.put("state_type", (state == workflow.initial()) ? 1 : end ? 3 : 2);
 			}
 		}
+		putConnections(data, workflow, type);
+		return data;
+	}
+
+	/**
+	 * The workflow's connections; a state flow's carry their transition ids and, when
+	 * {@code fieldsOf} is given (template detail), the fields each move requires.
+	 */
+	private static void putConnections(ObjectNode data, Workflow workflow, Type fieldsOf) {
 		ArrayNode connections = data.putArray("connections");
 		for (Transition transition : workflow.transitions()) {
 			ObjectNode connection = connections.addObject();
@@ -108,10 +117,11 @@ final class AfterCreate {
 			connection.put("target_state_key", transition.to());
 			if (!workflow.nodeFlow()) {
 				connection.put("transition_id", transition.id());
-				connection.set("fields", fieldConfs(type, transition.fields()));
+				if (fieldsOf != null) {
+					connection.set("fields", fieldConfs(fieldsOf, transition.fields()));
+				}
 			}
 		}
-		return data;
 	}
 
 	private static ArrayNode fieldConfs(Type type, List<String> keys) {
@@ -148,15 +158,7 @@ final class AfterCreate {
 			node.put("name", state.name());
 			node.put("status", status(workflow, item.id(), state));
 		}
-		ArrayNode connections = data.putArray("connections");
-		for (Transition transition : workflow.transitions()) {
-			ObjectNode connection = connections.addObject();
-			connection.put("source_state_key", transition.from());
-			connection.put("target_state_key", transition.to());
-			if (!workflow.nodeFlow()) {
-				connection.put("transition_id", transition.id());
-			}
-		}
+		putConnections(data, workflow, null);
 		data.put("is_aborted", this.aborted.contains(item.id()));
 		return data;
 	}
