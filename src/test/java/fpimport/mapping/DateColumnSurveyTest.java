@@ -8,7 +8,6 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.metadata.TestSpace;
 import fpimport.source.Headers;
 import fpimport.source.SourceRow;
-import fpimport.workitem.FieldValuePair;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,17 +44,6 @@ class DateColumnSurveyTest {
 		return LocalDate.of(year, month, day).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
 	}
 
-	private static Object value(RowPlan plan, String key) {
-		assertThat(plan.problems()).isEmpty();
-		return plan.draft()
-			.fields()
-			.stream()
-			.filter((pair) -> pair.fieldKey().equals(key))
-			.map(FieldValuePair::fieldValue)
-			.findFirst()
-			.orElse(null);
-	}
-
 	@Test
 	void aCellOfAnyColumnOfTheFieldDecidesTheOrderForTheWholeColumn() {
 		RowPlanner planner = planner("planned_date: {column: 'Created#2'}\nschedule: {columns: ['Created#1', Due]}");
@@ -66,8 +54,8 @@ class DateColumnSurveyTest {
 				"column Created#2: dates read as month/day, proved by row 5 '04/14/2024'",
 				"column Created#1, Due: dates read as day/month, proved by row 4 '28/06/2024'");
 		RowPlan first = planner.plan(rows.get(0));
-		assertThat(value(first, "planned_date")).isEqualTo(midnight(2024, 3, 4));
-		assertThat(value(first, "schedule"))
+		assertThat(PlannedValues.value(first, "planned_date")).isEqualTo(midnight(2024, 3, 4));
+		assertThat(PlannedValues.value(first, "schedule"))
 			.isEqualTo(java.util.Map.of("start_time", midnight(2024, 2, 1), "end_time", midnight(2024, 6, 5)));
 	}
 
@@ -88,8 +76,8 @@ class DateColumnSurveyTest {
 		assertThat(planner.survey(rows, this.space))
 			.containsExactly("column Due: dates read as day/month, proved by row 2 '13/04/2024'");
 		RowPlan plan = planner.plan(rows.get(0));
-		assertThat(value(plan, "owner")).isEqualTo("u_wang");
-		assertThat(value(plan, "planned_date")).isEqualTo(midnight(2024, 4, 13));
+		assertThat(PlannedValues.value(plan, "owner")).isEqualTo("u_wang");
+		assertThat(PlannedValues.value(plan, "planned_date")).isEqualTo(midnight(2024, 4, 13));
 	}
 
 }

@@ -7,7 +7,6 @@ import fpimport.metadata.SpaceCatalog;
 import fpimport.metadata.TestSpace;
 import fpimport.source.Headers;
 import fpimport.source.SourceRow;
-import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.RowProblem;
 import org.junit.jupiter.api.Test;
 
@@ -44,17 +43,6 @@ class RepeatedColumnsTest {
 		return RowPlanner.prepare(spec, this.story, this.headers.keys(), "jira.csv", null);
 	}
 
-	private static Object value(RowPlan plan, String key) {
-		assertThat(plan.problems()).isEmpty();
-		return plan.draft()
-			.fields()
-			.stream()
-			.filter((pair) -> pair.fieldKey().equals(key))
-			.map(FieldValuePair::fieldValue)
-			.findFirst()
-			.orElse(null);
-	}
-
 	private static List<String> messages(RowPlan plan) {
 		return plan.problems().stream().map(RowProblem::message).toList();
 	}
@@ -63,19 +51,20 @@ class RepeatedColumnsTest {
 	void aMultiSelectTakesEveryValueOfTheRepeatedColumnsInOrder() {
 		RowPlanner planner = planner("tags: Labels\npriority: {column: 'Priority#2', default: P2}");
 		RowPlan plan = planner.plan(row("登录", "Urgent", "", "P0", "", "", "前端, 后端", "P1", "", "", ""));
-		assertThat(value(plan, "tags"))
+		assertThat(PlannedValues.value(plan, "tags"))
 			.isEqualTo(List.of(Map.of("value", "t_urgent"), Map.of("value", "t_fe"), Map.of("value", "t_be")));
-		assertThat(value(plan, "priority")).isEqualTo(Map.of("value", "opt_p1"));
+		assertThat(PlannedValues.value(plan, "priority")).isEqualTo(Map.of("value", "opt_p1"));
 		// an empty group is an empty field
-		assertThat(value(planner.plan(row("x", "", "", "", "", "", " ", "", "", "", "")), "tags")).isNull();
+		assertThat(PlannedValues.value(planner.plan(row("x", "", "", "", "", "", " ", "", "", "", "")), "tags"))
+			.isNull();
 	}
 
 	@Test
 	void aPositionTakesThatColumnOnly() {
 		RowPlanner planner = planner("tags: 'labels#3'\nfield_9c1e: {column: 'Labels#1'}\npriority: {value: P1}");
 		RowPlan plan = planner.plan(row("x", "Urgent", "前端", "", "", "", "后端", "", "", "", ""));
-		assertThat(value(plan, "tags")).isEqualTo(List.of(Map.of("value", "t_be")));
-		assertThat(value(plan, "field_9c1e")).isEqualTo("Urgent");
+		assertThat(PlannedValues.value(plan, "tags")).isEqualTo(List.of(Map.of("value", "t_be")));
+		assertThat(PlannedValues.value(plan, "field_9c1e")).isEqualTo("Urgent");
 	}
 
 	@Test
@@ -89,7 +78,7 @@ class RepeatedColumnsTest {
 			assertThat(problem.message()).isEqualTo("column 'Priority' has 2 values (P0, P1); field '优先级' takes one");
 		});
 		// one value in either column is the value
-		assertThat(value(planner.plan(row("x", "", "", "", "", "", "", "P3", "", "", "")), "priority"))
+		assertThat(PlannedValues.value(planner.plan(row("x", "", "", "", "", "", "", "P3", "", "", "")), "priority"))
 			.isEqualTo(Map.of("value", "opt_p3"));
 	}
 
@@ -97,8 +86,8 @@ class RepeatedColumnsTest {
 	void aTextFieldJoinsTheValuesWithANewlineOrItsJoin() {
 		RowPlan plan = planner("description: Note\nexternal_id: {column: Labels, join: ' / '}\npriority: {value: P1}")
 			.plan(row("x", " a ", "", "", "", "第一行\n第二行", "c", "", " 第三行 ", "", ""));
-		assertThat(value(plan, "description")).isEqualTo("第一行\n第二行\n第三行");
-		assertThat(value(plan, "external_id")).isEqualTo("a / c");
+		assertThat(PlannedValues.value(plan, "description")).isEqualTo("第一行\n第二行\n第三行");
+		assertThat(PlannedValues.value(plan, "external_id")).isEqualTo("a / c");
 	}
 
 	@Test
@@ -161,8 +150,8 @@ class RepeatedColumnsTest {
 		assertThat(messages(planner.plan(two)))
 			.containsExactly("column 'Note' has 2 values (李四, 王五); field '负责人' takes one");
 		RowPlan plan = planner.plan(one);
-		assertThat(value(plan, "watchers")).isEqualTo(List.of("u_wang", "u_li"));
-		assertThat(value(plan, "owner")).isEqualTo("u_li");
+		assertThat(PlannedValues.value(plan, "watchers")).isEqualTo(List.of("u_wang", "u_li"));
+		assertThat(PlannedValues.value(plan, "owner")).isEqualTo("u_li");
 	}
 
 	@Test
@@ -182,7 +171,7 @@ class RepeatedColumnsTest {
 		SourceRow one = row("x", "wang@corp.com", "", "", "", "", "li@corp.com", "", "王五", "", "");
 		planner.resolvePeople(List.of(row, one), this.space);
 		assertThat(messages(planner.plan(row))).containsExactly("role 产品经理 takes one person, got 2: '李四', '王五'");
-		assertThat(value(planner.plan(one), "role_owners"))
+		assertThat(PlannedValues.value(planner.plan(one), "role_owners"))
 			.isEqualTo(List.of(Map.of("role", "role_rd", "owners", List.of("u_wang", "u_li")),
 					Map.of("role", "role_pm", "owners", List.of("u_wang"))));
 	}
@@ -196,8 +185,8 @@ class RepeatedColumnsTest {
 			assertThat(problem.message())
 				.isEqualTo("column 'Note' has 2 values (2024-03-01, 2024-03-02); field '排期' takes one");
 		});
-		assertThat(
-				value(planner.plan(row("x", "", "", "", "2024-03-08", "", "", "", "2024-03-02", "", "")), "schedule"))
+		assertThat(PlannedValues
+			.value(planner.plan(row("x", "", "", "", "2024-03-08", "", "", "", "2024-03-02", "", "")), "schedule"))
 			.isEqualTo(Map.of("start_time", 1709337600000L, "end_time", 1709856000000L));
 	}
 
