@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -39,6 +42,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The helper program of bench/run (run as a single source file on the classpath of the
@@ -55,6 +60,14 @@ import org.xml.sax.XMLReader;
  * {@code rows seconds}.</li>
  * <li>{@code frames FILE.jfr [N]}: the N top frames of the recording's execution
  * samples, and the N top frames of fpimport's own code.</li>
+ * <li>{@code refs FILE ROWS}: a CSV of ROWS stories in 4 levels (1 %, 4 %, 20 % and 75 %
+ * of the rows: 10, 40, 200 and 750 of 1,000) for bench/refs.yaml and bench/flat.yaml,
+ * columns {@code Issue key, Summary, Parent key}; every child comes before its parent
+ * (the leaves first, the roots last), shuffled within a level, and the keys are shuffled
+ * too, so that neither the order nor the numbers give the levels away.</li>
+ * <li>{@code check-refs FILE ITEMS.json}: what the sandbox's {@code /__emulator/items}
+ * holds for that file: items created twice, rows not created, and how many parent
+ * references its 父需求 field (field_9f8e7d) holds, of the item of the parent's key.</li>
  * </ul>
  */
 public final class Bench {
@@ -81,6 +94,8 @@ public final class Bench {
 			case "bare-csv" -> timed(() -> bareCsv(Path.of(args[1])));
 			case "bare-xlsx" -> timed(() -> bareXlsx(Path.of(args[1])));
 			case "source" -> timed(() -> source(Path.of(args[1])));
+			case "refs" -> references(Path.of(args[1]), Integer.parseInt(args[2]));
+			case "check-refs" -> checkReferences(Path.of(args[1]), Path.of(args[2]));
 			case "frames" -> frames(Path.of(args[1]), (args.length > 2) ? Integer.parseInt(args[2]) : 12);
 			default -> throw new IllegalArgumentException("unknown command " + args[0]);
 		}
@@ -198,6 +213,108 @@ public final class Bench {
 				workbook.write(out);
 			}
 		}
+	}
+
+	static void references(Path file, int rows) throws IOException {
+		int[] sizes = new int[4];
+		int[] percents = { 1, 4, 20 };
+		int rest = rows;
+		for (int level = 0; level < 3; level++) {
+			sizes[level] = Math.max(1, rows * percents[level] / 100);
+			rest -= sizes[level];
+		}
+		sizes[3] = rest;
+		if (rest < 1) {
+			throw new IllegalArgumentException("4 levels need at least 4 rows");
+		}
+		Random random = new Random(13);
+		List<Integer> numbers = new ArrayList<>();
+		for (int n = 1; n <= rows; n++) {
+			numbers.add(n);
+		}
+		Collections.shuffle(numbers, random);
+		// keys[level][i]: the key number of the level's i-th item; the i-th item of a
+		// level has the (i % size of the level above)-th item of the level above as parent
+		int[][] keys = new int[4][];
+		int next = 0;
+		for (int level = 0; level < 4; level++) {
+			keys[level] = new int[sizes[level]];
+			for (int i = 0; i < sizes[level]; i++) {
+				keys[level][i] = numbers.get(next++);
+			}
+		}
+		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+			out.write("Issue key,Summary,Parent key\r\n");
+			for (int level = 3; level >= 0; level--) {
+				List<Integer> order = new ArrayList<>();
+				for (int i = 0; i < sizes[level]; i++) {
+					order.add(i);
+				}
+				Collections.shuffle(order, random);
+				for (int i : order) {
+					int key = keys[level][i];
+					String parent = (level == 0) ? "" : "SHOP-" + keys[level - 1][i % sizes[level - 1]];
+					out.write("SHOP-" + key + ",Story " + key + " (level " + (level + 1) + ")," + parent + "\r\n");
+				}
+			}
+		}
+		Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	static void checkReferences(Path file, Path itemsJson) throws IOException {
+		Map<String, List<Long>> idsByKey = new HashMap<>();
+		Map<Long, JsonNode> parentById = new HashMap<>();
+		for (JsonNode item : JsonMapper.builder().build().readTree(itemsJson.toFile()).path("items")) {
+			String name = item.path("name").asString();
+			String key = "SHOP-" + name.substring("Story ".length(), name.indexOf(' ', "Story ".length()));
+			long id = item.path("id").asLong();
+			idsByKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(id);
+			for (JsonNode field : item.path("fields")) {
+				if (field.path("field_key").asString().equals("field_9f8e7d")) {
+					parentById.put(id, field.path("field_value"));
+				}
+			}
+		}
+		int rows = 0;
+		int twice = 0;
+		int missing = 0;
+		int references = 0;
+		int linked = 0;
+		int wrong = 0;
+		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		for (String line : lines.subList(1, lines.size())) {
+			if (line.isEmpty()) {
+				continue;
+			}
+			String[] cells = line.split(",", -1);
+			rows++;
+			List<Long> ids = idsByKey.getOrDefault(cells[0], List.of());
+			if (ids.isEmpty()) {
+				missing++;
+				continue;
+			}
+			twice += (ids.size() > 1) ? 1 : 0;
+			if (cells[2].isEmpty()) {
+				continue;
+			}
+			references++;
+			JsonNode value = parentById.get(ids.get(0));
+			if (value == null || value.isNull()) {
+				continue;
+			}
+			JsonNode first = value.isArray() ? value.path(0) : value;
+			long parent = first.isNumber() ? first.asLong() : Long.parseLong(first.asString());
+			if (idsByKey.getOrDefault(cells[2], List.of()).contains(parent)) {
+				linked++;
+			}
+			else {
+				wrong++;
+			}
+		}
+		System.out.printf(Locale.ROOT, "%d items for %d rows: %d created twice, %d not created; parent set on %d of %d,"
+				+ " %d pointing elsewhere%n", idsByKey.values().stream().mapToInt(List::size).sum(), rows, twice,
+				missing, linked, references, wrong);
 	}
 
 	static long bareCsv(Path file) throws Exception {
