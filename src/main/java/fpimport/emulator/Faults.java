@@ -6,8 +6,8 @@ import java.util.Random;
 
 /**
  * Fault knobs of one emulator, changeable while it runs from any thread: latency, shares
- * of 50006 and gateway answers, creates whose answer is dropped, and token expiry. Each
- * share is a probability 0..1 rolled on a seedable {@link Random}.
+ * of 50006 and gateway answers, creates, steps and updates whose answer is dropped, and
+ * token expiry. Each share is a probability 0..1 rolled on a seedable {@link Random}.
  */
 public final class Faults {
 
@@ -26,6 +26,8 @@ public final class Faults {
 	private volatile double droppedCreateShare;
 
 	private volatile double droppedStepShare;
+
+	private volatile double droppedUpdateShare;
 
 	Faults(long seed, Tokens tokens) {
 		this.random = new Random(seed);
@@ -80,6 +82,15 @@ public final class Faults {
 		return this;
 	}
 
+	/**
+	 * Carries out this share of successful updates ({@code PUT work_item/:type/:id}) but
+	 * closes the connection without an answer.
+	 */
+	public Faults droppedUpdates(double share) {
+		this.droppedUpdateShare = checkShare(share);
+		return this;
+	}
+
 	/** Makes every token issued so far expired; the next call with one answers 10022. */
 	public Faults expireAllTokens() {
 		this.tokens.expireAll();
@@ -102,6 +113,7 @@ public final class Faults {
 		this.gatewayErrorShare = 0;
 		this.droppedCreateShare = 0;
 		this.droppedStepShare = 0;
+		this.droppedUpdateShare = 0;
 		return this;
 	}
 
@@ -150,6 +162,10 @@ public final class Faults {
 
 	boolean rollDroppedStep() {
 		return roll(this.droppedStepShare);
+	}
+
+	boolean rollDroppedUpdate() {
+		return roll(this.droppedUpdateShare);
 	}
 
 	boolean coin() {

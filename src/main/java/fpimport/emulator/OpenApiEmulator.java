@@ -427,7 +427,8 @@ public final class OpenApiEmulator implements AutoCloseable {
 				if (!this.space.replace(new WriteRules(fixture, this.space).update(item, body, userKey))) {
 					throw new ApiError(30005, "Work Item Not Found", "work item " + item.id() + " was deleted");
 				}
-				yield Answer.ok(NODES.objectNode());
+				Answer updated = Answer.ok(NODES.objectNode());
+				yield this.faults.rollDroppedUpdate() ? updated.unanswered() : updated;
 			}
 			case DELETE -> {
 				this.space.delete(item(fixture, route).id());

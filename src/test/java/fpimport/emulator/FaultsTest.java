@@ -76,6 +76,27 @@ class FaultsTest {
 	}
 
 	@Test
+	void aDroppedUpdateIsCarriedOutButNeverAnswered() throws IOException {
+		long id = this.caller.create(Bodies.story()).data().longValue();
+		this.emulator.faults().droppedUpdates(1.0);
+		assertThatIOException().isThrownBy(() -> this.caller.sendOrThrow("PUT", "/open_api/demo/work_item/story/" + id,
+				Map.of("update_fields", List.of(Map.of("field_key", "field_c3d4e5", "field_value", "EXT-7"))),
+				Map.of()));
+		assertThat(this.emulator.space().item(id).orElseThrow().field("field_c3d4e5").orElseThrow().asString())
+			.isEqualTo("EXT-7");
+		assertThat(this.emulator.space().droppedAnswers()).isEqualTo(1);
+		this.emulator.faults().reset();
+		assertThat(
+				this.caller
+					.send("PUT", "/open_api/demo/work_item/story/" + id,
+							Map.of("update_fields",
+									List.of(Map.of("field_key", "field_c3d4e5", "field_value", "EXT-8"))),
+							Map.of())
+					.errCode())
+			.isZero();
+	}
+
+	@Test
 	void theSameSeedRollsTheSameFaults() {
 		List<Integer> first = statuses(99);
 		List<Integer> second = statuses(99);
