@@ -67,7 +67,7 @@ final class RetryCommand implements Callable<Integer> {
 	/** The outcomes a retry can take. */
 	enum RetriedStatus {
 
-		INVALID(RowStatus.INVALID), FAILED(RowStatus.FAILED), PARTIAL(RowStatus.PARTIAL);
+		INVALID(RowStatus.INVALID), FAILED(RowStatus.FAILED), PARTIAL(RowStatus.PARTIAL), BLOCKED(RowStatus.BLOCKED);
 
 		private final RowStatus status;
 

@@ -18,9 +18,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The import job: preflight (runs again on every restart), reconciliation of the rows
- * whose outcome is unknown (on every restart too), the rows in chunks, and the report.
- * One job instance per run, identified by the run id, so {@code resume} is a restart of
- * the same instance.
+ * whose outcome is unknown (on every restart too), the rows in chunks (in waves, parents
+ * first, when rows name rows), the link pass (on every restart too), and the report. One
+ * job instance per run, identified by the run id, so {@code resume} is a restart of the
+ * same instance.
  */
 final class ImportJob {
 
@@ -49,10 +50,14 @@ final class ImportJob {
 		int chunkSize = context.run.dryRun() ? Math.max(context.settings.chunkSize(), DRY_RUN_CHUNK_SIZE)
 				: context.settings.chunkSize();
 		Step rows = new StepBuilder("rows", repository).<OriginRow, PlannedRow>chunk(chunkSize)
-			.reader(new FeedReader(feeds))
+			.reader(new FeedReader(() -> waved(context, feeds)))
 			.processor(new PlanningProcessor(context))
 			.writer(new WorkItemWriter(context))
 			.transactionManager(transactions)
+			.build();
+		// on every start: the relation fields set once every row exists
+		Step links = new StepBuilder("links", repository).tasklet(new LinkTasklet(context), transactions)
+			.allowStartIfComplete(true)
 			.build();
 		Step report = new StepBuilder("report", repository).tasklet((contribution, chunkContext) -> {
 			context.progress.finished();
@@ -65,7 +70,21 @@ final class ImportJob {
 			}
 			return RepeatStatus.FINISHED;
 		}, transactions).allowStartIfComplete(true).build();
-		return new JobBuilder(NAME, repository).start(preflight).next(reconcile).next(rows).next(report).build();
+		return new JobBuilder(NAME, repository).start(preflight)
+			.next(reconcile)
+			.next(rows)
+			.next(links)
+			.next(report)
+			.build();
+	}
+
+	/**
+	 * The rows in the waves of their references, parents first; as the file has them when
+	 * no row waits for another.
+	 */
+	private static RowFeed waved(RunContext context, Supplier<RowFeed> feeds) {
+		ReferenceGraph graph = context.prepared().references();
+		return (graph.waveCount() > 1) ? new WaveFeed(feeds, graph) : feeds.get();
 	}
 
 	static RowFeed openFeed(RunContext context) {

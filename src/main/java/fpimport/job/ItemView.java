@@ -31,6 +31,8 @@ final class ItemView {
 
 	private List<Map<String, Object>> files;
 
+	private WorkItemInfo info;
+
 	ItemView(OpenApiClient client, String projectKey, String typeKey, long itemId) {
 		this.client = client;
 		this.projectKey = projectKey;
@@ -89,6 +91,23 @@ final class ItemView {
 			this.files = found;
 		}
 		return this.files;
+	}
+
+	/** A field's value as the item holds it, or {@code null}. */
+	Object value(String fieldKey) {
+		if (this.info == null) {
+			List<WorkItemInfo> found = this.client.query(this.projectKey, this.typeKey, List.of(this.itemId));
+			if (found.isEmpty()) {
+				return null;
+			}
+			this.info = found.get(0);
+		}
+		return this.info.value(fieldKey).orElse(null);
+	}
+
+	/** Forgets the fields read, after a call that changed them. */
+	void updated() {
+		this.info = null;
 	}
 
 	void moved() {

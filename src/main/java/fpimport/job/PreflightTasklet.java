@@ -27,8 +27,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Checks the run before any create: the mapping against the space and the file's header
  * (every problem at once), the space's metadata fetched once, and in one pass over the
  * rows every distinct person of the file resolved in batches and the day/month order of
- * numeric date columns decided. Runs again on every restart, since what it prepares lives
- * in memory.
+ * numeric date columns decided, and what the rows' references name (a
+ * {@link ReferenceGraph}). Runs again on every restart, since what it prepares lives in
+ * memory.
  */
 final class PreflightTasklet implements Tasklet {
 
@@ -53,6 +54,7 @@ final class PreflightTasklet implements Tasklet {
 		RowPlanner planner;
 		List<String> headers;
 		List<String> notes;
+		ReferenceGraph.Survey references;
 		try (RowFeed feed = this.feeds.get()) {
 			headers = feed.headers();
 			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
@@ -74,10 +76,17 @@ final class PreflightTasklet implements Tasklet {
 									"type " + catalog.type().name() + " has no enabled template", null));
 				after.useWorkflow(this.context.client.workflow(projectKey, template));
 			}
-			Iterable<SourceRow> rows = () -> counting(feed, total);
+			String runType = catalog.type().typeKey();
+			references = planner.bound().refers() ? new ReferenceGraph.Survey(planner, runType) : null;
+			ReferenceGraph.Survey survey = references;
+			Iterable<SourceRow> rows = () -> counting(feed, total, survey);
 			notes = planner.survey(rows, space);
 		}
 		String typeKey = catalog.type().typeKey();
+		ReferenceGraph graph = (references != null)
+				? references.finish(
+						new ExistingItems(this.context.store, this.context.client, projectKey, this.context.runId()))
+				: ReferenceGraph.NONE;
 		this.context.store.setTarget(this.context.runId(), projectKey, typeKey, headers);
 		String keyField = planner.bound().keyField();
 		Map<String, String> relations = new HashMap<>();
@@ -86,8 +95,8 @@ final class PreflightTasklet implements Tasklet {
 				relations.put(field.fieldKey(), field.fieldName() + " (" + field.fieldKey() + ")");
 			}
 		}
-		this.context
-			.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField, notes, relations));
+		this.context.prepared(
+				new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField, notes, relations, graph));
 		RunCounts counts = this.context.store.counts(this.context.runId());
 		long done = counts.total() - counts.inFlight();
 		this.context.progress.started(total[0], done);
@@ -95,7 +104,7 @@ final class PreflightTasklet implements Tasklet {
 	}
 
 	/** The feed's rows once, counting them on the way. */
-	private static Iterator<SourceRow> counting(RowFeed feed, long[] total) {
+	private static Iterator<SourceRow> counting(RowFeed feed, long[] total, ReferenceGraph.Survey references) {
 		return new Iterator<>() {
 
 			private OriginRow next = feed.next();
@@ -112,6 +121,9 @@ final class PreflightTasklet implements Tasklet {
 				}
 				SourceRow row = this.next.source();
 				total[0]++;
+				if (references != null) {
+					references.observe(row);
+				}
 				this.next = feed.next();
 				return row;
 			}

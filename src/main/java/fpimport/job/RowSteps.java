@@ -36,7 +36,14 @@ final class RowSteps {
 
 	/** Runs what is missing; {@code null} when every step is done. */
 	Failure run(long rowNumber, long itemId, AfterCreatePlan plan) {
-		List<AfterCreateStep> steps = AfterCreateStep.of(plan);
+		return run(rowNumber, itemId, AfterCreateStep.of(plan), 1);
+	}
+
+	/**
+	 * Runs what is missing of these steps, numbered from {@code first}; {@code null} when
+	 * every step is done.
+	 */
+	Failure run(long rowNumber, long itemId, List<AfterCreateStep> steps, int first) {
 		if (steps.isEmpty()) {
 			return null;
 		}
@@ -46,7 +53,7 @@ final class RowSteps {
 		this.context.store.steps().steps(runId, rowNumber).forEach((step) -> recorded.put(step.stepNumber(), step));
 		ItemView item = new ItemView(this.context.client, prepared.projectKey(), prepared.typeKey(), itemId);
 		for (int i = 0; i < steps.size(); i++) {
-			int number = i + 1;
+			int number = first + i;
 			AfterCreateStep step = steps.get(i);
 			StepRecord before = recorded.get(number);
 			if (before != null && before.status() == StepRecord.Status.DONE && before.kind().equals(step.kind())

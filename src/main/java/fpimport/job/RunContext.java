@@ -86,11 +86,13 @@ final class RunContext {
 	 * @param notes how the file was read, for the run summary
 	 * @param relations the fields that name other work items, by key: their name and key,
 	 * such as {@code 关联需求 (field_5d6e7f)}, for a refusal that implies one (30005)
+	 * @param references what the rows' references name and the waves they are created in
 	 */
 	record Prepared(String projectKey, String typeKey, RowPlanner planner, long totalRows, String keyField,
-			List<String> notes, Map<String, String> relations) {
+			List<String> notes, Map<String, String> relations, ReferenceGraph references) {
 
 		Prepared {
+			references = (references == null) ? ReferenceGraph.NONE : references;
 			relations = Map.copyOf(relations);
 			Objects.requireNonNull(projectKey, "projectKey");
 			Objects.requireNonNull(typeKey, "typeKey");

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,9 @@ import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.FieldValuePair;
+import fpimport.workitem.Reference;
+import fpimport.workitem.ReferenceField;
+import fpimport.workitem.WorkItemDraft;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -81,8 +86,18 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			}
 			pending.add(row);
 		}
-		while (!pending.isEmpty()) {
-			pending = writeOnce(pending, stored);
+		// a chunk may hold the end of one wave and the start of the next: each wave's
+		// rows are written before the next's, which may name them
+		ReferenceGraph graph = this.context.prepared().references();
+		Map<Integer, List<PlannedRow>> waves = new TreeMap<>();
+		for (PlannedRow row : pending) {
+			waves.computeIfAbsent(graph.wave(row.rowNumber()), (wave) -> new ArrayList<>()).add(row);
+		}
+		for (List<PlannedRow> wave : waves.values()) {
+			List<PlannedRow> rows = wave;
+			while (!rows.isEmpty()) {
+				rows = writeOnce(rows, stored);
+			}
 		}
 	}
 
@@ -109,8 +124,9 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 				byKey.keySet());
 		List<RowRecord> records = new ArrayList<>();
 		List<Call> calls = new ArrayList<>();
+		Map<Long, RowRecord> named = namedRows(now, prepared.references());
 		for (PlannedRow row : now) {
-			Call call = decide(row, stored.get(row.rowNumber()), ledger.get(row.plan().rowKey()), records);
+			Call call = decide(row, stored.get(row.rowNumber()), ledger.get(row.plan().rowKey()), named, records);
 			if (call != null) {
 				calls.add(call);
 			}
@@ -131,14 +147,16 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	 * Decides what a row needs: its record (an outcome, or the intent of a call) goes
 	 * into {@code records}; the call to make, if any, is returned.
 	 */
-	private Call decide(PlannedRow row, RowRecord before, LedgerEntry known, List<RowRecord> records) {
+	private Call decide(PlannedRow row, RowRecord before, LedgerEntry known, Map<Long, RowRecord> named,
+			List<RowRecord> records) {
 		RowPlan plan = row.plan();
 		if (plan.draft() == null) {
 			records.add(record(row, RowStatus.INVALID, null, null, null, plan.problems(), null, 0));
 			return null;
 		}
 		boolean inFlight = before != null && before.status() == RowStatus.IN_FLIGHT;
-		boolean stepsLeft = !plan.after().none() && !this.context.run.dryRun();
+		// an item that exists gets its references by the link pass, not by a create
+		boolean stepsLeft = (!plan.after().none() || !plan.references().isEmpty()) && !this.context.run.dryRun();
 		if (stepsLeft && before != null && before.status() == RowStatus.PARTIAL && before.workItemId() != null) {
 			// created by this run, its steps not all done: only the missing ones
 			records.add(record(row, RowStatus.PARTIAL, before.workItemId(), before.errCode(), before.errMsg(),
@@ -168,6 +186,17 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			return null;
 		}
 		Long itemId = (known != null) ? known.workItemId() : null;
+		if (!plan.references().isEmpty()) {
+			// the ids of the rows it names, written in an earlier wave, or why it cannot
+			// be written
+			Settled settled = settle(row, named);
+			if (settled.blocked() != null) {
+				records.add(record(row, RowStatus.BLOCKED, itemId, null, settled.blocked(), List.of(), null, 0));
+				return null;
+			}
+			row = settled.row();
+			plan = row.plan();
+		}
 		if (this.context.run.dryRun()) {
 			records.add(record(row, RowStatus.VALID, itemId, null, null, List.of(), null, 0));
 			return null;
@@ -180,6 +209,51 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		return new Call(row, key, attempts, itemId, false);
 	}
 
+	/** The stored outcomes of the rows of this run that these rows name. */
+	private Map<Long, RowRecord> namedRows(List<PlannedRow> rows, ReferenceGraph graph) {
+		List<Reference> references = new ArrayList<>();
+		rows.forEach((row) -> references.addAll(row.plan().references()));
+		Set<Long> named = ReferencedItems.namedRows(references, graph);
+		return named.isEmpty() ? Map.of() : this.context.store.rows(this.context.runId(), named);
+	}
+
+	/** A row with the ids its references stand for in its draft, or why it is blocked. */
+	private record Settled(PlannedRow row, String blocked) {
+	}
+
+	/**
+	 * Completes a row's draft with the ids of what its references name, except the fields
+	 * set later; or says why it cannot be written (a row it names became no item).
+	 */
+	private Settled settle(PlannedRow row, Map<Long, RowRecord> named) {
+		ReferenceGraph graph = this.context.prepared().references();
+		RowPlan plan = row.plan();
+		List<FieldValuePair> pairs = new ArrayList<>(plan.draft().fields());
+		for (Reference reference : plan.references()) {
+			ReferenceField field = reference.field();
+			if (graph.later(row.rowNumber(), field.fieldKey())) {
+				continue;
+			}
+			ReferencedItems.Ids ids = ReferencedItems.ids(reference, graph, named);
+			if (ids.blocked() != null) {
+				return new Settled(row, ids.blocked());
+			}
+			if (ids.pending()) {
+				if (!this.context.run.dryRun()) {
+					// a row it names has no outcome yet (its create's answer was lost):
+					// never created without the link
+					return new Settled(row, "a row that " + field.fieldName() + " names ("
+							+ String.join(", ", reference.values()) + ") has no item yet; resume the run, then retry");
+				}
+				continue;
+			}
+			pairs.add(new FieldValuePair(field.fieldKey(), ids.value(field)));
+		}
+		WorkItemDraft draft = plan.draft();
+		RowPlan completed = plan.withDraft(new WorkItemDraft(draft.typeKey(), draft.templateId(), draft.name(), pairs));
+		return new Settled(new PlannedRow(row.source(), completed, row.originRunId(), row.originRowNumber()), null);
+	}
+
 	/**
 	 * A create (or, with an item id, an update) to make for a row; or, with
 	 * {@code stepsOnly}, the steps after the create of its existing item.
@@ -189,9 +263,16 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 
 	private static final String STEPS_PENDING = "the steps after the create are not all done yet";
 
-	/** Runs the row's steps and records CREATED, or PARTIAL with the step refused. */
-	private RowRecord afterCreate(PlannedRow row, long itemId, String key, int attempts) {
+	/**
+	 * Runs the row's steps and records CREATED, or PARTIAL with the step refused, or
+	 * PARTIAL until the link pass when some relation field is still to set.
+	 * @param links whether some relation field is set by the link pass
+	 */
+	private RowRecord afterCreate(PlannedRow row, long itemId, String key, int attempts, boolean links) {
 		RowSteps.Failure failure = this.steps.run(row.rowNumber(), itemId, row.plan().after());
+		if (failure == null && links) {
+			return save(row, RowStatus.PARTIAL, itemId, null, LinkTasklet.LINKS_PENDING, List.of(), key, attempts);
+		}
 		if (failure == null) {
 			return saveWritten(record(row, RowStatus.CREATED, itemId, null, null, List.of(), key, attempts));
 		}
@@ -207,7 +288,9 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		String rowKey = row.plan().rowKey();
 		try {
 			if (call.stepsOnly()) {
-				return afterCreate(row, existingId, key, attempts);
+				// the item exists: its references are checked, and set where missing, by
+				// the link pass
+				return afterCreate(row, existingId, key, attempts, !row.plan().references().isEmpty());
 			}
 			if (existingId != null) {
 				this.context.client.update(prepared.projectKey(), prepared.typeKey(), existingId,
@@ -218,12 +301,13 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			// the ledger first: after a crash between the two, resume finds the item
 			// there
 			this.context.store.ledgerPut(prepared.projectKey(), prepared.typeKey(), rowKey, id, this.context.runId());
-			if (!row.plan().after().none()) {
+			boolean links = prepared.references().anyLater(row.rowNumber());
+			if (!row.plan().after().none() || links) {
 				// the item exists; its steps follow, each recorded before and after its
 				// call
 				this.context.store
 					.saveRow(record(row, RowStatus.PARTIAL, id, null, STEPS_PENDING, List.of(), key, attempts));
-				return afterCreate(row, id, key, attempts);
+				return afterCreate(row, id, key, attempts, links);
 			}
 			return saveWritten(record(row, RowStatus.CREATED, id, null, null, List.of(), key, attempts));
 		}

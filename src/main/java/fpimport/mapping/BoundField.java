@@ -6,6 +6,7 @@ import fpimport.source.SourceRow;
 import fpimport.translation.FieldValueTranslator;
 import fpimport.translation.Translation;
 import fpimport.workitem.RowProblem;
+import fpimport.workitem.ReferenceField;
 import fpimport.workitem.RowRef;
 
 /**
@@ -38,8 +39,18 @@ final class BoundField {
 
 	private final Translation fallback;
 
+	/** For a relation field whose cells name rows, what it names; else {@code null}. */
+	private final ReferenceField reference;
+
 	BoundField(FieldMapping mapping, String key, String label, boolean required, boolean people,
 			List<BoundColumn> columns, FieldValueTranslator translator, Translation constant, Translation fallback) {
+		this(mapping, key, label, required, people, columns, translator, constant, fallback, null);
+	}
+
+	BoundField(FieldMapping mapping, String key, String label, boolean required, boolean people,
+			List<BoundColumn> columns, FieldValueTranslator translator, Translation constant, Translation fallback,
+			ReferenceField reference) {
+		this.reference = reference;
 		this.mapping = mapping;
 		this.key = key;
 		this.label = label;
@@ -49,6 +60,14 @@ final class BoundField {
 		this.translator = translator;
 		this.constant = constant;
 		this.fallback = fallback;
+	}
+
+	/**
+	 * For a relation field whose cells name rows ({@code refers_to:}), what it names; its
+	 * translation is then the names, not ids. {@code null} for other fields.
+	 */
+	ReferenceField reference() {
+		return this.reference;
 	}
 
 	FieldMapping mapping() {

@@ -2,6 +2,8 @@ package fpimport.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import fpimport.workitem.ReferenceField;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,10 +40,14 @@ public final class BoundMapping {
 
 	private final AfterCreateBinding after;
 
+	/** The file's column keys, in order. */
+	private final List<String> headers;
+
 	BoundMapping(String fileName, String sheet, String typeKey, Long templateId, BoundField name,
 			List<BoundField> fields, List<BoundField> roles, List<BoundColumn> keyColumns, String keyField,
 			Map<String, BoundColumn> hashedHeaders, UserSettings users, DirectoryPeople people,
-			AfterCreateBinding after) {
+			AfterCreateBinding after, List<String> headers) {
+		this.headers = List.copyOf(headers);
 		this.fileName = fileName;
 		this.sheet = sheet;
 		this.typeKey = typeKey;
@@ -55,6 +61,21 @@ public final class BoundMapping {
 		this.users = users;
 		this.people = people;
 		this.after = after;
+	}
+
+	/** The file's column keys, in order. */
+	List<String> headers() {
+		return this.headers;
+	}
+
+	/** Whether some relation field names rows ({@code refers_to:}). */
+	public boolean refers() {
+		return this.fields.stream().anyMatch((field) -> field.reference() != null);
+	}
+
+	/** The relation fields whose cells name rows ({@code refers_to:}), in order. */
+	public List<ReferenceField> referenceFields() {
+		return this.fields.stream().map(BoundField::reference).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** What the mapping asks for after each create. */

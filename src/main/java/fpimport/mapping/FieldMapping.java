@@ -25,9 +25,11 @@ import java.util.Objects;
  * a leaf
  * @param join what a text field puts between the values of a repeated column, or
  * {@code null} for a newline
+ * @param refersTo for a relation field whose cells name rows, how they are found; or
+ * {@code null}
  */
 public record FieldMapping(String target, String path, List<String> columns, String value, String defaultValue,
-		Map<String, String> values, String split, String format, Integer minLevel, String join) {
+		Map<String, String> values, String split, String format, Integer minLevel, String join, RefersTo refersTo) {
 
 	public FieldMapping {
 		Objects.requireNonNull(target, "target");
@@ -39,10 +41,16 @@ public record FieldMapping(String target, String path, List<String> columns, Str
 		}
 	}
 
+	/** A mapping without {@code refers_to}. */
+	public FieldMapping(String target, String path, List<String> columns, String value, String defaultValue,
+			Map<String, String> values, String split, String format, Integer minLevel, String join) {
+		this(target, path, columns, value, defaultValue, values, split, format, minLevel, join, null);
+	}
+
 	/** A mapping without {@code join}. */
 	public FieldMapping(String target, String path, List<String> columns, String value, String defaultValue,
 			Map<String, String> values, String split, String format, Integer minLevel) {
-		this(target, path, columns, value, defaultValue, values, split, format, minLevel, null);
+		this(target, path, columns, value, defaultValue, values, split, format, minLevel, null, null);
 	}
 
 	/** A mapping of a target to one column and nothing else. */

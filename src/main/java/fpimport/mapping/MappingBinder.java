@@ -14,6 +14,9 @@ import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.Requirement;
 import fpimport.metadata.Role;
 import fpimport.metadata.SpaceCatalog;
+import fpimport.failure.FpImportException;
+import fpimport.translation.RowNamesTranslator;
+import fpimport.workitem.ReferenceField;
 import fpimport.metadata.Template;
 import fpimport.metadata.WorkItemType;
 import fpimport.translation.FieldKind;
@@ -115,7 +118,7 @@ public final class MappingBinder {
 		}
 		return new BoundMapping(fileName, sheet, binder.typeKey, binder.templateId, binder.name, binder.fields,
 				binder.roles, binder.keyHeaders, binder.keyField, binder.hashedHeaders, spec.users(), binder.people,
-				binder.after);
+				binder.after, binder.headerList);
 	}
 
 	private void check() {
@@ -307,9 +310,84 @@ public final class MappingBinder {
 			this.problems.add(path + ".join: join applies to " + String.join(" and ", FieldKinds.taking(Setting.JOIN))
 					+ " fields only; " + is);
 		}
+		if (mapping.refersTo() != null) {
+			return referring(mapping, field);
+		}
 		BoundField target = target(mapping, key, field.fieldName(), field.requirement() == Requirement.REQUIRED, field,
 				kind);
 		return target;
+	}
+
+	/**
+	 * A relation field whose cells name rows ({@code refers_to:}): its values are the
+	 * names, the ids are settled when the row is written.
+	 */
+	private BoundField referring(FieldMapping mapping, FieldDefinition field) {
+		String path = mapping.path() + ".refers_to";
+		RefersTo refersTo = mapping.refersTo();
+		String type = field.fieldTypeKey();
+		if (!type.startsWith("work_item_related")) {
+			this.problems.add(path + ": refers_to applies to relation fields (work_item_related_select, "
+					+ "work_item_related_multi_select) only; " + field.fieldName() + " is a " + type + " field");
+			return null;
+		}
+		boolean multi = type.equals("work_item_related_multi_select");
+		List<String> targets = this.catalog.relationTargets(this.typeKey, field.fieldKey());
+		String targetType;
+		if (refersTo.type() != null) {
+			try {
+				targetType = SpaceCatalog.findType(this.catalog.types(), refersTo.type()).typeKey();
+			}
+			catch (FpImportException ex) {
+				this.problems.add(path + ".type: " + ex.getMessage());
+				return null;
+			}
+			if (!targets.isEmpty() && !targets.contains(targetType)) {
+				this.problems.add(path + ".type: field " + field.fieldName() + " relates to "
+						+ String.join(", ", targets) + " items, not " + targetType
+						+ "; write one of those types, or map another relation field");
+				return null;
+			}
+		}
+		else {
+			targetType = (targets.size() == 1) ? targets.get(0) : this.typeKey;
+		}
+		boolean sameType = targetType.equals(this.typeKey);
+		String by = refersTo.by();
+		if (by != null && sameType && header(path + ".by", by) == null) {
+			return null;
+		}
+		if (by == null && sameType && this.spec.key().isEmpty()) {
+			this.problems.add(path + ": the rows are named by their row key, but the mapping has no key:; "
+					+ "write by: (the column of the rows it names, such as Issue key) or key: columns");
+			return null;
+		}
+		if (by != null && sameType && this.spec.key().size() == 1 && MatchKey.matches(by, this.spec.key().get(0))) {
+			// the key column: the ledger finds the rows of earlier runs by it too
+			by = null;
+		}
+		String keyField = refersTo.keyField();
+		if (keyField == null && sameType && by == null) {
+			keyField = this.spec.keyField();
+		}
+		if (keyField != null && sameType) {
+			List<FieldDefinition> found = this.catalog.findFields(keyField);
+			if (found.size() != 1 || !MappingSpec.KEY_FIELD_TYPES.contains(found.get(0).fieldTypeKey())) {
+				this.problems.add(path + ".key_field: '" + keyField + "' is no text field of " + typeName()
+						+ " holding the value; write the field_key of one");
+				return null;
+			}
+			keyField = found.get(0).fieldKey();
+		}
+		List<BoundColumn> headers = headers(mapping);
+		if (headers == null) {
+			return null;
+		}
+		FieldSettings settings = new FieldSettings(mapping.split(), mapping.values(), null, null, this.zone);
+		ReferenceField reference = new ReferenceField(field.fieldKey(), field.fieldName(),
+				String.join(", ", mapping.columns()), multi, targetType, by, keyField, refersTo.later());
+		return new BoundField(mapping, field.fieldKey(), field.fieldName(), field.requirement() == Requirement.REQUIRED,
+				false, headers, new RowNamesTranslator(field.fieldName(), settings, multi), null, null, reference);
 	}
 
 	private void role(FieldMapping mapping) {

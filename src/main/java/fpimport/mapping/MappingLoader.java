@@ -40,7 +40,9 @@ public final class MappingLoader {
 	static final List<String> ATTACHMENTS = List.of("column", "columns", "dir", "field");
 
 	static final List<String> FIELD = List.of("column", "columns", "value", "default", "values", "split", "format",
-			"min_level", "join");
+			"min_level", "join", "refers_to");
+
+	static final List<String> REFERS_TO = List.of("by", "type", "key_field", "later");
 
 	static final List<String> ROLE = List.of("column", "value", "default", "values", "split");
 
@@ -402,12 +404,45 @@ public final class MappingLoader {
 					.add(path + ".min_level: must be a level number, 1 or more; got '" + level.asString() + "'");
 			}
 		}
+		RefersTo refersTo = refersTo(node.get("refers_to"), path + ".refers_to");
 		if (this.problems.size() > before) {
 			return null;
 		}
 		List<String> sourceColumns = (column != null) ? List.of(column) : columns;
-		return new FieldMapping(target, path, sourceColumns, value, defaultValue, values, split, format, minLevel,
-				join);
+		return new FieldMapping(target, path, sourceColumns, value, defaultValue, values, split, format, minLevel, join,
+				refersTo);
+	}
+
+	/** A relation field's {@code refers_to:}, or {@code null} when absent. */
+	private RefersTo refersTo(JsonNode node, String path) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isObject()) {
+			this.problems.add(path + ": write settings such as by: (the column of the rows it names)");
+			return null;
+		}
+		unknownKeys(node, path + ".", REFERS_TO);
+		String by = scalar(node, "by", path + ".by");
+		String type = scalar(node, "type", path + ".type");
+		String keyField = scalar(node, "key_field", path + ".key_field");
+		for (String[] setting : new String[][] { { "by", by }, { "type", type }, { "key_field", keyField } }) {
+			if (setting[1] != null && setting[1].isBlank()) {
+				this.problems.add(path + "." + setting[0] + ": empty; remove it or write a value");
+			}
+		}
+		boolean later = false;
+		JsonNode laterNode = node.get("later");
+		if (laterNode != null && !laterNode.isNull()) {
+			if (!laterNode.isBoolean()) {
+				this.problems.add(path + ".later: must be true or false; got '" + laterNode.asString() + "'");
+			}
+			else {
+				later = laterNode.asBoolean();
+			}
+		}
+		return new RefersTo((by == null) ? null : by.strip(), (type == null) ? null : type.strip(),
+				(keyField == null) ? null : keyField.strip(), later);
 	}
 
 	private UserSettings users(JsonNode node) {

@@ -18,7 +18,9 @@ import fpimport.source.SourceRow;
 import fpimport.translation.DayMonthOrder;
 import fpimport.translation.Translation;
 import fpimport.workitem.AfterCreatePlan;
+import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.FieldValuePair;
+import fpimport.workitem.Reference;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.RowRef;
 import fpimport.workitem.WorkItemDraft;
@@ -218,10 +220,16 @@ public final class RowPlanner {
 			itemName = (translated != null && translated.ok()) ? (String) translated.value() : null;
 		}
 		List<FieldValuePair> pairs = new ArrayList<>();
+		List<Reference> references = new ArrayList<>();
 		for (BoundField field : this.bound.fields()) {
 			Translation translated = field.translate(row, ref, problems);
 			if (translated != null && translated.ok()) {
-				pairs.add(new FieldValuePair(field.key(), translated.value()));
+				if (field.reference() != null) {
+					references.add(new Reference(field.reference(), names(translated.value())));
+				}
+				else {
+					pairs.add(new FieldValuePair(field.key(), translated.value()));
+				}
 			}
 		}
 		List<Object> owners = new ArrayList<>();
@@ -243,7 +251,53 @@ public final class RowPlanner {
 			return new RowPlan(ref, rowKey, null, problems);
 		}
 		return new RowPlan(ref, rowKey,
-				new WorkItemDraft(this.bound.typeKey(), this.bound.templateId(), itemName, pairs), List.of(), after);
+				new WorkItemDraft(this.bound.typeKey(), this.bound.templateId(), itemName, pairs), List.of(), after,
+				references);
+	}
+
+	/**
+	 * The rows a row names through its relation fields ({@code refers_to:}), read alone,
+	 * without planning the row: empty for a row whose references cannot be read (its plan
+	 * says why).
+	 */
+	public List<Reference> references(SourceRow row) {
+		if (row.problem() != null || !this.bound.refers()) {
+			return List.of();
+		}
+		RowRef ref = new RowRef(this.bound.fileName(), this.bound.sheet(), row.rowNumber());
+		List<Reference> references = new ArrayList<>();
+		for (BoundField field : this.bound.fields()) {
+			if (field.reference() != null) {
+				Translation translated = field.translate(row, ref, new ArrayList<>());
+				if (translated != null && translated.ok()) {
+					references.add(new Reference(field.reference(), names(translated.value())));
+				}
+			}
+		}
+		return references;
+	}
+
+	/**
+	 * The stripped text of a column of a row, for rows named by that column; {@code null}
+	 * when the file has no such column or the row cannot be read.
+	 */
+	public String cell(SourceRow row, String column) {
+		if (row.problem() != null) {
+			return null;
+		}
+		List<String> keys = ColumnKeys.find(column, this.bound.headers());
+		if (keys.isEmpty()) {
+			return null;
+		}
+		String value = row.cell(keys.get(0));
+		return (value == null) ? null : value.strip();
+	}
+
+	private static List<String> names(Object value) {
+		if (value instanceof List<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		return List.of(String.valueOf(value));
 	}
 
 	/**

@@ -214,7 +214,7 @@ public final class ResultStore {
 	 */
 	public List<RowRecord> retryCandidates(long parentRunId, long retryRunId) {
 		return this.jdbc.query(
-				"SELECT * FROM FPI_ROW P WHERE P.RUN_ID = ? AND P.STATUS IN ('INVALID', 'FAILED', 'PARTIAL') "
+				"SELECT * FROM FPI_ROW P WHERE P.RUN_ID = ? AND P.STATUS IN ('INVALID', 'FAILED', 'PARTIAL', 'BLOCKED') "
 						+ "AND NOT EXISTS (SELECT 1 FROM FPI_ROW S WHERE S.ORIGIN_RUN_ID = P.ORIGIN_RUN_ID "
 						+ "AND S.ORIGIN_ROW_NO = P.ORIGIN_ROW_NO AND S.RUN_ID < ? "
 						+ "AND S.STATUS IN ('CREATED', 'UPDATED', 'SKIPPED')) ORDER BY P.ROW_NO",
@@ -321,8 +321,10 @@ public final class ResultStore {
 				byStatus.getOrDefault(RowStatus.UPDATED, 0L), byStatus.getOrDefault(RowStatus.SKIPPED, 0L),
 				byStatus.getOrDefault(RowStatus.INVALID, 0L),
 				// a PARTIAL row (its item exists, a step after the create did not go
-				// through) counts as failed: it needs a retry
-				byStatus.getOrDefault(RowStatus.FAILED, 0L) + byStatus.getOrDefault(RowStatus.PARTIAL, 0L),
+				// through) and a BLOCKED one (a row it names became no item) count as
+				// failed: they need a retry
+				byStatus.getOrDefault(RowStatus.FAILED, 0L) + byStatus.getOrDefault(RowStatus.PARTIAL, 0L)
+						+ byStatus.getOrDefault(RowStatus.BLOCKED, 0L),
 				byStatus.getOrDefault(RowStatus.IN_FLIGHT, 0L), byStatus.getOrDefault(RowStatus.VALID, 0L));
 	}
 
@@ -426,6 +428,43 @@ public final class ResultStore {
 		return entries;
 	}
 
+	/**
+	 * The items that rows of earlier runs became, by the value of one of their columns:
+	 * rows of the runs into this project and type (no dry run, not {@code exceptRunId})
+	 * whose item exists, matched by the stripped text of {@code column}; a newer run's
+	 * row wins over an older one's.
+	 * @param column the column, matched like a mapping's column names
+	 * @param values the values wanted
+	 */
+	public Map<String, Long> itemsByCell(String projectKey, String typeKey, String column, Set<String> values,
+			long exceptRunId) {
+		Map<String, Long> found = new LinkedHashMap<>();
+		if (values.isEmpty()) {
+			return found;
+		}
+		List<Long> runs = this.jdbc.queryForList(
+				"SELECT RUN_ID FROM FPI_RUN WHERE PROJECT_KEY = ? AND TYPE_KEY = ? AND DRY_RUN = FALSE AND RUN_ID <> ? "
+						+ "ORDER BY RUN_ID",
+				Long.class, projectKey, typeKey, exceptRunId);
+		for (long runId : runs) {
+			List<String> headers = runHeaders(runId);
+			List<String> keys = (headers == null) ? List.of() : fpimport.workitem.ColumnKeys.find(column, headers);
+			if (keys.isEmpty()) {
+				continue;
+			}
+			String key = keys.get(0);
+			streaming(() -> this.jdbc
+				.query("SELECT CELLS, WORK_ITEM_ID FROM FPI_ROW WHERE RUN_ID = ? AND WORK_ITEM_ID IS NOT NULL "
+						+ "AND STATUS IN ('CREATED', 'UPDATED', 'SKIPPED', 'PARTIAL')", (ResultSet rs) -> {
+							String value = cells(runId, rs.getString(1)).get(key);
+							if (value != null && values.contains(value.strip())) {
+								found.put(value.strip(), rs.getLong(2));
+							}
+						}, runId));
+		}
+		return found;
+	}
+
 	/** The stored rows among these row numbers of a run, by row number. */
 	public Map<Long, RowRecord> rows(long runId, Collection<Long> rowNumbers) {
 		if (rowNumbers.isEmpty()) {
@@ -473,12 +512,13 @@ public final class ResultStore {
 	public List<ErrorReason> errorReasons(long runId, int limit) {
 		Map<String, Long> reasons = new LinkedHashMap<>();
 		streaming(() -> this.jdbc.query(
-				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?, ?)",
+				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?, ?, ?)",
 				(ResultSet rs) -> {
 					for (String reason : reasonsOf(rs)) {
 						reasons.merge(reason, 1L, Long::sum);
 					}
-				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name(), RowStatus.PARTIAL.name()));
+				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name(), RowStatus.PARTIAL.name(),
+				RowStatus.BLOCKED.name()));
 		return reasons.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -16,7 +16,8 @@ public record RowFilter(Set<RowStatus> statuses, Set<Integer> codes) {
 	/** Every row that did not succeed. */
 	public static final RowFilter ALL = new RowFilter(Set.of(), Set.of());
 
-	private static final Set<RowStatus> RETRIED = Set.of(RowStatus.INVALID, RowStatus.FAILED, RowStatus.PARTIAL);
+	private static final Set<RowStatus> RETRIED = Set.of(RowStatus.INVALID, RowStatus.FAILED, RowStatus.PARTIAL,
+			RowStatus.BLOCKED);
 
 	public RowFilter {
 		statuses = Set.copyOf(statuses);

@@ -23,6 +23,11 @@ public enum RowStatus {
 	INVALID,
 	/** The service refused the row; its err_code and message are kept. */
 	FAILED,
+	/**
+	 * A row of the same run that this row names (a parent) became no item: no call was
+	 * made; {@code retry} creates it once that row succeeds.
+	 */
+	BLOCKED,
 	/** Dry run: the row would be created. */
 	VALID,
 	/**

@@ -64,7 +64,7 @@ class MappingLoaderTest {
 					"source.quote: unknown setting; settings here: sheet, header_row, encoding, delimiter",
 					"source.header_row: must be a row number, 1 or more; got '0'",
 					"name.split: unknown setting; settings here: column, value, default",
-					"fields.priority.colum: unknown setting; settings here: column, columns, value, default, values, split, format, min_level, join",
+					"fields.priority.colum: unknown setting; settings here: column, columns, value, default, values, split, format, min_level, join, refers_to",
 					"fields.priority: give column:, columns: or value:",
 					"fields.tags: give only one of column:, columns: and value:",
 					"fields.planned_date.format: bad date format 'yyyy/M/ddd': Too many pattern letters: d; write a pattern such as yyyy/M/d or dd.MM.yyyy HH:mm",
