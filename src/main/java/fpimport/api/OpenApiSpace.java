@@ -3,22 +3,28 @@ package fpimport.api;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 import fpimport.metadata.FieldDefinition;
+import fpimport.metadata.Relation;
 import fpimport.metadata.Role;
 import fpimport.metadata.SpaceMetadataSource;
 import fpimport.metadata.Template;
 import fpimport.metadata.User;
 import fpimport.metadata.UserSource;
 import fpimport.metadata.WorkItemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One space's metadata and people, read through the Open API. Nothing is cached: each
  * call is a request.
  */
 public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
+
+	private static final Logger log = LoggerFactory.getLogger(OpenApiSpace.class);
 
 	private final OpenApiClient client;
 
@@ -54,6 +60,43 @@ public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
 	@Override
 	public List<Role> roles(String typeKey) {
 		return this.client.roles(this.projectKey, typeKey);
+	}
+
+	/**
+	 * The relations of a type's relation fields ({@code field/all}); empty when the
+	 * service refuses for want of permission (10001, 10301), so a run can go on without.
+	 */
+	@Override
+	public Map<String, String> relationIds(String typeKey) {
+		try {
+			return this.client.relationIds(this.projectKey, typeKey);
+		}
+		catch (OpenApiException ex) {
+			return ifRefused(ex, Map.of());
+		}
+	}
+
+	/**
+	 * The space's work item relations ({@code work_item/relation}); empty when the
+	 * service refuses for want of permission (10001, 10301), so a run can go on without.
+	 */
+	@Override
+	public List<Relation> relations() {
+		try {
+			return this.client.relations(this.projectKey);
+		}
+		catch (OpenApiException ex) {
+			return ifRefused(ex, List.of());
+		}
+	}
+
+	private static <T> T ifRefused(OpenApiException ex, T empty) {
+		if (ex.errCode() != 10001 && ex.errCode() != 10301) {
+			throw ex;
+		}
+		log.warn("{} answered {} {}: what relation fields point at is unknown", ex.endpoint(), ex.errCode(),
+				ex.errMsg());
+		return empty;
 	}
 
 	/**
