@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.Relation;
@@ -68,12 +69,7 @@ public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
 	 */
 	@Override
 	public Map<String, String> relationIds(String typeKey) {
-		try {
-			return this.client.relationIds(this.projectKey, typeKey);
-		}
-		catch (OpenApiException ex) {
-			return ifRefused(ex, Map.of());
-		}
+		return unlessRefused(() -> this.client.relationIds(this.projectKey, typeKey), Map.of());
 	}
 
 	/**
@@ -82,21 +78,21 @@ public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
 	 */
 	@Override
 	public List<Relation> relations() {
-		try {
-			return this.client.relations(this.projectKey);
-		}
-		catch (OpenApiException ex) {
-			return ifRefused(ex, List.of());
-		}
+		return unlessRefused(() -> this.client.relations(this.projectKey), List.of());
 	}
 
-	private static <T> T ifRefused(OpenApiException ex, T empty) {
-		if (ex.errCode() != 10001 && ex.errCode() != 10301) {
-			throw ex;
+	private static <T> T unlessRefused(Supplier<T> call, T nothing) {
+		try {
+			return call.get();
 		}
-		log.warn("{} answered {} {}: what relation fields point at is unknown", ex.endpoint(), ex.errCode(),
-				ex.errMsg());
-		return empty;
+		catch (OpenApiException ex) {
+			if (ex.errCode() != 10001 && ex.errCode() != 10301) {
+				throw ex;
+			}
+			log.warn("{} answered {} {}: what relation fields point at is unknown", ex.endpoint(), ex.errCode(),
+					ex.errMsg());
+			return nothing;
+		}
 	}
 
 	/**
