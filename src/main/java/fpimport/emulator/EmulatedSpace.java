@@ -35,6 +35,8 @@ public final class EmulatedSpace {
 
 	private volatile boolean pluginInstalled = true;
 
+	private volatile boolean relationsReadable = true;
+
 	private final Set<String> revokedUsers = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger createCalls = new AtomicInteger();
@@ -227,6 +229,22 @@ public final class EmulatedSpace {
 		return this.pluginInstalled;
 	}
 
+	/**
+	 * Makes {@code GET work_item/relation} answer 403 / 10001, as for a plugin or user
+	 * allowed to read items but not the space's configuration; every other call goes on.
+	 */
+	public void revokeRelationPermission() {
+		this.relationsReadable = false;
+	}
+
+	public void grantRelationPermission() {
+		this.relationsReadable = true;
+	}
+
+	boolean relationsReadable() {
+		return this.relationsReadable;
+	}
+
 	/** Whether calls acting as this user are allowed. */
 	public boolean permitted(String userKey) {
 		return this.permitted && !this.revokedUsers.contains(userKey);
@@ -311,13 +329,12 @@ public final class EmulatedSpace {
 		Type changedType = new Type(type.typeKey(), type.name(), type.apiName(), type.disabled(), type.templates(),
 				type.roles(), fields);
 		List<Type> types = current.types().stream().map((each) -> (each == type) ? changedType : each).toList();
-		this.fixture = new SpaceFixture(current.projectKey(), current.simpleName(), current.name(), current.plugin(),
-				current.defaultUserKey(), current.businessLines(), current.users(), current.teams(), types);
+		this.fixture = current.withTypes(types);
 	}
 
 	private static Field withOptions(Field field, List<Option> options) {
 		return new Field(field.key(), field.alias(), field.name(), field.type(), field.required(), field.custom(),
-				field.selectLevel(), field.defaultValue(), options, field.writable());
+				field.selectLevel(), field.defaultValue(), options, field.writable(), field.relation());
 	}
 
 	static Option findOption(List<Option> options, String value) {

@@ -163,10 +163,10 @@ public final class OpenApiEmulator implements AutoCloseable {
 		USER_SEARCH("POST", "/open_api/user/search"), ALL_TYPES("GET", "/open_api/{p}/work_item/all-types"),
 		META("GET", "/open_api/{p}/work_item/{t}/meta"), FIELD_ALL("POST", "/open_api/{p}/field/all"),
 		TEMPLATES("GET", "/open_api/{p}/template_list/{t}"), ROLES("GET", "/open_api/{p}/flow_roles/{t}"),
-		TEAMS("GET", "/open_api/{p}/teams/all"), CREATE("POST", "/open_api/{p}/work_item/create"),
-		FILTER("POST", "/open_api/{p}/work_item/filter"), SEARCH("POST", "/open_api/{p}/work_item/{t}/search/params"),
-		QUERY("POST", "/open_api/{p}/work_item/{t}/query"), UPDATE("PUT", "/open_api/{p}/work_item/{t}/{id}"),
-		DELETE("DELETE", "/open_api/{p}/work_item/{t}/{id}"),
+		TEAMS("GET", "/open_api/{p}/teams/all"), RELATIONS("GET", "/open_api/{p}/work_item/relation"),
+		CREATE("POST", "/open_api/{p}/work_item/create"), FILTER("POST", "/open_api/{p}/work_item/filter"),
+		SEARCH("POST", "/open_api/{p}/work_item/{t}/search/params"), QUERY("POST", "/open_api/{p}/work_item/{t}/query"),
+		UPDATE("PUT", "/open_api/{p}/work_item/{t}/{id}"), DELETE("DELETE", "/open_api/{p}/work_item/{t}/{id}"),
 		TEMPLATE_DETAIL("GET", "/open_api/{p}/template_detail/{id}"),
 		WORKFLOW_QUERY("POST", "/open_api/{p}/work_item/{t}/{id}/workflow/query"),
 		STATE_CHANGE("POST", "/open_api/{p}/workflow/{t}/{id}/node/state_change"),
@@ -411,6 +411,13 @@ public final class OpenApiEmulator implements AutoCloseable {
 			case TEMPLATES -> Answer.ok(SpaceJson.templates(type(fixture, route.type())));
 			case ROLES -> Answer.ok(SpaceJson.roles(type(fixture, route.type())));
 			case TEAMS -> Answer.ok(SpaceJson.teams(fixture));
+			case RELATIONS -> {
+				if (!this.space.relationsReadable()) {
+					throw new ApiError(10001, "No Permission",
+							"user " + userKey + " has no permission to read the space's work item relations");
+				}
+				yield Answer.ok(SpaceJson.relations(fixture));
+			}
 			case CREATE -> create(fixture, userKey, body);
 			case SEARCH -> search(fixture, type(fixture, route.type()), body);
 			case FILTER -> filter(fixture, body);

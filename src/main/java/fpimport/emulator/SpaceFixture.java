@@ -20,10 +20,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * One emulated space as a YAML fixture describes it (format: {@code docs/emulator.md}):
- * credentials, users, teams, and work item types with templates, roles and fields.
+ * credentials, users, teams, work item types with templates, roles and fields, and the
+ * work item relations that relation fields are bound to.
  */
 public record SpaceFixture(String projectKey, String simpleName, String name, Plugin plugin, String defaultUserKey,
-		List<BusinessLine> businessLines, List<User> users, List<Team> teams, List<Type> types) {
+		List<BusinessLine> businessLines, List<User> users, List<Team> teams, List<Type> types,
+		List<Relation> relations) {
 
 	/** Classpath location of the bundled demo space ({@code samples/demo-space.yaml}). */
 	public static final String DEMO_RESOURCE = "/emulator/demo-space.yaml";
@@ -44,10 +46,57 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 		users = copy(users);
 		teams = copy(teams);
 		types = copy(types);
+		relations = copy(relations);
 		requireUnique(users.stream().map(User::userKey).toList(), "user_key");
 		requireUnique(types.stream().map(Type::typeKey).toList(), "type_key");
+		requireUnique(relations.stream().map(Relation::id).toList(), "relation id");
 		if (users.stream().noneMatch((user) -> user.userKey().equals(defaultUserKey))) {
 			throw new IllegalArgumentException("default_user_key " + defaultUserKey + " is not among the users");
+		}
+		checkRelations(types, relations);
+	}
+
+	/** The same space with other types, its relations kept. */
+	public SpaceFixture withTypes(List<Type> changed) {
+		return new SpaceFixture(this.projectKey, this.simpleName, this.name, this.plugin, this.defaultUserKey,
+				this.businessLines, this.users, this.teams, changed, this.relations);
+	}
+
+	// every relation is owned by a type and points at types of the space; every bound
+	// field is a relation field of the relation's own type
+	private static void checkRelations(List<Type> types, List<Relation> relations) {
+		Set<String> typeKeys = new HashSet<>(types.stream().map(Type::typeKey).toList());
+		for (Relation relation : relations) {
+			if (!typeKeys.contains(relation.workItemTypeKey())) {
+				throw new IllegalArgumentException(
+						"relation " + relation.id() + " belongs to unknown type " + relation.workItemTypeKey());
+			}
+			for (String target : relation.targets()) {
+				if (!typeKeys.contains(target)) {
+					throw new IllegalArgumentException(
+							"relation " + relation.id() + " points at unknown type " + target);
+				}
+			}
+		}
+		for (Type type : types) {
+			for (Field field : type.fields()) {
+				if (field.relation() == null) {
+					continue;
+				}
+				if (!field.related()) {
+					throw new IllegalArgumentException("field " + field.key() + " of type " + type.typeKey()
+							+ " is bound to a relation but is no work_item_related_select or _multi_select");
+				}
+				Relation relation = relations.stream()
+					.filter((candidate) -> candidate.id().equals(field.relation()))
+					.findFirst()
+					.orElseThrow(() -> new IllegalArgumentException("field " + field.key() + " of type "
+							+ type.typeKey() + " is bound to unknown relation " + field.relation()));
+				if (!relation.workItemTypeKey().equals(type.typeKey())) {
+					throw new IllegalArgumentException("field " + field.key() + " of type " + type.typeKey()
+							+ " is bound to relation " + relation.id() + " of type " + relation.workItemTypeKey());
+				}
+			}
 		}
 	}
 
@@ -93,6 +142,11 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 	/** The type with this key, enabled or not. */
 	public Optional<Type> type(String typeKey) {
 		return this.types.stream().filter((type) -> type.typeKey().equals(typeKey)).findFirst();
+	}
+
+	/** The relation with this id. */
+	public Optional<Relation> relation(String id) {
+		return this.relations.stream().filter((relation) -> relation.id().equals(id)).findFirst();
 	}
 
 	/** The user with this key, whatever their status. */
@@ -196,14 +250,15 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 			List<Field> fields = new ArrayList<>(declared);
 			Set<String> keys = new HashSet<>(declared.stream().map(Field::key).toList());
 			if (!keys.contains("name")) {
-				fields.add(0, new Field("name", "name", "名称", "text", 1, false, null, null, null, null));
+				fields.add(0, new Field("name", "name", "名称", "text", 1, false, null, null, null, null, null));
 			}
 			if (!keys.contains("template")) {
-				fields.add(new Field("template", "template", "模板", "template", 2, false, null, null, null, false));
+				fields
+					.add(new Field("template", "template", "模板", "template", 2, false, null, null, null, false, null));
 			}
 			if (!keys.contains("role_owners")) {
 				fields.add(new Field("role_owners", "role_owners", "角色与人员", "role_owners", 2, false, null, null, null,
-						null));
+						null, null));
 			}
 			return List.copyOf(fields);
 		}
@@ -315,10 +370,12 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 	/**
 	 * A field. {@code required} is 1 required, 2 optional, 3 conditional (never enforced
 	 * here); {@code selectLevel} is the level a tree select value must reach (CW-6);
-	 * {@code writable} false marks fields a create may not set, such as attachments.
+	 * {@code writable} false marks fields a create may not set, such as attachments;
+	 * {@code relation} is the id of the {@link Relation} a relation field is bound to
+	 * ({@code relation_id} in {@code field/all}), {@code null} when it is bound to none.
 	 */
 	public record Field(String key, String alias, String name, String type, int required, boolean custom,
-			Integer selectLevel, JsonNode defaultValue, List<Option> options, Boolean writable) {
+			Integer selectLevel, JsonNode defaultValue, List<Option> options, Boolean writable, String relation) {
 
 		public Field {
 			requireText(key, "fields.key");
@@ -337,6 +394,40 @@ public record SpaceFixture(String projectKey, String simpleName, String name, Pl
 		/** Whether a create or update may write this field. */
 		public boolean isWritable() {
 			return this.writable;
+		}
+
+		/**
+		 * Whether this is a relation field, whose values are work item ids
+		 * ({@code work_item_related_select} or {@code work_item_related_multi_select}).
+		 */
+		public boolean related() {
+			return this.type.equals("work_item_related_select") || this.type.equals("work_item_related_multi_select");
+		}
+
+	}
+
+	/**
+	 * A work item relation (工作项关系) as {@code work_item/relation} lists it: owned by the
+	 * type {@code workItemTypeKey}, pointing at the types {@code targets} of this space.
+	 * {@code relationType} is answered as the fixture gives it (default 0); what its
+	 * values mean is not documented.
+	 */
+	public record Relation(String id, String name, boolean disabled, long relationType, String workItemTypeKey,
+			List<String> targets) {
+
+		public Relation {
+			requireText(id, "relations.id");
+			requireText(name, "relations.name");
+			requireText(workItemTypeKey, "relations.work_item_type_key");
+			targets = copy(targets);
+			if (targets.isEmpty()) {
+				throw new IllegalArgumentException("relation " + id + " needs at least one target type");
+			}
+		}
+
+		/** Whether an item of this type may be written into a field bound to it. */
+		public boolean pointsAt(String typeKey) {
+			return this.targets.contains(typeKey);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import fpimport.emulator.SpaceFixture.Field;
 import fpimport.emulator.SpaceFixture.Option;
+import fpimport.emulator.SpaceFixture.Relation;
 import fpimport.emulator.SpaceFixture.Role;
 import fpimport.emulator.SpaceFixture.Template;
 import fpimport.emulator.SpaceFixture.Type;
@@ -74,9 +75,42 @@ final class SpaceJson {
 			ObjectNode node = fieldHead(field);
 			node.put("is_custom_field", field.custom());
 			node.set("options", options(type, field));
+			if (field.relation() != null) {
+				node.put("relation_id", field.relation());
+			}
 			fields.add(node);
 		}
 		return fields;
+	}
+
+	/**
+	 * {@code work_item/relation}: the space's relations, each with the type that owns it
+	 * and the types it points at ({@code WorkItemRelation} of the Go SDK).
+	 */
+	static ArrayNode relations(SpaceFixture fixture) {
+		ArrayNode relations = NODES.arrayNode();
+		for (Relation relation : fixture.relations()) {
+			ObjectNode node = relations.addObject();
+			node.put("id", relation.id());
+			node.put("name", relation.name());
+			node.put("disabled", relation.disabled());
+			node.put("relation_type", relation.relationType());
+			node.put("work_item_type_key", relation.workItemTypeKey());
+			node.put("work_item_type_name", typeName(fixture, relation.workItemTypeKey()));
+			ArrayNode details = node.putArray("relation_details");
+			for (String target : relation.targets()) {
+				ObjectNode detail = details.addObject();
+				detail.put("project_key", fixture.projectKey());
+				detail.put("project_name", fixture.name());
+				detail.put("work_item_type_key", target);
+				detail.put("work_item_type_name", typeName(fixture, target));
+			}
+		}
+		return relations;
+	}
+
+	private static String typeName(SpaceFixture fixture, String typeKey) {
+		return fixture.type(typeKey).map(Type::name).orElse(typeKey);
 	}
 
 	private static ObjectNode fieldHead(Field field) {

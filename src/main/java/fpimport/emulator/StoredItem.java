@@ -41,4 +41,21 @@ public record StoredItem(long id, String typeKey, String name, long templateId, 
 		return values;
 	}
 
+	/**
+	 * The work item ids a relation field holds, in stored order: one for a single
+	 * relation field, each for a multi one; empty when the field is not set.
+	 */
+	public List<Long> relatedIds(String fieldKey) {
+		List<Long> ids = new ArrayList<>();
+		field(fieldKey).ifPresent((value) -> {
+			if (value.isArray()) {
+				value.forEach((id) -> ids.add(id.longValue()));
+			}
+			else {
+				ids.add(value.longValue());
+			}
+		});
+		return List.copyOf(ids);
+	}
+
 }

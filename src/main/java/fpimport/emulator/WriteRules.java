@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import fpimport.emulator.SpaceFixture.Field;
 import fpimport.emulator.SpaceFixture.Option;
+import fpimport.emulator.SpaceFixture.Relation;
 import fpimport.emulator.SpaceFixture.Role;
 import fpimport.emulator.SpaceFixture.Template;
 import fpimport.emulator.SpaceFixture.Type;
@@ -419,9 +420,19 @@ final class WriteRules {
 		if (!value.isIntegralNumber() || !value.canConvertToLong()) {
 			throw ApiError.invalid("field_value of " + field.key() + " (" + field.type() + ") must be work item ids");
 		}
-		if (this.space.item(value.longValue()).isEmpty()) {
+		Optional<StoredItem> item = this.space.item(value.longValue());
+		if (item.isEmpty()) {
 			throw new ApiError(30005, "Work Item Not Found",
 					"work item " + value.longValue() + " of field " + field.key() + " not found");
+		}
+		// a field bound to a relation takes items of the types the relation points at
+		// (assumed: the documents do not say how the service refuses another type)
+		Optional<Relation> relation = Optional.ofNullable(field.relation()).flatMap(this.fixture::relation);
+		if (relation.isPresent() && !relation.get().pointsAt(item.get().typeKey())) {
+			throw new ApiError(30005, "Work Item Not Found",
+					"work item " + value.longValue() + " of field " + field.key() + " not found: it is a "
+							+ item.get().typeKey() + ", and the field's relation " + relation.get().name()
+							+ " points at " + String.join(", ", relation.get().targets()));
 		}
 	}
 

@@ -409,16 +409,14 @@ class CreateRulesConformanceTest {
 		List<Type> types = fixture.types().stream().map((type) -> {
 			List<Field> fields = type.fields()
 				.stream()
-				.map((field) -> field.key().equals("name")
-						? new Field(field.key(), alias, field.name(), field.type(), field.required(), field.custom(),
-								field.selectLevel(), field.defaultValue(), field.options(), field.isWritable())
-						: field)
+				.map((field) -> field.key().equals("name") ? new Field(field.key(), alias, field.name(), field.type(),
+						field.required(), field.custom(), field.selectLevel(), field.defaultValue(), field.options(),
+						field.isWritable(), field.relation()) : field)
 				.toList();
 			return new Type(type.typeKey(), type.name(), type.apiName(), type.disabled(), type.templates(),
 					type.roles(), fields);
 		}).toList();
-		return new SpaceFixture(fixture.projectKey(), fixture.simpleName(), fixture.name(), fixture.plugin(),
-				fixture.defaultUserKey(), fixture.businessLines(), fixture.users(), fixture.teams(), types);
+		return fixture.withTypes(types);
 	}
 
 }
