@@ -91,14 +91,6 @@ public final class SpaceCatalog {
 		return type;
 	}
 
-	/**
-	 * The types a relation field of a type may point at; empty when the space does not
-	 * say.
-	 */
-	public List<String> relationTargets(String typeKey, String fieldKey) {
-		return List.of();
-	}
-
 	/** Every type of the space, disabled ones included. */
 	public List<WorkItemType> types() {
 		return this.types;
