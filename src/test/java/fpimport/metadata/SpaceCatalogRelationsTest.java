@@ -91,7 +91,31 @@ class SpaceCatalogRelationsTest {
 
 	@Test
 	void aSourceThatCannotSaySaysNothing() {
-		SpaceCatalog story = SpaceCatalog.load(new TestSpace(), "story");
+		TestSpace space = new TestSpace();
+		SpaceMetadataSource silent = new SpaceMetadataSource() {
+
+			@Override
+			public List<WorkItemType> types() {
+				return space.types();
+			}
+
+			@Override
+			public List<FieldDefinition> fields(String typeKey) {
+				return space.fields(typeKey);
+			}
+
+			@Override
+			public List<Template> templates(String typeKey) {
+				return space.templates(typeKey);
+			}
+
+			@Override
+			public List<Role> roles(String typeKey) {
+				return space.roles(typeKey);
+			}
+
+		};
+		SpaceCatalog story = SpaceCatalog.load(silent, "story");
 		assertThat(story.relationTargets("story", "parent")).isEmpty();
 	}
 
