@@ -19,6 +19,10 @@ record Endpoint(String method, String template) {
 
 	static final Endpoint META = new Endpoint("GET", "/open_api/:project_key/work_item/:work_item_type_key/meta");
 
+	static final Endpoint FIELD_ALL = new Endpoint("POST", "/open_api/:project_key/field/all");
+
+	static final Endpoint RELATIONS = new Endpoint("GET", "/open_api/:project_key/work_item/relation");
+
 	static final Endpoint TEMPLATE_LIST = new Endpoint("GET",
 			"/open_api/:project_key/template_list/:work_item_type_key");
 

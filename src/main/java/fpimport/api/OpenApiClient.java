@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
+import fpimport.metadata.Relation;
 import fpimport.metadata.Role;
 import fpimport.metadata.Template;
 import fpimport.metadata.User;
@@ -98,6 +100,23 @@ public final class OpenApiClient {
 	/** What can be written on create of a type ({@code meta}). */
 	public CreateMeta meta(String projectKey, String typeKey) {
 		return call(Endpoint.META, null, null, (answer) -> this.payloads.meta(answer.data()), projectKey, typeKey);
+	}
+
+	/**
+	 * The relation each relation field of a type is bound to, by field key
+	 * ({@code field/all}'s {@code relation_id}); fields bound to none are absent.
+	 */
+	public Map<String, String> relationIds(String projectKey, String typeKey) {
+		ObjectNode body = this.json.createObjectNode().put("work_item_type_key", typeKey);
+		return call(Endpoint.FIELD_ALL, body, null, (answer) -> this.payloads.relationIds(answer.data()), projectKey);
+	}
+
+	/**
+	 * The space's work item relations and the types each points at
+	 * ({@code work_item/relation}).
+	 */
+	public List<Relation> relations(String projectKey) {
+		return call(Endpoint.RELATIONS, null, null, (answer) -> this.payloads.relations(answer.data()), projectKey);
 	}
 
 	/** The workflow templates of a type ({@code template_list}). */

@@ -3,22 +3,29 @@ package fpimport.api;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import fpimport.metadata.FieldDefinition;
+import fpimport.metadata.Relation;
 import fpimport.metadata.Role;
 import fpimport.metadata.SpaceMetadataSource;
 import fpimport.metadata.Template;
 import fpimport.metadata.User;
 import fpimport.metadata.UserSource;
 import fpimport.metadata.WorkItemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One space's metadata and people, read through the Open API. Nothing is cached: each
  * call is a request.
  */
 public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
+
+	private static final Logger log = LoggerFactory.getLogger(OpenApiSpace.class);
 
 	private final OpenApiClient client;
 
@@ -54,6 +61,38 @@ public final class OpenApiSpace implements SpaceMetadataSource, UserSource {
 	@Override
 	public List<Role> roles(String typeKey) {
 		return this.client.roles(this.projectKey, typeKey);
+	}
+
+	/**
+	 * The relations of a type's relation fields ({@code field/all}); empty when the
+	 * service refuses for want of permission (10001, 10301), so a run can go on without.
+	 */
+	@Override
+	public Map<String, String> relationIds(String typeKey) {
+		return unlessRefused(() -> this.client.relationIds(this.projectKey, typeKey), Map.of());
+	}
+
+	/**
+	 * The space's work item relations ({@code work_item/relation}); empty when the
+	 * service refuses for want of permission (10001, 10301), so a run can go on without.
+	 */
+	@Override
+	public List<Relation> relations() {
+		return unlessRefused(() -> this.client.relations(this.projectKey), List.of());
+	}
+
+	private static <T> T unlessRefused(Supplier<T> call, T nothing) {
+		try {
+			return call.get();
+		}
+		catch (OpenApiException ex) {
+			if (ex.errCode() != 10001 && ex.errCode() != 10301) {
+				throw ex;
+			}
+			log.warn("{} answered {} {}: what relation fields point at is unknown", ex.endpoint(), ex.errCode(),
+					ex.errMsg());
+			return nothing;
+		}
 	}
 
 	/**

@@ -1,13 +1,17 @@
 package fpimport.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.FieldOption;
+import fpimport.metadata.Relation;
 import fpimport.metadata.Requirement;
 import fpimport.metadata.Role;
 import fpimport.metadata.Template;
@@ -60,6 +64,31 @@ final class Payloads {
 					plain(node.path("default_value")), options(node.path("options")));
 		});
 		return new CreateMeta(fields, assignments);
+	}
+
+	/**
+	 * {@code field/all}: the relation each relation field is bound to, by field key;
+	 * fields with no or an empty {@code relation_id} are absent.
+	 */
+	Map<String, String> relationIds(JsonNode data) {
+		Map<String, String> ids = new LinkedHashMap<>();
+		for (JsonNode node : list(data, (node) -> node)) {
+			String relationId = ServiceAnswer.text(node.path("relation_id"));
+			if (relationId != null && !relationId.isBlank()) {
+				ids.put(required(node, "field_key"), relationId);
+			}
+		}
+		return Collections.unmodifiableMap(ids);
+	}
+
+	/** {@code work_item/relation}: the space's relations with the types they point at. */
+	List<Relation> relations(JsonNode data) {
+		return list(data,
+				(node) -> new Relation(required(node, "id"), textOr(node.path("name"), required(node, "id")),
+						flag(node.path("disabled")), required(node, "work_item_type_key"),
+						list(node.path("relation_details"),
+								(detail) -> new Relation.Target(ServiceAnswer.text(detail.path("project_key")),
+										required(detail, "work_item_type_key")))));
 	}
 
 	List<Template> templates(JsonNode data) {

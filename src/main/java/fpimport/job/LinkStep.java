@@ -3,6 +3,7 @@ package fpimport.job;
 import java.util.ArrayList;
 import java.util.List;
 
+import fpimport.result.SetReference;
 import fpimport.workitem.FieldValuePair;
 import fpimport.workitem.ReferenceField;
 
@@ -38,7 +39,7 @@ final class LinkStep implements AfterCreateStep {
 
 	@Override
 	public boolean done(ItemView item) {
-		return held(item.value(this.field.fieldKey())).equals(this.ids.ids());
+		return ids(item.value(this.field.fieldKey())).equals(this.ids.ids());
 	}
 
 	@Override
@@ -49,8 +50,14 @@ final class LinkStep implements AfterCreateStep {
 		item.updated();
 	}
 
-	/** The ids a relation field holds, in order: a number, or a list of them. */
-	private static List<Long> held(Object value) {
+	/** What the field is set to, for the report. */
+	SetReference set(long runId, long rowNumber) {
+		return new SetReference(runId, rowNumber, this.field.fieldKey(), this.field.fieldName(), this.field.typeKey(),
+				this.names, this.ids.ids());
+	}
+
+	/** The ids a relation field value holds, in order: a number, or a list of them. */
+	static List<Long> ids(Object value) {
 		List<Long> ids = new ArrayList<>();
 		if (value instanceof List<?> list) {
 			list.forEach((element) -> add(ids, element));

@@ -70,7 +70,7 @@ final class LinkTasklet implements Tasklet {
 	}
 
 	private void link(RowRecord row, ReferenceGraph graph, Map<Long, RowRecord> named, RowSteps steps) {
-		List<AfterCreateStep> links = new ArrayList<>();
+		List<LinkStep> links = new ArrayList<>();
 		for (Reference reference : graph.references(row.rowNumber())) {
 			ReferencedItems.Ids ids = ReferencedItems.ids(reference, graph, named);
 			String missing = (ids.blocked() != null) ? ids.blocked() : ids.pending()
@@ -83,7 +83,10 @@ final class LinkTasklet implements Tasklet {
 			}
 			links.add(new LinkStep(reference.field(), reference.values(), ids));
 		}
-		RowSteps.Failure failure = steps.run(row.rowNumber(), row.workItemId(), links, FIRST_STEP);
+		RowSteps.Failure failure = steps.run(row.rowNumber(), row.workItemId(), List.copyOf(links), FIRST_STEP);
+		if (failure == null) {
+			links.forEach((link) -> this.context.store.steps().saveReference(link.set(row.runId(), row.rowNumber())));
+		}
 		if (failure != null) {
 			this.context.store.saveRow(row.withOutcome(RowStatus.PARTIAL, failure.errCode(), failure.message()));
 		}

@@ -17,6 +17,7 @@ import fpimport.mapping.RowPlan;
 import fpimport.result.LedgerEntry;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
+import fpimport.result.SetReference;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.RowProblem;
@@ -217,6 +218,22 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		return named.isEmpty() ? Map.of() : this.context.store.rows(this.context.runId(), named);
 	}
 
+	/** Records what the relation fields naming rows were set to by the row's write. */
+	private void saveReferences(PlannedRow row) {
+		for (Reference reference : row.plan().references()) {
+			ReferenceField field = reference.field();
+			row.plan()
+				.draft()
+				.fields()
+				.stream()
+				.filter((pair) -> pair.fieldKey().equals(field.fieldKey()))
+				.findFirst()
+				.ifPresent((pair) -> this.context.store.steps()
+					.saveReference(new SetReference(this.context.runId(), row.rowNumber(), field.fieldKey(),
+							field.fieldName(), field.typeKey(), reference.values(), LinkStep.ids(pair.fieldValue()))));
+		}
+	}
+
 	/** A row with the ids its references stand for in its draft, or why it is blocked. */
 	private record Settled(PlannedRow row, String blocked) {
 	}
@@ -295,12 +312,14 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			if (existingId != null) {
 				this.context.client.update(prepared.projectKey(), prepared.typeKey(), existingId,
 						row.plan().draft().fields());
+				saveReferences(row);
 				return saveWritten(record(row, RowStatus.UPDATED, existingId, null, null, List.of(), key, attempts));
 			}
 			long id = this.context.client.create(prepared.projectKey(), row.plan().draft(), key);
 			// the ledger first: after a crash between the two, resume finds the item
 			// there
 			this.context.store.ledgerPut(prepared.projectKey(), prepared.typeKey(), rowKey, id, this.context.runId());
+			saveReferences(row);
 			boolean links = prepared.references().anyLater(row.rowNumber());
 			if (!row.plan().after().none() || links) {
 				// the item exists; its steps follow, each recorded before and after its

@@ -1,7 +1,9 @@
 package fpimport.metadata;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -13,9 +15,12 @@ import fpimport.workitem.NearMatch;
  * What one work item type of a space accepts, fetched once for a run: the space's types,
  * and the type's fields, templates and roles. Lookups by name ignore surrounding spaces,
  * case and width ({@link MatchKey}); a lookup answers every match so callers can report
- * an ambiguous name.
+ * an ambiguous name. What relation fields point at is fetched only when asked, once per
+ * type.
  */
 public final class SpaceCatalog {
+
+	private final SpaceMetadataSource source;
 
 	private final List<WorkItemType> types;
 
@@ -27,8 +32,14 @@ public final class SpaceCatalog {
 
 	private final List<Role> roles;
 
-	private SpaceCatalog(List<WorkItemType> types, WorkItemType type, List<FieldDefinition> fields,
-			List<Template> templates, List<Role> roles) {
+	// field key -> relation id, by type key; filled when asked
+	private final Map<String, Map<String, String>> relationIds = new HashMap<>();
+
+	private List<Relation> relations;
+
+	private SpaceCatalog(SpaceMetadataSource source, List<WorkItemType> types, WorkItemType type,
+			List<FieldDefinition> fields, List<Template> templates, List<Role> roles) {
+		this.source = source;
 		this.types = List.copyOf(types);
 		this.type = Objects.requireNonNull(type, "type");
 		this.fields = List.copyOf(fields);
@@ -44,7 +55,7 @@ public final class SpaceCatalog {
 	public static SpaceCatalog load(SpaceMetadataSource source, String typeKeyOrName) {
 		List<WorkItemType> types = source.types();
 		WorkItemType type = findType(types, typeKeyOrName);
-		return new SpaceCatalog(types, type, source.fields(type.typeKey()), source.templates(type.typeKey()),
+		return new SpaceCatalog(source, types, type, source.fields(type.typeKey()), source.templates(type.typeKey()),
 				source.roles(type.typeKey()));
 	}
 
@@ -80,14 +91,6 @@ public final class SpaceCatalog {
 		return type;
 	}
 
-	/**
-	 * The types a relation field of a type may point at; empty when the space does not
-	 * say.
-	 */
-	public List<String> relationTargets(String typeKey, String fieldKey) {
-		return List.of();
-	}
-
 	/** Every type of the space, disabled ones included. */
 	public List<WorkItemType> types() {
 		return this.types;
@@ -111,6 +114,34 @@ public final class SpaceCatalog {
 	/** The roles of the type's workflow. */
 	public List<Role> roles() {
 		return this.roles;
+	}
+
+	/**
+	 * The keys of the types a relation field takes: the types its relation points at,
+	 * each once. Empty when the space does not say: the field is bound to no relation,
+	 * the relation is unknown, or the space refused to tell (no permission). The first
+	 * call for a type reads its fields' relations ({@code field/all}), the first call of
+	 * all the space's relations ({@code work_item/relation}); later calls cost no
+	 * request.
+	 * @param typeKey the type that has the field, by key
+	 * @param fieldKey the field, by key
+	 */
+	public synchronized List<String> relationTargets(String typeKey, String fieldKey) {
+		Objects.requireNonNull(fieldKey, "fieldKey");
+		Map<String, String> ids = this.relationIds.computeIfAbsent(Objects.requireNonNull(typeKey, "typeKey"),
+				(key) -> Map.copyOf(this.source.relationIds(key)));
+		String relationId = ids.get(fieldKey);
+		if (relationId == null) {
+			return List.of();
+		}
+		if (this.relations == null) {
+			this.relations = List.copyOf(this.source.relations());
+		}
+		return this.relations.stream()
+			.filter((relation) -> relation.id().equals(relationId))
+			.findFirst()
+			.map(Relation::targetTypeKeys)
+			.orElse(List.of());
 	}
 
 	/** The field with this key or alias, else every field with this name. */

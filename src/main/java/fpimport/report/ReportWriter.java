@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
+import fpimport.result.SetReference;
 import fpimport.result.StepRecord;
 import fpimport.result.RunRecord;
 import fpimport.failure.FpImportException;
@@ -143,12 +144,18 @@ public final class ReportWriter {
 				.steps(run.runId())
 				.stream()
 				.collect(Collectors.groupingBy(StepRecord::rowNumber));
+			// what the relation fields naming rows were set to (none without refers_to:)
+			Map<Long, List<SetReference>> references = this.store.steps()
+				.references(run.runId())
+				.stream()
+				.collect(Collectors.groupingBy(SetReference::rowNumber));
 			this.store.forEachRow(run.runId(), (row) -> {
 				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID
 						&& !row.status().rollback();
 				String link = (row.workItemId() == null) ? null : link(run, row.workItemId());
 				List<String> cells = cellsOf(row, headers);
-				String message = withSteps(message(row), steps.get(row.rowNumber()));
+				String message = withReferences(run, withSteps(message(row), steps.get(row.rowNumber())),
+						references.get(row.rowNumber()));
 				if (failed) {
 					if (failedSheet[0] == null) {
 						failedSheet[0] = failedSheet(run, headers, failedFile, headerRow);
@@ -254,6 +261,21 @@ public final class ReportWriter {
 	private static String problemText(RowProblem problem) {
 		String where = (problem.column() != null) ? problem.column() + ": " : "";
 		return where + problem.message();
+	}
+
+	/**
+	 * The message with what each relation field naming rows was set to: {@code
+	 * references: 关联需求 10003 → 4812084224 (LINK)}.
+	 */
+	private String withReferences(RunRecord run, String message, List<SetReference> references) {
+		if (references == null || references.isEmpty()) {
+			return message;
+		}
+		return (message.isEmpty() ? "" : message + "; ") + "references: "
+				+ references.stream()
+					.map((reference) -> reference.describe((id) -> " (" + this.linkBase + "/" + run.projectKey() + "/"
+							+ reference.typeKey() + "/detail/" + id + ")"))
+					.collect(Collectors.joining("; "));
 	}
 
 	private String link(RunRecord run, long workItemId) {

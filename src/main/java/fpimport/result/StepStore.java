@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The steps after each row's create ({@code FPI_ROW_STEP}), recorded like creates: the
  * intent before the call and the outcome after it, each write in a transaction of its
- * own.
+ * own; and what the relation fields naming rows were set to ({@code FPI_ROW_REF}).
  */
 public final class StepStore {
 
@@ -68,6 +68,35 @@ public final class StepStore {
 						+ "WHERE RUN_ID = ? ORDER BY ROW_NO, STEP_NO",
 				(rs, i) -> new StepRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
 						StepRecord.Status.valueOf(rs.getString(6)), rs.getObject(7, Integer.class), rs.getString(8)),
+				runId);
+	}
+
+	/**
+	 * Records what a relation field naming rows was set to, replacing what was stored for
+	 * that row and field.
+	 */
+	public void saveReference(SetReference reference) {
+		this.ownTransaction.executeWithoutResult((status) -> {
+			this.jdbc.update("DELETE FROM FPI_ROW_REF WHERE RUN_ID = ? AND ROW_NO = ? AND FIELD_KEY = ?",
+					reference.runId(), reference.rowNumber(), reference.fieldKey());
+			this.jdbc.update(
+					"INSERT INTO FPI_ROW_REF (RUN_ID, ROW_NO, FIELD_KEY, FIELD_NAME, TYPE_KEY, NAMES, ITEM_IDS) "
+							+ "VALUES (?,?,?,?,?,?,?)",
+					reference.runId(), reference.rowNumber(), reference.fieldKey(), reference.fieldName(),
+					reference.typeKey(), cut(String.join("\n", reference.names())),
+					cut(String.join(",", reference.itemIds().stream().map(String::valueOf).toList())));
+		});
+	}
+
+	/** What the relation fields naming rows of a run were set to, row by row. */
+	public List<SetReference> references(long runId) {
+		return this.jdbc.query(
+				"SELECT RUN_ID, ROW_NO, FIELD_KEY, FIELD_NAME, TYPE_KEY, NAMES, ITEM_IDS FROM FPI_ROW_REF "
+						+ "WHERE RUN_ID = ? " + "ORDER BY ROW_NO, FIELD_KEY",
+				(rs, i) -> new SetReference(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), List.of(rs.getString(6).split("\n", -1)),
+						rs.getString(7).isEmpty() ? List.of()
+								: java.util.Arrays.stream(rs.getString(7).split(",")).map(Long::valueOf).toList()),
 				runId);
 	}
 

@@ -97,7 +97,7 @@ class MigrationSamplesIT {
 			.contains("\"处理人\":\"杨帆;\"")
 			.contains("\"规模\":\"5\"");
 
-		String draft = drafted(xlsx, "tapd-stories.yaml", "11 of 23 headers matched");
+		String draft = drafted(xlsx, "tapd-stories.yaml", "12 of 23 headers matched");
 		assertThat(draft).contains("schedule: {columns: [预计开始, 预计结束]}")
 			.contains("      后端: \"后端 Backend\"\n")
 			.contains("  # field_7e8f9a: 模块    # a candidate: 所属模块 Module");

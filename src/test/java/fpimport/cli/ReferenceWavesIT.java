@@ -59,6 +59,33 @@ class ReferenceWavesIT {
 		assertThat(parentOf(space, "Ping")).isEqualTo(id(space, "Pong"));
 		assertThat(parentOf(space, "Pong")).isEqualTo(id(space, "Ping"));
 		assertThat(run.out()).as(run.toString()).contains("created 6");
+		// the report names what each reference became, with its link
+		assertThat(this.cli.path("shop.report.csv")).content()
+			.contains("references: 关联需求 Related story 10003 → " + id(space, "Story under the epic") + " (")
+			.contains("/demo/story/detail/" + id(space, "Story under the epic"))
+			.contains("link 关联需求 Related story = 10006");
+	}
+
+	@Test
+	void blockedRowsAreCreatedByTheRetryOnceTheirParentSucceeds() {
+		Path file = this.cli.write("shop.csv",
+				CSV.replace("Checkout epic,SHOP-1,10001,,P1", "Checkout epic,SHOP-1,10001,,P9"));
+		Path mapping = this.cli.write("shop.yaml", MAPPING);
+		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(),
+				"--report-format", "csv");
+		EmulatedSpace space = this.cli.emulator().space();
+		assertThat(space.items("story")).extracting(StoredItem::name).containsExactlyInAnyOrder("Ping", "Pong");
+		assertThat(this.cli.path("shop.report.csv")).content()
+			.contains("its 关联需求 Related story 10001 is invalid")
+			.contains("its 关联需求 Related story 10002 is blocked");
+		String runId = run.out().replaceAll("(?s).*?run (\\d+).*", "$1");
+		Path fixed = this.cli.write("fixed.yaml",
+				MAPPING.replace("priority: {column: Priority}", "priority: {column: Priority, values: {P9: P1}}"));
+		CliRun retry = this.cli.runConnected("retry", runId, "--mapping", fixed.toString(), "--report-format", "csv");
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(space.items("story")).hasSize(6);
+		assertThat(parentOf(space, "Sub-task of the story")).isEqualTo(id(space, "Story under the epic"));
+		assertThat(parentOf(space, "Feature under the epic")).isEqualTo(id(space, "Checkout epic"));
 	}
 
 	@Test

@@ -89,6 +89,23 @@ public final class TestSpace implements SpaceMetadataSource, UserSource {
 		return typeKey.equals("story") ? STORY_ROLES : List.of();
 	}
 
+	/**
+	 * The story's relation fields are bound: parent to stories, blocks to stories and
+	 * issues.
+	 */
+	@Override
+	public java.util.Map<String, String> relationIds(String typeKey) {
+		return typeKey.equals("story") ? java.util.Map.of("parent", "r_parent", "blocks", "r_blocks")
+				: java.util.Map.of();
+	}
+
+	@Override
+	public List<Relation> relations() {
+		return List.of(new Relation("r_parent", "父子", false, "story", List.of(new Relation.Target("p", "story"))),
+				new Relation("r_blocks", "阻塞", false, "story",
+						List.of(new Relation.Target("p", "story"), new Relation.Target("p", "issue"))));
+	}
+
 	@Override
 	public List<User> findByEmails(Collection<String> emails) {
 		check(emails);
