@@ -1,13 +1,17 @@
 package fpimport.emulator;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fault knobs of one emulator, changeable while it runs from any thread: latency, shares
- * of 50006 and gateway answers, creates, steps and updates whose answer is dropped, and
- * token expiry. Each share is a probability 0..1 rolled on a seedable {@link Random}.
+ * of 50006 and gateway answers, creates, steps and updates whose answer is dropped,
+ * creates refused by name, and token expiry. Each share is a probability 0..1 rolled on a
+ * seedable {@link Random}.
  */
 public final class Faults {
 
@@ -28,6 +32,8 @@ public final class Faults {
 	private volatile double droppedStepShare;
 
 	private volatile double droppedUpdateShare;
+
+	private final Map<String, ApiError> refusedNames = new ConcurrentHashMap<>();
 
 	Faults(long seed, Tokens tokens) {
 		this.random = new Random(seed);
@@ -91,6 +97,22 @@ public final class Faults {
 		return this;
 	}
 
+	/**
+	 * Refuses every create of an item of this name with this error code and message, as
+	 * the service refuses one row for a reason of its own (nothing is stored), until
+	 * {@link #acceptCreatesNamed} or {@link #reset}.
+	 */
+	public Faults refuseCreatesNamed(String name, int errCode, String errMsg) {
+		this.refusedNames.put(Objects.requireNonNull(name, "name"), new ApiError(errCode, errMsg));
+		return this;
+	}
+
+	/** Takes creates of an item of this name again. */
+	public Faults acceptCreatesNamed(String name) {
+		this.refusedNames.remove(name);
+		return this;
+	}
+
 	/** Makes every token issued so far expired; the next call with one answers 10022. */
 	public Faults expireAllTokens() {
 		this.tokens.expireAll();
@@ -114,6 +136,7 @@ public final class Faults {
 		this.droppedCreateShare = 0;
 		this.droppedStepShare = 0;
 		this.droppedUpdateShare = 0;
+		this.refusedNames.clear();
 		return this;
 	}
 
@@ -166,6 +189,11 @@ public final class Faults {
 
 	boolean rollDroppedUpdate() {
 		return roll(this.droppedUpdateShare);
+	}
+
+	/** The refusal of a create of an item of this name, if one is set. */
+	Optional<ApiError> refusal(String name) {
+		return Optional.ofNullable(this.refusedNames.get(name));
 	}
 
 	boolean coin() {

@@ -473,6 +473,9 @@ public final class OpenApiEmulator implements AutoCloseable {
 
 	private Answer create(SpaceFixture fixture, String userKey, JsonNode body) {
 		WriteRules.Creation creation = new WriteRules(fixture, this.space).create(body);
+		this.faults.refusal(creation.name()).ifPresent((refusal) -> {
+			throw refusal;
+		});
 		long id = this.space.store(creation.type().typeKey(), creation.name(), creation.templateId(), userKey,
 				creation.fields());
 		Answer answer = Answer.ok(NODES.numberNode(id));

@@ -15,13 +15,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * References between rows, as a Jira export carries them (issue #13): epics, stories and
  * sub-tasks all imported as stories, each naming its parent in a {@code Parent} column by
  * its numeric {@code Issue id}, given children first, with a cycle of related stories, a
  * reference to a story imported by an earlier run, and one reference to nothing. Every
- * reference ends in the emulator's store as the Feishu id of the item it names.
+ * reference ends in the emulator's store as the Feishu id of the item it names. A row
+ * whose parent the service refused is BLOCKED, and {@code retry} creates both once the
+ * service takes the parent.
  */
 class ReferencesIT {
 
@@ -150,6 +153,44 @@ class ReferencesIT {
 				assertThat(row.status()).as(row.rowKey()).isEqualTo(RowStatus.CREATED);
 				assertThat(row.workItemId()).as(row.rowKey()).isEqualTo(items.get(row.cells().get("Summary")).id());
 			});
+	}
+
+	@Test
+	void aRowUnderAFailedParentIsBlockedAndRetryCreatesBothOnceTheParentIsTaken() throws Exception {
+		Path mapping = this.cli.write("jira.yaml", MAPPING);
+		Path file = this.cli.write("jira.csv", HEADER + """
+				SHOP-3,10003,Validate card number,Sub-task,10002,
+				SHOP-2,10002,Card payment,Story,10001,
+				SHOP-1,10001,Payments epic,Epic,,
+				""");
+		// the service refuses the story for a reason of its own (an option disabled
+		// meanwhile)
+		this.cli.emulator().faults().refuseCreatesNamed("Card payment", 20050, "Option Value Not Valid");
+		CliRun run = this.cli.runConnected("import", file.toString(), "--mapping", mapping.toString(), "--summary-json",
+				this.cli.path("import.json").toString());
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.ROWS_FAILED.code());
+		long runId = runId("import.json");
+		List<RowRecord> imported = rows(runId);
+		assertThat(row(imported, "SHOP-1").status()).isEqualTo(RowStatus.CREATED);
+		assertThat(row(imported, "SHOP-2").status()).isEqualTo(RowStatus.FAILED);
+		RowRecord blocked = row(imported, "SHOP-3");
+		assertThat(blocked.status()).isEqualTo(RowStatus.BLOCKED);
+		// "its parent SHOP-1 failed (reason)": the parent as the row names it, and why
+		assertThat(text(blocked)).startsWith("its parent ").containsAnyOf("SHOP-2", "10002").contains("failed (20050");
+		assertThat(itemsByName()).containsOnlyKeys("Payments epic");
+		assertThat(this.cli.emulator().space().createCalls()).as("no call for the blocked row").isEqualTo(2);
+
+		this.cli.emulator().faults().acceptCreatesNamed("Card payment");
+		CliRun retry = this.cli.runConnected("retry", Long.toString(runId), "--summary-json",
+				this.cli.path("retry.json").toString());
+
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(rows(runId("retry.json"))).extracting(RowRecord::rowKey, RowRecord::status)
+			.containsExactlyInAnyOrder(tuple("SHOP-2", RowStatus.CREATED), tuple("SHOP-3", RowStatus.CREATED));
+		Map<String, StoredItem> items = itemsByName();
+		assertThat(items).containsOnlyKeys("Payments epic", "Card payment", "Validate card number");
+		assertParent(items, "Card payment", "Payments epic");
+		assertParent(items, "Validate card number", "Card payment");
 	}
 
 	private void assertParent(Map<String, StoredItem> items, String child, String parent) {

@@ -97,6 +97,20 @@ class FaultsTest {
 	}
 
 	@Test
+	void aCreateRefusedByNameStoresNothingUntilTakenAgain() {
+		this.emulator.faults().refuseCreatesNamed("Refused story", 20050, "Option Value Not Valid");
+		Caller.Reply refused = this.caller.create(Bodies.story().put("name", "Refused story"));
+		assertThat(refused.errCode()).isEqualTo(20050);
+		assertThat(refused.errMsg()).isEqualTo("Option Value Not Valid");
+		assertThat(this.emulator.space().itemCount()).isZero();
+		assertThat(this.caller.create(Bodies.story().put("name", "Another story")).errCode()).isZero();
+		this.emulator.faults().acceptCreatesNamed("Refused story");
+		assertThat(this.caller.create(Bodies.story().put("name", "Refused story")).errCode()).isZero();
+		assertThat(this.emulator.space().items()).extracting(StoredItem::name)
+			.containsExactly("Another story", "Refused story");
+	}
+
+	@Test
 	void theSameSeedRollsTheSameFaults() {
 		List<Integer> first = statuses(99);
 		List<Integer> second = statuses(99);
