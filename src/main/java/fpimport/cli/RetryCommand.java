@@ -42,7 +42,7 @@ final class RetryCommand implements Callable<Integer> {
 	List<Integer> codes = List.of();
 
 	@Option(names = "--only-status", paramLabel = "STATUS", split = ",",
-			description = "only rows with this outcome: invalid, failed or partial (repeatable; default all three)")
+			description = "only rows with this outcome: invalid, failed, partial or blocked (repeatable; default all four)")
 	List<RetriedStatus> statuses = List.of();
 
 	@Mixin

@@ -349,6 +349,13 @@ public final class MappingBinder {
 				return null;
 			}
 		}
+		else if (targets.isEmpty()) {
+			// a wrong guess could be dropped by the service without a word: asked, not
+			// guessed
+			this.problems.add(path + ".type: the space does not say which type " + field.fieldName()
+					+ " points at (its relation is not readable); write the type of the items it names");
+			return null;
+		}
 		else {
 			targetType = (targets.size() == 1) ? targets.get(0) : this.typeKey;
 		}

@@ -1,11 +1,13 @@
 package fpimport.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import fpimport.TestEmulator;
 import fpimport.emulator.EmulatedSpace;
 import fpimport.emulator.StoredItem;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,37 @@ class ReferenceWavesIT {
 			.contains("BLOCKED")
 			.contains("its 关联需求 Related story 10001 is invalid");
 		assertThat(run.exitCode()).as(run.toString()).isNotZero();
+	}
+
+	@Test
+	void namesOutsideTheFileAreFoundInEarlierRunsAndInTheSpace() {
+		Path mapping = this.cli.write("shop.yaml", MAPPING + "  field_9f8e7d: {column: Epic, refers_to: {}}\n");
+		Path first = this.cli.write("epics.csv", """
+				Summary,Issue key,Issue id,Parent,Priority,Epic
+				Checkout epic,SHOP-1,10001,,P1,
+				""");
+		CliRun epics = this.cli.runConnected("import", first.toString(), "--mapping", mapping.toString(),
+				"--report-format", "csv");
+		assertThat(epics.exitCode()).as(epics.toString()).isZero();
+		EmulatedSpace space = this.cli.emulator().space();
+		// an item made by hand, with the key in 外部编号 (the mapping's key_field)
+		long legacy = space.insertItem("story", "Legacy epic",
+				Map.of("field_c3d4e5", JsonNodeFactory.instance.stringNode("LEGACY-7")));
+		Path second = this.cli.write("stories.csv", """
+				Summary,Issue key,Issue id,Parent,Priority,Epic
+				Story A,SHOP-2,10002,10001,P1,SHOP-1
+				Story B,SHOP-3,10003,,P1,LEGACY-7
+				""");
+		CliRun stories = this.cli.runConnected("import", second.toString(), "--mapping", mapping.toString(),
+				"--report-format", "csv");
+		assertThat(stories.exitCode()).as(stories.toString()).isZero();
+		long epic = id(space, "Checkout epic");
+		// by Issue id: the earlier run's stored cells; by the row key: the ledger
+		assertThat(parentOf(space, "Story A")).isEqualTo(epic);
+		assertThat(space.item("story", "Story A").orElseThrow().relatedIds("field_9f8e7d")).containsExactly(epic);
+		// not imported by fpimport: found by key_field
+		assertThat(space.item("story", "Story B").orElseThrow().relatedIds("field_9f8e7d")).containsExactly(legacy);
+		assertThat(space.items("story")).hasSize(4);
 	}
 
 	private static Long parentOf(EmulatedSpace space, String name) {

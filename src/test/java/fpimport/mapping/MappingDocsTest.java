@@ -44,7 +44,7 @@ class MappingDocsTest {
 	@Test
 	void everyExampleMappingLoads() throws IOException {
 		List<String> examples = examples();
-		assertThat(examples).hasSize(4);
+		assertThat(examples).hasSize(5);
 		for (String example : examples) {
 			assertThatNoException().as(example).isThrownBy(() -> MappingLoader.parse(example, "mapping.md"));
 		}

@@ -107,6 +107,30 @@ class RefersToTest {
 	}
 
 	@Test
+	void whenTheSpaceDoesNotSayWhatAFieldPointsAtTheTypeIsAskedNotGuessed() {
+		String mapping = """
+				type: story
+				template: 1002
+				key: [Issue key]
+				name: Summary
+				fields:
+				  priority: {value: P1}
+				  parent: {column: Parent, refers_to: {by: Issue id}}
+				""";
+		SpaceCatalog silent = SpaceCatalog.load(TestSpace.withoutRelations(), "story");
+		assertThatExceptionOfType(InvalidMappingException.class)
+			.isThrownBy(() -> RowPlanner.prepare(MappingLoader.parse(mapping, "jira.yaml"), silent, HEADERS.keys(),
+					"jira.csv", null))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly("fields.parent.refers_to.type: the space "
+					+ "does not say which type 关联需求 points at (its relation is not readable); write the type of "
+					+ "the items it names"));
+		MappingSpec typed = MappingLoader.parse(mapping.replace("by: Issue id", "by: Issue id, type: 缺陷"), "jira.yaml");
+		assertThat(RowPlanner.prepare(typed, silent, HEADERS.keys(), "jira.csv", null).bound().referenceFields())
+			.extracting(ReferenceField::typeKey)
+			.containsExactly("issue");
+	}
+
+	@Test
 	void theLoaderRefusesWhatRefersToCannotHold() {
 		assertThatExceptionOfType(InvalidMappingException.class).isThrownBy(() -> MappingLoader.parse("""
 				type: story

@@ -91,31 +91,7 @@ class SpaceCatalogRelationsTest {
 
 	@Test
 	void aSourceThatCannotSaySaysNothing() {
-		TestSpace space = new TestSpace();
-		SpaceMetadataSource silent = new SpaceMetadataSource() {
-
-			@Override
-			public List<WorkItemType> types() {
-				return space.types();
-			}
-
-			@Override
-			public List<FieldDefinition> fields(String typeKey) {
-				return space.fields(typeKey);
-			}
-
-			@Override
-			public List<Template> templates(String typeKey) {
-				return space.templates(typeKey);
-			}
-
-			@Override
-			public List<Role> roles(String typeKey) {
-				return space.roles(typeKey);
-			}
-
-		};
-		SpaceCatalog story = SpaceCatalog.load(silent, "story");
+		SpaceCatalog story = SpaceCatalog.load(TestSpace.withoutRelations(), "story");
 		assertThat(story.relationTargets("story", "parent")).isEmpty();
 	}
 

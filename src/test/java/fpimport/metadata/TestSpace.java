@@ -106,6 +106,34 @@ public final class TestSpace implements SpaceMetadataSource, UserSource {
 						List.of(new Relation.Target("p", "story"), new Relation.Target("p", "issue"))));
 	}
 
+	/** The same space, as a source that cannot say what relation fields point at. */
+	public static SpaceMetadataSource withoutRelations() {
+		TestSpace space = new TestSpace();
+		return new SpaceMetadataSource() {
+
+			@Override
+			public List<WorkItemType> types() {
+				return space.types();
+			}
+
+			@Override
+			public List<FieldDefinition> fields(String typeKey) {
+				return space.fields(typeKey);
+			}
+
+			@Override
+			public List<Template> templates(String typeKey) {
+				return space.templates(typeKey);
+			}
+
+			@Override
+			public List<Role> roles(String typeKey) {
+				return space.roles(typeKey);
+			}
+
+		};
+	}
+
 	@Override
 	public List<User> findByEmails(Collection<String> emails) {
 		check(emails);
