@@ -10,10 +10,19 @@ import picocli.CommandLine;
 /** The entry point of {@code fpimport.jar}. */
 public final class FpImport {
 
+	private static final String COMMONS_LOGGING_FACTORY = "org.apache.commons.logging.LogFactory";
+
 	private FpImport() {
 	}
 
 	public static void main(String[] args) {
+		// Spring's commons-logging goes to SLF4J, as it would find by itself, without
+		// first
+		// loading Log4j's API only to see that it leads to SLF4J too (a start-up cost of
+		// runs)
+		if (System.getProperty(COMMONS_LOGGING_FACTORY) == null) {
+			System.setProperty(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.Slf4jLogFactory");
+		}
 		System.exit(run(args, System.getenv(), Path.of(""), new PrintWriter(System.out, true),
 				new PrintWriter(System.err, true)));
 	}
