@@ -78,7 +78,7 @@ final class RunsCommand implements Callable<Integer> {
 
 	private Integer show(RunHistory history) {
 		PrintWriter out = this.spec.commandLine().getOut();
-		JsonMapper mapper = JsonMapper.builder().build();
+		JsonMapper mapper = this.json ? JsonMapper.builder().build() : null;
 		if (this.runId != null) {
 			RunRecord run = history.run(this.runId);
 			RunCounts counts = history.counts(this.runId);

@@ -211,8 +211,8 @@ public final class ImportLauncher {
 	}
 
 	private <T> T withInfrastructure(Function<Infrastructure, T> work) {
-		// fpimport configures its own logging (logback.xml, --verbose); Boot must not
-		// reset it
+		// fpimport configures its own logging (LogConfiguration, --verbose); Boot must
+		// not reset it
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		JobDatabase.checkPlace(this.databaseUrl);
 		ConfigurableApplicationContext spring;
