@@ -38,6 +38,11 @@ final class ReferencedItems {
 
 	}
 
+	/**
+	 * A row key made without {@code key:}: the SHA-256 of the row's cells, not a name.
+	 */
+	private static final java.util.regex.Pattern HASHED_KEY = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
 	private ReferencedItems() {
 	}
 
@@ -100,7 +105,18 @@ final class ReferencedItems {
 			case BLOCKED -> "is blocked";
 			default -> "is " + named.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
 		};
-		return "its " + role + " " + value + " " + outcome + " (" + reason(named) + ")";
+		return "its " + role + " " + shown(value, named.rowKey()) + " " + outcome + " (" + reason(named) + ")";
+	}
+
+	/**
+	 * The named row as people know it: its row key when the mapping gives one ({@code
+	 * SHOP-1}), with the value the cell gave when that differs ({@code SHOP-1 (10001)}).
+	 */
+	static String shown(String value, String rowKey) {
+		if (rowKey == null || rowKey.equals(value) || HASHED_KEY.matcher(rowKey).matches()) {
+			return value;
+		}
+		return rowKey + " (" + value + ")";
 	}
 
 	private static String reason(RowRecord named) {

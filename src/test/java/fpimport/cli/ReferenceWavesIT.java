@@ -78,8 +78,8 @@ class ReferenceWavesIT {
 		EmulatedSpace space = this.cli.emulator().space();
 		assertThat(space.items("story")).extracting(StoredItem::name).containsExactlyInAnyOrder("Ping", "Pong");
 		assertThat(this.cli.path("shop.report.csv")).content()
-			.contains("its 关联需求 Related story 10001 is invalid")
-			.contains("its 关联需求 Related story 10002 is blocked");
+			.contains("its 关联需求 Related story SHOP-1 (10001) is invalid")
+			.contains("its 关联需求 Related story SHOP-2 (10002) is blocked");
 		String runId = run.out().replaceAll("(?s).*?run (\\d+).*", "$1");
 		Path fixed = this.cli.write("fixed.yaml",
 				MAPPING.replace("priority: {column: Priority}", "priority: {column: Priority, values: {P9: P1}}"));
@@ -102,7 +102,7 @@ class ReferenceWavesIT {
 		assertThat(this.cli.path("shop.report.csv")).content()
 			.contains("refers to 10099, which is neither in this file nor imported before")
 			.contains("BLOCKED")
-			.contains("its 关联需求 Related story 10001 is invalid");
+			.contains("its 关联需求 Related story SHOP-1 (10001) is invalid");
 		assertThat(run.exitCode()).as(run.toString()).isNotZero();
 	}
 
