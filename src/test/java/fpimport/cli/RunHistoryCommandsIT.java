@@ -57,6 +57,8 @@ class RunHistoryCommandsIT {
 			assertThat(rs.getLong(3)).isEqualTo(2);
 			assertThat(rs.getLong(4)).isEqualTo(2);
 			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).isEqualTo("links");
+			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString(1)).isEqualTo("report");
 		}
 	}
