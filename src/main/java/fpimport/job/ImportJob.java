@@ -48,11 +48,24 @@ final class ImportJob {
 			.build();
 		int chunkSize = context.run.dryRun() ? Math.max(context.settings.chunkSize(), DRY_RUN_CHUNK_SIZE)
 				: context.settings.chunkSize();
+		FeedReader reader = new FeedReader(feeds);
+		// a dry run sends nothing: resumed, it validates every row again, from the first,
+		// and writes its whole report in that pass (DryRunRows)
+		reader.setSaveState(!context.run.dryRun());
 		Step rows = new StepBuilder("rows", repository).<OriginRow, PlannedRow>chunk(chunkSize)
-			.reader(new FeedReader(feeds))
+			.reader(reader)
 			.processor(new PlanningProcessor(context))
 			.writer(new WorkItemWriter(context))
+			.listener(new org.springframework.batch.core.listener.StepExecutionListener() {
+				@Override
+				public void beforeStep(org.springframework.batch.core.step.StepExecution stepExecution) {
+					if (context.dryRunRows != null) {
+						context.dryRunRows.restart();
+					}
+				}
+			})
 			.transactionManager(transactions)
+			.allowStartIfComplete(context.run.dryRun())
 			.build();
 		Step report = new StepBuilder("report", repository).tasklet((contribution, chunkContext) -> {
 			context.progress.finished();

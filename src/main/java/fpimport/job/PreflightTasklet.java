@@ -89,7 +89,8 @@ final class PreflightTasklet implements Tasklet {
 		this.context
 			.prepared(new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField, notes, relations));
 		RunCounts counts = this.context.store.counts(this.context.runId());
-		long done = counts.total() - counts.inFlight();
+		// a dry run starts again from its first row (DryRunRows)
+		long done = this.context.run.dryRun() ? 0 : counts.total() - counts.inFlight();
 		this.context.progress.started(total[0], done);
 		return RepeatStatus.FINISHED;
 	}

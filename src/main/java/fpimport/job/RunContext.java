@@ -32,6 +32,11 @@ final class RunContext {
 	/** The importing user: the creator of every item the run makes. */
 	final String userKey;
 
+	/**
+	 * A dry run's outcomes and report as its rows are written; {@code null} otherwise.
+	 */
+	final DryRunRows dryRunRows;
+
 	private volatile Prepared prepared;
 
 	private volatile fpimport.report.RunSummary summary;
@@ -45,6 +50,7 @@ final class RunContext {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.progress = Objects.requireNonNull(progress, "progress");
 		this.userKey = Objects.requireNonNull(userKey, "userKey");
+		this.dryRunRows = run.dryRun() ? new DryRunRows(this) : null;
 	}
 
 	long runId() {

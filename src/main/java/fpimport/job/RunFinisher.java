@@ -47,8 +47,11 @@ final class RunFinisher {
 		String report = null;
 		String failedRows = null;
 		if (writeReport) {
-			ReportFiles files = new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
-					context.settings.reportFormat(), headerRow(context.mapping));
+			// a dry run's report was written with its rows
+			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish() : null;
+			ReportFiles files = (streamed != null) ? streamed
+					: new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
+							context.settings.reportFormat(), headerRow(context.mapping));
 			report = files.report().toString();
 			failedRows = (files.failedRows() != null) ? files.failedRows().toString() : null;
 		}
