@@ -206,6 +206,11 @@ final class XlsxSheet implements ReportSheet {
 		if (text == null || text.isEmpty() || text.length() > 18) {
 			return NOT_TYPED;
 		}
+		char first = text.charAt(0);
+		if (first != '-' && (first < '0' || first > '9')) {
+			// neither pattern can match: most cells, found without a regex
+			return NOT_TYPED;
+		}
 		if (PLAIN_NUMBER.matcher(text).matches() && !text.equals("-0")) {
 			return NUMBER;
 		}
