@@ -82,6 +82,10 @@ final class ImportJob {
 	}
 
 	static RowFeed openFeed(RunContext context) {
+		RowSpill spill = context.spill();
+		if (spill != null) {
+			return spill.open(context.runId());
+		}
 		if (context.run.kind() == RunKind.RETRY) {
 			return new StoredFeed(context.store, context.run);
 		}

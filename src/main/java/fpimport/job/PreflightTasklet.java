@@ -53,7 +53,10 @@ final class PreflightTasklet implements Tasklet {
 		RowPlanner planner;
 		List<String> headers;
 		List<String> notes;
-		try (RowFeed feed = this.feeds.get()) {
+		RowFeed opened = this.feeds.get();
+		// a workbook's rows are read once: the rows step reads them from the spill
+		boolean workbook = opened.sheet() != null && this.context.run.kind() != fpimport.result.RunKind.RETRY;
+		try (RowFeed feed = workbook ? RowSpill.recording(opened, this.context::spill) : opened) {
 			headers = feed.headers();
 			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
 			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());

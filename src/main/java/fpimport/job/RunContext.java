@@ -41,6 +41,8 @@ final class RunContext {
 
 	private volatile fpimport.report.RunSummary summary;
 
+	private volatile RowSpill spill;
+
 	RunContext(RunRecord run, MappingSpec mapping, ResultStore store, OpenApiClient client, JobSettings settings,
 			RunProgress progress, String userKey) {
 		this.run = Objects.requireNonNull(run, "run");
@@ -71,6 +73,23 @@ final class RunContext {
 			throw new IllegalStateException("the preflight step has not run");
 		}
 		return current;
+	}
+
+	/**
+	 * The workbook's rows as the preflight read them, for the rows step; a spill replaced
+	 * or dropped ({@code null}) is deleted.
+	 */
+	void spill(RowSpill rows) {
+		RowSpill old = this.spill;
+		this.spill = rows;
+		if (old != null && old != rows) {
+			old.delete();
+		}
+	}
+
+	/** The workbook's rows as the preflight read them, or {@code null}. */
+	RowSpill spill() {
+		return this.spill;
 	}
 
 	void summary(fpimport.report.RunSummary summary) {

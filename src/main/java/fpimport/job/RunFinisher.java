@@ -31,6 +31,8 @@ final class RunFinisher {
 	 */
 	static RunSummary finish(RunContext context, String stopMessage, Instant started, boolean writeReport,
 			boolean refused) {
+		// the rows are read: their spill goes
+		context.spill(null);
 		RunCounts counts = context.store.counts(context.runId());
 		RunStatus status = RunStatus.COMPLETED;
 		String message = stopMessage;
