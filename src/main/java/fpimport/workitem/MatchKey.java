@@ -24,18 +24,17 @@ public final class MatchKey {
 		}
 		key = ascii(text) ? text.strip().toLowerCase(Locale.ROOT)
 				: Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
-		if (text.length() <= REMEMBERED_LENGTH) {
-			if (REMEMBERED.size() >= REMEMBERED_TEXTS) {
-				REMEMBERED.clear();
-			}
+		if (text.length() <= REMEMBERED_LENGTH && REMEMBERED.size() < REMEMBERED_TEXTS) {
+			// the first texts seen: option labels, people, a column's few values
 			REMEMBERED.put(text, key);
 		}
 		return key;
 	}
 
 	/**
-	 * The keys of recent short texts: the same option labels, people and values are
-	 * compared for every row of a file, and NFKC is the costly part of matching them.
+	 * The keys of the first short texts asked for: the same option labels, people and
+	 * values are compared for every row of a file, and NFKC is the costly part of
+	 * matching them. Full, it takes no more (emptying it would cost more than it saves).
 	 */
 	private static final java.util.Map<String, String> REMEMBERED = new java.util.concurrent.ConcurrentHashMap<>();
 
