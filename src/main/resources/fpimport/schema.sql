@@ -69,3 +69,14 @@ CREATE TABLE IF NOT EXISTS FPI_LEDGER (
 
 -- a chunk looks up its row keys at once (ROW_KEY IN (...)): an index led by the key serves it
 CREATE INDEX IF NOT EXISTS FPI_LEDGER_ROW_KEY ON FPI_LEDGER (ROW_KEY);
+
+-- which rows of a dry run (validate) were VALID, a bit per row by blocks of 4,096 row numbers
+-- (ROW_BITS: java.util.BitSet bytes in Base64, bit i for row BLOCK_NO * 4096 + i); a dry run
+-- sends nothing, so its valid rows are not stored one by one in FPI_ROW (see ResultStore.rows)
+CREATE TABLE IF NOT EXISTS FPI_VALID_ROWS (
+	RUN_ID BIGINT NOT NULL,
+	BLOCK_NO BIGINT NOT NULL,
+	ROW_COUNT INTEGER NOT NULL,
+	ROW_BITS VARCHAR NOT NULL,
+	PRIMARY KEY (RUN_ID, BLOCK_NO)
+);

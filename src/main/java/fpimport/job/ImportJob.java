@@ -49,11 +49,24 @@ final class ImportJob {
 			.build();
 		int chunkSize = context.run.dryRun() ? Math.max(context.settings.chunkSize(), DRY_RUN_CHUNK_SIZE)
 				: context.settings.chunkSize();
+		FeedReader reader = new FeedReader(() -> waved(context, feeds));
+		// a dry run sends nothing: resumed, it validates every row again, from the first,
+		// and writes its whole report in that pass (DryRunRows)
+		reader.setSaveState(!context.run.dryRun());
 		Step rows = new StepBuilder("rows", repository).<OriginRow, PlannedRow>chunk(chunkSize)
-			.reader(new FeedReader(() -> waved(context, feeds)))
+			.reader(reader)
 			.processor(new PlanningProcessor(context))
 			.writer(new WorkItemWriter(context))
+			.listener(new org.springframework.batch.core.listener.StepExecutionListener() {
+				@Override
+				public void beforeStep(org.springframework.batch.core.step.StepExecution stepExecution) {
+					if (context.dryRunRows != null) {
+						context.dryRunRows.restart();
+					}
+				}
+			})
 			.transactionManager(transactions)
+			.allowStartIfComplete(context.run.dryRun())
 			.build();
 		// on every start: the relation fields set once every row exists
 		Step links = new StepBuilder("links", repository).tasklet(new LinkTasklet(context), transactions)
@@ -88,6 +101,10 @@ final class ImportJob {
 	}
 
 	static RowFeed openFeed(RunContext context) {
+		RowSpill spill = context.spill();
+		if (spill != null) {
+			return spill.open(context.runId());
+		}
 		if (context.run.kind() == RunKind.RETRY) {
 			return new StoredFeed(context.store, context.run);
 		}

@@ -55,7 +55,10 @@ final class PreflightTasklet implements Tasklet {
 		List<String> headers;
 		List<String> notes;
 		ReferenceGraph.Survey references;
-		try (RowFeed feed = this.feeds.get()) {
+		RowFeed opened = this.feeds.get();
+		// a workbook's rows are read once: the rows step reads them from the spill
+		boolean workbook = opened.sheet() != null && this.context.run.kind() != fpimport.result.RunKind.RETRY;
+		try (RowFeed feed = workbook ? RowSpill.recording(opened, this.context::spill) : opened) {
 			headers = feed.headers();
 			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
 			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
@@ -98,7 +101,8 @@ final class PreflightTasklet implements Tasklet {
 		this.context.prepared(
 				new RunContext.Prepared(projectKey, typeKey, planner, total[0], keyField, notes, relations, graph));
 		RunCounts counts = this.context.store.counts(this.context.runId());
-		long done = counts.total() - counts.inFlight();
+		// a dry run starts again from its first row (DryRunRows)
+		long done = this.context.run.dryRun() ? 0 : counts.total() - counts.inFlight();
 		this.context.progress.started(total[0], done);
 		return RepeatStatus.FINISHED;
 	}

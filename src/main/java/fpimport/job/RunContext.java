@@ -32,9 +32,16 @@ final class RunContext {
 	/** The importing user: the creator of every item the run makes. */
 	final String userKey;
 
+	/**
+	 * A dry run's outcomes and report as its rows are written; {@code null} otherwise.
+	 */
+	final DryRunRows dryRunRows;
+
 	private volatile Prepared prepared;
 
 	private volatile fpimport.report.RunSummary summary;
+
+	private volatile RowSpill spill;
 
 	RunContext(RunRecord run, MappingSpec mapping, ResultStore store, OpenApiClient client, JobSettings settings,
 			RunProgress progress, String userKey) {
@@ -45,6 +52,7 @@ final class RunContext {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.progress = Objects.requireNonNull(progress, "progress");
 		this.userKey = Objects.requireNonNull(userKey, "userKey");
+		this.dryRunRows = run.dryRun() ? new DryRunRows(this) : null;
 	}
 
 	long runId() {
@@ -65,6 +73,23 @@ final class RunContext {
 			throw new IllegalStateException("the preflight step has not run");
 		}
 		return current;
+	}
+
+	/**
+	 * The workbook's rows as the preflight read them, for the rows step; a spill replaced
+	 * or dropped ({@code null}) is deleted.
+	 */
+	void spill(RowSpill rows) {
+		RowSpill old = this.spill;
+		this.spill = rows;
+		if (old != null && old != rows) {
+			old.delete();
+		}
+	}
+
+	/** The workbook's rows as the preflight read them, or {@code null}. */
+	RowSpill spill() {
+		return this.spill;
 	}
 
 	void summary(fpimport.report.RunSummary summary) {

@@ -31,6 +31,8 @@ final class RunFinisher {
 	 */
 	static RunSummary finish(RunContext context, String stopMessage, Instant started, boolean writeReport,
 			boolean refused) {
+		// the rows are read: their spill goes
+		context.spill(null);
 		RunCounts counts = context.store.counts(context.runId());
 		RunStatus status = RunStatus.COMPLETED;
 		String message = stopMessage;
@@ -47,8 +49,11 @@ final class RunFinisher {
 		String report = null;
 		String failedRows = null;
 		if (writeReport) {
-			ReportFiles files = new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
-					context.settings.reportFormat(), headerRow(context.mapping));
+			// a dry run's report was written with its rows
+			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish() : null;
+			ReportFiles files = (streamed != null) ? streamed
+					: new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
+							context.settings.reportFormat(), headerRow(context.mapping));
 			report = files.report().toString();
 			failedRows = (files.failedRows() != null) ? files.failedRows().toString() : null;
 		}

@@ -76,8 +76,9 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	@Override
 	public void write(Chunk<? extends PlannedRow> chunk) throws InterruptedException {
 		open(null);
-		Map<Long, RowRecord> stored = this.context.store.rows(this.context.runId(),
-				chunk.getItems().stream().map(PlannedRow::rowNumber).toList());
+		// a dry run validates every row again when resumed (DryRunRows)
+		Map<Long, RowRecord> stored = (this.context.dryRunRows != null) ? Map.of() : this.context.store
+			.rows(this.context.runId(), chunk.getItems().stream().map(PlannedRow::rowNumber).toList());
 		List<PlannedRow> pending = new ArrayList<>();
 		for (PlannedRow row : chunk) {
 			RowRecord before = stored.get(row.rowNumber());
@@ -99,6 +100,9 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			while (!rows.isEmpty()) {
 				rows = writeOnce(rows, stored);
 			}
+		}
+		if (this.context.dryRunRows != null) {
+			this.context.dryRunRows.endChunk();
 		}
 	}
 
@@ -134,7 +138,12 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		}
 		// outcomes that need no call and the intents of the calls, committed together
 		// before any call
-		this.context.store.saveRows(records);
+		if (this.context.dryRunRows != null) {
+			this.context.dryRunRows.save(records);
+		}
+		else {
+			this.context.store.saveRows(records);
+		}
 		this.context.progress.advanced((int) records.stream().filter((r) -> r.status() != RowStatus.IN_FLIGHT).count());
 		Map<PlannedRow, Future<RowRecord>> open = new LinkedHashMap<>();
 		for (Call call : calls) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,19 +69,29 @@ public final class ReportWriter {
 	 * mapping imports the fixed file.
 	 */
 	public ReportFiles write(RunRecord run, Path directory, ReportFormat format, int headerRow) {
+		return write(run, directory, format, headerRow, java.util.Collections.emptyIterator());
+	}
+
+	/**
+	 * Writes the report files of a run as
+	 * {@link #write(RunRecord, Path, ReportFormat, int)} does, with rows that are not
+	 * stored one by one among the stored ones, by row number: a dry run's valid rows
+	 * ({@code ResultStore.saveDryRunRows}).
+	 * @param unstored rows in row order
+	 */
+	public ReportFiles write(RunRecord run, Path directory, ReportFormat format, int headerRow,
+			java.util.Iterator<RowRecord> unstored) {
 		String baseName = reportBaseName(run);
 		Path report = directory.resolve(baseName + ".report." + format.extension());
 		Path failed = directory.resolve(baseName + ".failed.xlsx");
 		try {
 			Files.createDirectories(directory);
 			List<String> headers = (run.headers() != null) ? run.headers() : headers(run.runId());
-			boolean anyFailed = writeReports(run, headers, report, format, failed, headerRow);
+			boolean anyFailed = writeReports(run, headers, report, format, failed, headerRow, unstored);
 			return new ReportFiles(report, anyFailed ? failed : null);
 		}
 		catch (IOException | UncheckedIOException ex) {
-			throw new FpImportException(Reason.INVALID_INPUT,
-					"cannot write the report of run " + run.runId() + " into " + directory + ": " + ex.getMessage(),
-					"choose a writable directory with --report-dir", ex);
+			throw unwritableNow(run, directory, ex);
 		}
 	}
 
@@ -130,58 +141,160 @@ public final class ReportWriter {
 	 * @return whether any row did not succeed
 	 */
 	private boolean writeReports(RunRecord run, List<String> headers, Path reportFile, ReportFormat format,
-			Path failedFile, int headerRow) throws IOException {
-		List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
-		columns.addAll(OUTCOME_COLUMNS);
-		int linkColumn = headers.size() + 3;
-		ReportSheet[] failedSheet = { null };
-		try (ReportSheet sheet = (format == ReportFormat.CSV) ? new CsvSheet(reportFile)
-				: new XlsxSheet(reportFile, "report", linkColumn, true)) {
-			sheet.row(columns, false, null);
-			// the steps after each create, shown with their row (none without state:,
-			// comments: or attachments:)
-			Map<Long, List<StepRecord>> steps = this.store.steps()
-				.steps(run.runId())
-				.stream()
-				.collect(Collectors.groupingBy(StepRecord::rowNumber));
-			// what the relation fields naming rows were set to (none without refers_to:)
-			Map<Long, List<SetReference>> references = this.store.steps()
-				.references(run.runId())
-				.stream()
-				.collect(Collectors.groupingBy(SetReference::rowNumber));
+			Path failedFile, int headerRow, java.util.Iterator<RowRecord> unstored) throws IOException {
+		// the steps after each create, shown with their row (none without state:,
+		// comments: or attachments:)
+		Map<Long, List<StepRecord>> steps = this.store.steps()
+			.steps(run.runId())
+			.stream()
+			.collect(Collectors.groupingBy(StepRecord::rowNumber));
+		// what the relation fields naming rows were set to (none without refers_to:)
+		Map<Long, List<SetReference>> references = this.store.steps()
+			.references(run.runId())
+			.stream()
+			.collect(Collectors.groupingBy(SetReference::rowNumber));
+		try (Pass pass = new Pass(run, headers, reportFile, format, failedFile, headerRow)) {
+			RowRecord[] next = { unstored.hasNext() ? unstored.next() : null };
 			this.store.forEachRow(run.runId(), (row) -> {
-				boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID
-						&& !row.status().rollback();
-				String link = (row.workItemId() == null) ? null : link(run, row.workItemId());
-				List<String> cells = cellsOf(row, headers);
-				String message = withReferences(run, withSteps(message(row), steps.get(row.rowNumber())),
-						references.get(row.rowNumber()));
-				if (failed) {
-					if (failedSheet[0] == null) {
-						failedSheet[0] = failedSheet(run, headers, failedFile, headerRow);
-					}
-					List<String> failedCells = new ArrayList<>(cells);
-					failedCells.add(row.status().name() + ": " + message);
-					write(failedSheet[0], failedCells, false, null);
+				while (next[0] != null && next[0].rowNumber() < row.rowNumber()) {
+					pass.row(next[0], null);
+					next[0] = unstored.hasNext() ? unstored.next() : null;
 				}
-				cells.add(Long.toString(row.rowNumber()));
-				cells.add(row.status().name());
-				cells.add((row.workItemId() == null) ? "" : Long.toString(row.workItemId()));
-				cells.add((link == null) ? "" : link);
-				cells.add((row.errCode() == null) ? "" : Integer.toString(row.errCode()));
-				cells.add(message);
-				write(sheet, cells, failed, link);
+				pass.row(row, steps.get(row.rowNumber()), references.get(row.rowNumber()));
 			});
+			while (next[0] != null) {
+				pass.row(next[0], null);
+				next[0] = unstored.hasNext() ? unstored.next() : null;
+			}
+			return pass.finish().failedRows() != null;
 		}
-		finally {
-			if (failedSheet[0] != null) {
-				failedSheet[0].close();
+	}
+
+	/**
+	 * Starts the report files of a run whose rows are handed over as they come, in row
+	 * order, rather than read from the database: a dry run's, written in the pass that
+	 * validates its rows (its valid rows are not stored one by one).
+	 */
+	public Pass open(RunRecord run, Path directory, ReportFormat format, int headerRow) {
+		String baseName = reportBaseName(run);
+		try {
+			Files.createDirectories(directory);
+			return new Pass(run, Objects.requireNonNull(run.headers(), "the run's header"),
+					directory.resolve(baseName + ".report." + format.extension()), format,
+					directory.resolve(baseName + ".failed.xlsx"), headerRow);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw unwritableNow(run, directory, ex);
+		}
+	}
+
+	private static FpImportException unwritableNow(RunRecord run, Path directory, Exception ex) {
+		return new FpImportException(Reason.INVALID_INPUT,
+				"cannot write the report of run " + run.runId() + " into " + directory + ": " + ex.getMessage(),
+				"choose a writable directory with --report-dir", ex);
+	}
+
+	/**
+	 * The report of a run being written, row by row in row order: the report sheet, and
+	 * the failed-rows file from the first row that did not succeed.
+	 */
+	public final class Pass implements AutoCloseable {
+
+		private final RunRecord run;
+
+		private final List<String> headers;
+
+		private final Path reportFile;
+
+		private final Path failedFile;
+
+		private final int headerRow;
+
+		private final ReportSheet sheet;
+
+		private ReportSheet failedSheet;
+
+		private boolean closed;
+
+		private Pass(RunRecord run, List<String> headers, Path reportFile, ReportFormat format, Path failedFile,
+				int headerRow) throws IOException {
+			this.run = run;
+			this.headers = headers;
+			this.reportFile = reportFile;
+			this.failedFile = failedFile;
+			this.headerRow = headerRow;
+			List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
+			columns.addAll(OUTCOME_COLUMNS);
+			int linkColumn = headers.size() + 3;
+			this.sheet = (format == ReportFormat.CSV) ? new CsvSheet(reportFile)
+					: new XlsxSheet(reportFile, "report", linkColumn, true);
+			write(this.sheet, columns, false, null);
+		}
+
+		/** Writes a row, with the steps after its create ({@code null} for none). */
+		public void row(RowRecord row, List<StepRecord> steps) {
+			row(row, steps, null);
+		}
+
+		/**
+		 * Writes a row, with the steps after its create and what its relation fields
+		 * naming rows were set to ({@code null} for none).
+		 */
+		void row(RowRecord row, List<StepRecord> steps, List<SetReference> references) {
+			boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID && !row.status().rollback();
+			String link = (row.workItemId() == null) ? null : link(this.run, row.workItemId());
+			List<String> cells = cellsOf(row, this.headers);
+			String message = withReferences(this.run, withSteps(message(row), steps), references);
+			if (failed) {
+				if (this.failedSheet == null) {
+					this.failedSheet = failedSheet(this.run, this.headers, this.failedFile, this.headerRow);
+				}
+				List<String> failedCells = new ArrayList<>(cells);
+				failedCells.add(row.status().name() + ": " + message);
+				write(this.failedSheet, failedCells, false, null);
+			}
+			cells.add(Long.toString(row.rowNumber()));
+			cells.add(row.status().name());
+			cells.add((row.workItemId() == null) ? "" : Long.toString(row.workItemId()));
+			cells.add((link == null) ? "" : link);
+			cells.add((row.errCode() == null) ? "" : Integer.toString(row.errCode()));
+			cells.add(message);
+			write(this.sheet, cells, failed, link);
+		}
+
+		/**
+		 * Closes the files; an old failed-rows file is deleted when no row failed.
+		 * @return the report, and the failed rows if any
+		 */
+		public ReportFiles finish() {
+			try {
+				close();
+				if (this.failedSheet == null) {
+					Files.deleteIfExists(this.failedFile);
+				}
+			}
+			catch (IOException | UncheckedIOException ex) {
+				throw unwritableNow(this.run, this.reportFile.getParent(), ex);
+			}
+			return new ReportFiles(this.reportFile, (this.failedSheet != null) ? this.failedFile : null);
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			try {
+				this.sheet.close();
+			}
+			finally {
+				if (this.failedSheet != null) {
+					this.failedSheet.close();
+				}
 			}
 		}
-		if (failedSheet[0] == null) {
-			Files.deleteIfExists(failedFile);
-		}
-		return failedSheet[0] != null;
+
 	}
 
 	/**

@@ -149,9 +149,8 @@ final class XlsxSheet implements ReportSheet {
 		xml.setLength(0);
 		xml.append("<row r=\"").append(number).append("\">");
 		for (int i = 0; i < cells.size(); i++) {
-			String reference = column(i) + number;
 			String text = cells.get(i);
-			xml.append("<c r=\"").append(reference).append('"');
+			xml.append("<c r=\"").append(column(i)).append(number).append('"');
 			long day = (this.forPeople && number > 1 && i != this.linkColumn) ? typed(text) : NOT_TYPED;
 			if (highlight && (day == NOT_TYPED || day == NUMBER)) {
 				xml.append(" s=\"1\"");
@@ -172,7 +171,7 @@ final class XlsxSheet implements ReportSheet {
 				xml.append("</t></is></c>");
 			}
 			if (i == this.linkColumn && link != null && this.links.size() < MAX_LINKS) {
-				this.links.add(new String[] { reference, link });
+				this.links.add(new String[] { column(i) + number, link });
 			}
 		}
 		xml.append("</row>");
@@ -204,6 +203,11 @@ final class XlsxSheet implements ReportSheet {
 	 */
 	static long typed(String text) {
 		if (text == null || text.isEmpty() || text.length() > 18) {
+			return NOT_TYPED;
+		}
+		char first = text.charAt(0);
+		if (first != '-' && (first < '0' || first > '9')) {
+			// neither pattern can match: most cells, found without a regex
 			return NOT_TYPED;
 		}
 		if (PLAIN_NUMBER.matcher(text).matches() && !text.equals("-0")) {
@@ -244,7 +248,13 @@ final class XlsxSheet implements ReportSheet {
 	 */
 	static void escape(StringBuilder xml, String text, boolean attribute) {
 		int length = text.length();
-		for (int i = 0; i < length; i++) {
+		// most text needs no escape: appended at once up to the first character that does
+		int plain = 0;
+		while (plain < length && plain(text.charAt(plain))) {
+			plain++;
+		}
+		xml.append(text, 0, plain);
+		for (int i = plain; i < length; i++) {
 			char c = text.charAt(i);
 			switch (c) {
 				case '&' -> xml.append("&amp;");
@@ -276,6 +286,11 @@ final class XlsxSheet implements ReportSheet {
 	 * The text, cut to what a cell holds with a note saying so: a longer cell (a CSV
 	 * allows any length) would stop the report.
 	 */
+	/** A character written as it is in text and attributes alike. */
+	private static boolean plain(char c) {
+		return c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"' && !Character.isSurrogate(c) && c < 0xFFFE;
+	}
+
 	static String fit(String text) {
 		if (text.length() <= MAX_CELL_LENGTH) {
 			return text;

@@ -312,10 +312,7 @@ public final class ResultStore {
 
 	/** The rows of a run by status, counted from the rows themselves. */
 	public RunCounts counts(long runId) {
-		Map<RowStatus, Long> byStatus = new LinkedHashMap<>();
-		this.jdbc.query("SELECT STATUS, COUNT(*) FROM FPI_ROW WHERE RUN_ID = ? GROUP BY STATUS", (ResultSet rs) -> {
-			byStatus.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
-		}, runId);
+		Map<RowStatus, Long> byStatus = statusCounts(runId);
 		long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new RunCounts(total, byStatus.getOrDefault(RowStatus.CREATED, 0L),
 				byStatus.getOrDefault(RowStatus.UPDATED, 0L), byStatus.getOrDefault(RowStatus.SKIPPED, 0L),
@@ -346,39 +343,117 @@ public final class ResultStore {
 			return;
 		}
 		inOwnTransaction(() -> {
-			OffsetDateTime now = now();
-			Set<RowId> stored = storedRows(rows);
-			List<Object[]> updates = new ArrayList<>();
-			List<Object[]> inserts = new ArrayList<>();
-			for (RowRecord row : rows) {
-				String problems = problemsJson(row.problems());
-				String cells = cellsText(row);
-				if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
-					updates.add(new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
-							truncate(row.errMsg(), 4000), problems, cells, row.idempotencyKey(), row.attempts(), now,
-							lastWrite(row), row.runId(), row.rowNumber() });
-				}
-				else {
-					inserts.add(new Object[] { row.runId(), row.rowNumber(), row.rowKey(), row.status().name(),
-							row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000), problems, cells,
-							row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), now, now,
-							lastWrite(row) });
-				}
-			}
-			if (!updates.isEmpty()) {
-				this.jdbc.batchUpdate(
-						"UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, "
-								+ "ERR_MSG = ?, PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ?, "
-								+ "LAST_WRITE_AT = COALESCE(?, LAST_WRITE_AT) WHERE RUN_ID = ? AND ROW_NO = ?",
-						updates);
-			}
-			if (!inserts.isEmpty()) {
-				this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
-						+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
-						+ "UPDATED_AT, LAST_WRITE_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
-			}
+			writeRows(rows, storedRows(rows));
 			return null;
 		});
+	}
+
+	/**
+	 * Writes the rows of a dry run as they stand now, in one transaction of its own. A
+	 * dry run sends nothing, so its VALID rows (those without a work item, which an
+	 * {@code --on-existing update} run names) are not stored one by one: only their row
+	 * numbers are kept, a bit each ({@code FPI_VALID_ROWS}); every other row is stored as
+	 * {@link #saveRows} stores it, cells and problems included. A row stored before by an
+	 * earlier attempt of the run is replaced either way. {@link #rows} and
+	 * {@link #counts} answer for both kinds; the cells of a dry run's valid rows are in
+	 * its report only.
+	 */
+	public void saveDryRunRows(List<RowRecord> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		inOwnTransaction(() -> {
+			Set<RowId> stored = storedRows(rows);
+			List<RowRecord> kept = new ArrayList<>();
+			List<Object[]> forgotten = new ArrayList<>();
+			Map<Long, Map<Long, Boolean>> validByRun = new LinkedHashMap<>();
+			for (RowRecord row : rows) {
+				boolean compact = row.status() == RowStatus.VALID && row.workItemId() == null;
+				validByRun.computeIfAbsent(row.runId(), (run) -> new LinkedHashMap<>()).put(row.rowNumber(), compact);
+				if (!compact) {
+					kept.add(row);
+				}
+				else if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
+					forgotten.add(new Object[] { row.runId(), row.rowNumber() });
+				}
+			}
+			writeRows(kept, stored);
+			if (!forgotten.isEmpty()) {
+				this.jdbc.batchUpdate("DELETE FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO = ?", forgotten);
+			}
+			validByRun.forEach(this::markValid);
+			return null;
+		});
+	}
+
+	/** Sets the bits of these rows of a run: valid ({@code true}) or not. */
+	private void markValid(long runId, Map<Long, Boolean> rows) {
+		Map<Long, Map<Long, Boolean>> byBlock = new java.util.TreeMap<>();
+		rows.forEach((rowNumber, valid) -> byBlock
+			.computeIfAbsent(rowNumber / ValidRows.BLOCK, (block) -> new LinkedHashMap<>())
+			.put(rowNumber, valid));
+		byBlock.forEach((block, inBlock) -> {
+			List<String> before = this.jdbc.queryForList(
+					"SELECT ROW_BITS FROM FPI_VALID_ROWS WHERE RUN_ID = ? AND BLOCK_NO = ?", String.class, runId,
+					block);
+			java.util.BitSet bits = before.isEmpty() ? new java.util.BitSet() : ValidRows.decode(before.get(0));
+			inBlock.forEach((rowNumber, valid) -> bits.set((int) (rowNumber % ValidRows.BLOCK), valid));
+			if (before.isEmpty() && bits.isEmpty()) {
+				return;
+			}
+			if (before.isEmpty()) {
+				this.jdbc.update("INSERT INTO FPI_VALID_ROWS (RUN_ID, BLOCK_NO, ROW_COUNT, ROW_BITS) VALUES (?,?,?,?)",
+						runId, block, bits.cardinality(), ValidRows.encode(bits));
+			}
+			else {
+				this.jdbc.update(
+						"UPDATE FPI_VALID_ROWS SET ROW_COUNT = ?, ROW_BITS = ? WHERE RUN_ID = ? AND BLOCK_NO = ?",
+						bits.cardinality(), ValidRows.encode(bits), runId, block);
+			}
+		});
+	}
+
+	/**
+	 * The row numbers of a dry run's valid rows kept as numbers alone (see
+	 * {@link #saveDryRunRows}); empty for any other run.
+	 */
+	public ValidRows validRows(long runId) {
+		java.util.NavigableMap<Long, java.util.BitSet> blocks = new java.util.TreeMap<>();
+		this.jdbc.query("SELECT BLOCK_NO, ROW_BITS FROM FPI_VALID_ROWS WHERE RUN_ID = ?", (ResultSet rs) -> {
+			blocks.put(rs.getLong(1), ValidRows.decode(rs.getString(2)));
+		}, runId);
+		return new ValidRows(blocks);
+	}
+
+	private void writeRows(List<RowRecord> rows, Set<RowId> stored) {
+		OffsetDateTime now = now();
+		List<Object[]> updates = new ArrayList<>();
+		List<Object[]> inserts = new ArrayList<>();
+		for (RowRecord row : rows) {
+			String problems = problemsJson(row.problems());
+			String cells = cellsText(row);
+			if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
+				updates.add(new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
+						truncate(row.errMsg(), 4000), problems, cells, row.idempotencyKey(), row.attempts(), now,
+						lastWrite(row), row.runId(), row.rowNumber() });
+			}
+			else {
+				inserts.add(new Object[] { row.runId(), row.rowNumber(), row.rowKey(), row.status().name(),
+						row.workItemId(), row.errCode(), truncate(row.errMsg(), 4000), problems, cells,
+						row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), now, now,
+						lastWrite(row) });
+			}
+		}
+		if (!updates.isEmpty()) {
+			this.jdbc.batchUpdate("UPDATE FPI_ROW SET ROW_KEY = ?, STATUS = ?, WORK_ITEM_ID = ?, ERR_CODE = ?, "
+					+ "ERR_MSG = ?, PROBLEMS = ?, CELLS = ?, IDEM_KEY = ?, ATTEMPTS = ?, UPDATED_AT = ?, "
+					+ "LAST_WRITE_AT = COALESCE(?, LAST_WRITE_AT) WHERE RUN_ID = ? AND ROW_NO = ?", updates);
+		}
+		if (!inserts.isEmpty()) {
+			this.jdbc.batchUpdate("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, ROW_KEY, STATUS, WORK_ITEM_ID, ERR_CODE, "
+					+ "ERR_MSG, PROBLEMS, CELLS, IDEM_KEY, ATTEMPTS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, CREATED_AT, "
+					+ "UPDATED_AT, LAST_WRITE_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+		}
 	}
 
 	/**
@@ -465,7 +540,12 @@ public final class ResultStore {
 		return found;
 	}
 
-	/** The stored rows among these row numbers of a run, by row number. */
+	/**
+	 * The stored rows among these row numbers of a run, by row number. A dry run's valid
+	 * row, whose number alone is kept ({@link #saveDryRunRows}), comes back as a VALID
+	 * record with its row number and nothing else: no row key, no cells. A row number
+	 * absent from the answer has no outcome yet (not read, or not written yet).
+	 */
 	public Map<Long, RowRecord> rows(long runId, Collection<Long> rowNumbers) {
 		if (rowNumbers.isEmpty()) {
 			return Map.of();
@@ -482,7 +562,25 @@ public final class ResultStore {
 				rows.put(row.rowNumber(), row);
 			}
 		}, runId, first, last);
+		if (rows.size() < wanted.size()) {
+			ValidRows valid = validRows(runId, first, last);
+			for (long rowNumber : wanted) {
+				if (!rows.containsKey(rowNumber) && valid.contains(rowNumber)) {
+					rows.put(rowNumber, new RowRecord(runId, rowNumber, null, RowStatus.VALID, null, null, null,
+							List.of(), Map.of(), null, 0, runId, rowNumber, null, null));
+				}
+			}
+		}
 		return rows;
+	}
+
+	private ValidRows validRows(long runId, long first, long last) {
+		java.util.NavigableMap<Long, java.util.BitSet> blocks = new java.util.TreeMap<>();
+		this.jdbc.query("SELECT BLOCK_NO, ROW_BITS FROM FPI_VALID_ROWS WHERE RUN_ID = ? AND BLOCK_NO BETWEEN ? AND ?",
+				(ResultSet rs) -> {
+					blocks.put(rs.getLong(1), ValidRows.decode(rs.getString(2)));
+				}, runId, first / ValidRows.BLOCK, last / ValidRows.BLOCK);
+		return new ValidRows(blocks);
 	}
 
 	/**
@@ -583,6 +681,12 @@ public final class ResultStore {
 		this.jdbc.query("SELECT STATUS, COUNT(*) FROM FPI_ROW WHERE RUN_ID = ? GROUP BY STATUS", (ResultSet rs) -> {
 			byStatus.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
 		}, runId);
+		// a dry run's valid rows, kept as their row numbers alone
+		Long valid = this.jdbc.queryForObject("SELECT SUM(ROW_COUNT) FROM FPI_VALID_ROWS WHERE RUN_ID = ?", Long.class,
+				runId);
+		if (valid != null && valid > 0) {
+			byStatus.merge(RowStatus.VALID, valid, Long::sum);
+		}
 		return byStatus;
 	}
 

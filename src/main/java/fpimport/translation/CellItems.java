@@ -14,7 +14,7 @@ final class CellItems {
 	 * The default separators of multi-value cells: comma, full-width comma, semicolons,
 	 * newline.
 	 */
-	private static final Pattern DEFAULT_SPLIT = Pattern.compile("[,，;；\\r\\n]");
+	private static final String DEFAULT_SEPARATORS = ",，;；\r\n";
 
 	private CellItems() {
 	}
@@ -31,15 +31,44 @@ final class CellItems {
 	static List<String> of(List<String> cells, String split) {
 		Set<String> items = new LinkedHashSet<>();
 		for (String cell : cells) {
-			String[] parts = (split != null) ? cell.split(Pattern.quote(split), -1) : DEFAULT_SPLIT.split(cell, -1);
-			for (String part : parts) {
-				String item = part.strip();
-				if (!item.isEmpty()) {
-					items.add(item);
+			if (split != null && split.isEmpty()) {
+				for (String part : cell.split(Pattern.quote(split), -1)) {
+					add(items, part);
 				}
+				continue;
 			}
+			// by hand rather than by a regex: this runs for every multi-value cell of a
+			// file
+			int start = 0;
+			int at = next(cell, split, 0);
+			while (at >= 0) {
+				add(items, cell.substring(start, at));
+				start = at + ((split != null) ? split.length() : 1);
+				at = next(cell, split, start);
+			}
+			add(items, cell.substring(start));
 		}
 		return new ArrayList<>(items);
+	}
+
+	private static void add(Set<String> items, String part) {
+		String item = part.strip();
+		if (!item.isEmpty()) {
+			items.add(item);
+		}
+	}
+
+	/** Where the next separator starts from {@code from}, or -1. */
+	private static int next(String cell, String split, int from) {
+		if (split != null) {
+			return cell.indexOf(split, from);
+		}
+		for (int i = from; i < cell.length(); i++) {
+			if (DEFAULT_SEPARATORS.indexOf(cell.charAt(i)) >= 0) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**

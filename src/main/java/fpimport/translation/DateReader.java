@@ -112,11 +112,13 @@ final class DateReader {
 		if (EPOCH_MILLIS.matcher(text).matches()) {
 			return Translation.of(Long.parseLong(text));
 		}
-		try {
-			return Translation.of(OffsetDateTime.parse(original.replace(' ', 'T')).toInstant().toEpochMilli());
-		}
-		catch (DateTimeParseException notWithOffset) {
-			// one of the local forms below
+		if (mayHaveOffset(original)) {
+			try {
+				return Translation.of(OffsetDateTime.parse(original.replace(' ', 'T')).toInstant().toEpochMilli());
+			}
+			catch (DateTimeParseException notWithOffset) {
+				// one of the local forms below
+			}
 		}
 		Matcher matcher = YEAR_FIRST.matcher(text);
 		if (matcher.matches()) {
@@ -203,6 +205,20 @@ final class DateReader {
 			return local.atZone(this.zone).toInstant().toEpochMilli();
 		}
 		return ((LocalDate) parsed).atStartOfDay(this.zone).toInstant().toEpochMilli();
+	}
+
+	/**
+	 * Whether a text may be an ISO date and time with an offset: the offset ({@code Z},
+	 * {@code +08:00}, {@code -05:00}) follows at least {@code yyyy-MM-ddTHH:mm}. Most
+	 * dates have none, and a parse that fails costs an exception.
+	 */
+	private static boolean mayHaveOffset(String text) {
+		int after = 16;
+		if (text.length() <= after) {
+			return false;
+		}
+		char last = text.charAt(text.length() - 1);
+		return last == 'Z' || last == 'z' || text.indexOf('+', after) >= 0 || text.indexOf('-', after) >= 0;
 	}
 
 }

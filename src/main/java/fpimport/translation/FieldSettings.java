@@ -74,6 +74,10 @@ public record FieldSettings(String split, Map<String, String> values, String for
 	 * itself.
 	 */
 	String alias(String text) {
+		// most fields have no values: no key to make for every cell
+		if (this.values.isEmpty()) {
+			return text;
+		}
 		return this.values.getOrDefault(MatchKey.of(text), text);
 	}
 

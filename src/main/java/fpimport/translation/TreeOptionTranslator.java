@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.FieldOption;
@@ -22,7 +21,8 @@ import fpimport.metadata.FieldOption;
  */
 final class TreeOptionTranslator extends ItemTranslator {
 
-	private static final Pattern LEVELS = Pattern.compile("\\s*[/>／＞]\\s*");
+	/** The characters that separate the levels of a path. */
+	private static final String LEVELS = "/>／＞";
 
 	private final FieldDefinition field;
 
@@ -35,9 +35,16 @@ final class TreeOptionTranslator extends ItemTranslator {
 	Translation item(String item) {
 		String text = settings().alias(item);
 		List<String> steps = new ArrayList<>();
-		for (String step : LEVELS.split(text.strip(), -1)) {
-			steps.add(step.strip());
+		// by hand rather than by a regex (each part is stripped anyway)
+		String path = text.strip();
+		int start = 0;
+		for (int i = 0; i < path.length(); i++) {
+			if (LEVELS.indexOf(path.charAt(i)) >= 0) {
+				steps.add(path.substring(start, i).strip());
+				start = i + 1;
+			}
 		}
+		steps.add(path.substring(start).strip());
 		String name = this.field.fieldName();
 		List<FieldOption> level = this.field.options();
 		List<FieldOption> chosen = new ArrayList<>();

@@ -35,6 +35,8 @@ class DateTranslatorTest {
 		assertThat(date.translate("2024年3月4日 09:30")).isEqualTo(Translation.of(1709515800000L));
 		assertThat(date.translate("2024-03-04T09:30:00Z")).isEqualTo(Translation.of(1709544600000L));
 		assertThat(date.translate("2024-03-04T09:30:00+08:00")).isEqualTo(Translation.of(1709515800000L));
+		assertThat(date.translate("2024-03-04 09:30+08:00")).isEqualTo(Translation.of(1709515800000L));
+		assertThat(date.translate("2024-03-04T09:30-05:00")).isEqualTo(Translation.of(1709562600000L));
 		assertThat(date.translate("1709481600000")).isEqualTo(Translation.of(MARCH_4));
 	}
 

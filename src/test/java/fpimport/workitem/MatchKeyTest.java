@@ -21,4 +21,18 @@ class MatchKeyTest {
 		assertThat(MatchKey.of(null)).isEmpty();
 	}
 
+	@Test
+	void aKeyAskedAgainIsTheSameAsTheFirstTime() {
+		// keys of short texts are remembered, and ASCII is not normalized
+		for (int round = 0; round < 2; round++) {
+			assertThat(MatchKey.of("ＰＲＩＯＲＩＴＹ ")).isEqualTo("priority");
+			assertThat(MatchKey.of(" High\t")).isEqualTo("high");
+			assertThat(MatchKey.of("ﬁle")).isEqualTo("file");
+		}
+		// more texts than are remembered at once: each still gets its own key
+		for (int i = 0; i < 20_000; i++) {
+			assertThat(MatchKey.of("ＯＰＴＩＯＮ " + i)).isEqualTo("option " + i);
+		}
+	}
+
 }
