@@ -138,6 +138,9 @@ class MigrationSamplesIT {
 		StoredItem alarm = items.get("搜索接口超时告警");
 		assertThat(label(alarm, "field_5c1d2e")).isEqualTo("技术债 Tech debt");
 		assertThat(text(alarm, "field_3b5c7d")).isEqualTo("7366102938475610011");
+		// 父需求 1120345601001000103 is the ID of another row: its item is the parent
+		assertThat(alarm.relatedIds("field_9f8e7d")).containsExactly(items.get("搜索结果排序优化").id());
+		assertThat(first.relatedIds("field_9f8e7d")).isEmpty();
 		assertThat(label(items.get("优惠券叠加规则"), "priority")).isEqualTo("P3");
 	}
 
@@ -184,6 +187,8 @@ class MigrationSamplesIT {
 				"--report-dir", this.cli.directory().toString(), "--project", "demo");
 		assertThat(imported.exitCode()).as(imported.err()).isZero();
 		assertThat(imported.out()).contains("created 8, updated 0, skipped 0, invalid 0, failed 0");
+		System.out
+			.println("DOCS-OUT\n" + validate.out() + validate.err() + imported.out() + imported.err() + "DOCS-END");
 		Map<String, StoredItem> items = byName();
 		StoredItem guest = items.get("Guest checkout without an account");
 		assertThat(text(guest, "field_c3d4e5")).isEqualTo("SHOP-101");

@@ -189,6 +189,25 @@ class MappingDraftSettingsTest {
 	}
 
 	@Test
+	void aReferenceMayNameRowsByAnIdColumnOtherThanTheKeyAndByTheHeaderAsTheFileSpellsIt() throws IOException {
+		SpaceCatalog story = SpaceCatalog.load(new TestSpace(), "story");
+		MappingDraft byId = draft("""
+				编号,ID,标题,关联需求
+				S-1,11,A,
+				S-2,12,B,11
+				""", story, null);
+		assertThat(byId.yaml()).contains("key: 编号    #").contains("    column: 关联需求\n    refers_to: {by: ID}    #");
+
+		MappingDraft spelled = draft("""
+				Summary,Issue key,issue ID,Issue Type,Parent id
+				A,S-1,101,Story,
+				B,S-2,102,Sub-task,101
+				""", story, null);
+		assertThat(spelled.yaml()).contains("    refers_to: {by: \"issue ID\"}    #");
+		assertThat(spelled.settingHeaders()).containsExactly("issue ID");
+	}
+
+	@Test
 	void saysWhenAStatusColumnHasMoreValuesThanItLists() throws IOException {
 		StringBuilder csv = new StringBuilder("Summary,Issue key,Issue id,Issue Type,Status\n");
 		for (int i = 0; i <= DraftValues.MAX; i++) {
