@@ -187,8 +187,6 @@ class MigrationSamplesIT {
 				"--report-dir", this.cli.directory().toString(), "--project", "demo");
 		assertThat(imported.exitCode()).as(imported.err()).isZero();
 		assertThat(imported.out()).contains("created 8, updated 0, skipped 0, invalid 0, failed 0");
-		System.out
-			.println("DOCS-OUT\n" + validate.out() + validate.err() + imported.out() + imported.err() + "DOCS-END");
 		Map<String, StoredItem> items = byName();
 		StoredItem guest = items.get("Guest checkout without an account");
 		assertThat(text(guest, "field_c3d4e5")).isEqualTo("SHOP-101");
