@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
+import fpimport.api.OpenApiClient;
 import fpimport.api.OpenApiSpace;
 import fpimport.mapping.MappingDraft;
 import fpimport.mapping.SourceSection;
 import fpimport.metadata.SpaceCatalog;
+import fpimport.metadata.Workflow;
 import fpimport.source.RowSource;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
@@ -96,11 +98,14 @@ final class InitMappingCommand implements Callable<Integer> {
 		MappingDraft draft;
 		try (RowSource rows = Sources.open(this.file, SourceSettings.of(this.sheet, headerRow, null, null))) {
 			headers = rows.headers();
-			OpenApiSpace space = Connections.space(this.connection);
+			OpenApiClient client = new OpenApiClient(Connections.apiSettings(this.connection));
+			OpenApiSpace space = new OpenApiSpace(client, Connections.project(this.connection));
 			SpaceCatalog catalog = SpaceCatalog.load(space, this.type);
+			// a Jira Status column: the template's states help draft state.values
+			Workflow workflow = MappingDraft.movesState(headers) ? workflow(client, space.projectKey(), catalog) : null;
 			// the sheet by name, so the mapping still reads it when sheets are reordered
 			SourceSection source = new SourceSection((this.sheet != null) ? rows.sheet() : null, headerRow, null, null);
-			draft = MappingDraft.of(rows, catalog, space, space.projectKey(), source);
+			draft = MappingDraft.of(rows, catalog, space, space.projectKey(), source, workflow);
 			this.typeName = catalog.type().name() + " (" + catalog.type().typeKey() + ")";
 			this.typeKey = catalog.type().typeKey();
 		}
@@ -115,9 +120,12 @@ final class InitMappingCommand implements Callable<Integer> {
 			out.flush();
 		}
 		long named = ColumnKeys.groups(headers).keySet().stream().filter((column) -> !column.isBlank()).count();
-		long matched = named - draft.unmatchedHeaders().size() - draft.laterHeaders();
+		List<String> settings = draft.settingHeaders();
+		long matched = named - draft.unmatchedHeaders().size() - settings.size();
 		err.println(matched + " of " + named + " headers matched a field or role of " + this.typeName
-				+ ((draft.laterHeaders() > 0) ? "; " + draft.laterHeaders() + " left for what is not built yet" : "")
+				+ (settings.isEmpty() ? ""
+						: "; " + settings.size() + " went to state:, comments:, attachments: or refers_to.by ("
+								+ String.join(", ", settings) + ")")
 				+ (draft.unmatchedHeaders().isEmpty() ? ""
 						: "; not matched: " + String.join(", ", draft.unmatchedHeaders())));
 		if (draft.blanks() > 0) {
@@ -134,6 +142,16 @@ final class InitMappingCommand implements Callable<Integer> {
 		}
 		err.flush();
 		return ExitCode.OK.code();
+	}
+
+	/** The workflow of the type's first enabled template, or {@code null} without one. */
+	private static Workflow workflow(OpenApiClient client, String projectKey, SpaceCatalog catalog) {
+		return catalog.templates()
+			.stream()
+			.filter((template) -> !template.disabled())
+			.findFirst()
+			.map((template) -> client.workflow(projectKey, template.id()))
+			.orElse(null);
 	}
 
 	private void write(String yaml) {

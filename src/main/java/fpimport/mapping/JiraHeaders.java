@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What {@code init-mapping} knows of a Jira "CSV (all fields)" export: the header
  * signature that recognises one, the names of the fields and roles its columns go to, and
- * the columns that wait for features not built yet.
+ * the columns that become settings: the parent columns a {@code refers_to:}, Status the
+ * {@code state:}, Comment the {@code comments:}, Attachment the {@code attachments:}.
  */
 final class JiraHeaders {
 
@@ -51,10 +52,28 @@ final class JiraHeaders {
 	static final Set<String> COMPONENT_WORDS = HeaderNames.words("Components", "Component/s", "Component", "组件", "模块",
 			"Module");
 
-	private static final Set<String> PARENT = HeaderNames.words("Parent", "Parent id", "Parent key", "Parent summary",
-			"Custom field (Epic Link)", "Epic Link Summary", "Custom field (Epic Name)");
+	static final String ISSUE_ID = HeaderNames.key("Issue id");
 
-	private static final Set<String> STATE = HeaderNames.words("Status", "Status Category", "Resolution", "Resolved");
+	/** Columns holding the parent's numeric {@code Issue id}. */
+	static final Set<String> PARENT_BY_ID = HeaderNames.words("Parent", "Parent id");
+
+	/** Columns holding the parent's (or epic's) {@code Issue key}. */
+	static final Set<String> PARENT_BY_KEY = HeaderNames.words("Parent key", "Custom field (Epic Link)");
+
+	static final String STATUS = HeaderNames.key("Status");
+
+	static final String RESOLUTION = HeaderNames.key("Resolution");
+
+	static final String COMMENT = HeaderNames.key("Comment");
+
+	static final String ATTACHMENT = HeaderNames.key("Attachment");
+
+	/**
+	 * Names of the relation field a parent goes to, among those relating the type to
+	 * itself.
+	 */
+	static final Set<String> PARENT_WORDS = HeaderNames.words("父", "父需求", "父任务", "父级", "父工作项", "上级", "上级需求", "Parent",
+			"Parent story", "Parent issue", "Parent task", "Epic");
 
 	private JiraHeaders() {
 	}
@@ -67,27 +86,15 @@ final class JiraHeaders {
 	}
 
 	/**
-	 * What a column waits for, as a comment line, or {@code null} when it is not one of
-	 * those columns.
+	 * The column of the parent rows that a parent column names them by ({@code Issue id}
+	 * or {@code Issue key}), or {@code null} when the header is not a parent column.
 	 */
-	static String later(String header) {
-		String key = HeaderNames.key(header.replaceFirst(" ×[0-9]+$", ""));
-		if (key.equals(HeaderNames.key("Issue id"))) {
-			return header + ": the id the parent columns refer to; for references between rows (not built yet)";
+	static String parentBy(String header) {
+		String key = HeaderNames.key(header);
+		if (PARENT_BY_ID.contains(key)) {
+			return "Issue id";
 		}
-		if (PARENT.contains(key)) {
-			return header + ": the parent issue; for references between rows (not built yet)";
-		}
-		if (STATE.contains(key)) {
-			return header + ": where the issue stands; for the state after create (not built yet)";
-		}
-		if (key.equals(HeaderNames.key("Comment"))) {
-			return header + ": date;author;body cells; for comments after create (not built yet)";
-		}
-		if (key.equals(HeaderNames.key("Attachment"))) {
-			return header + ": date;author;file;url cells; for attachments after create (not built yet)";
-		}
-		return null;
+		return PARENT_BY_KEY.contains(key) ? "Issue key" : null;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import fpimport.metadata.Role;
 import fpimport.metadata.SpaceCatalog;
 import fpimport.metadata.UserDirectory;
 import fpimport.metadata.UserSource;
+import fpimport.metadata.Workflow;
 import fpimport.source.RowSource;
 import fpimport.source.SourceRow;
 import fpimport.translation.FieldKind;
@@ -63,12 +65,12 @@ public final class MappingDraft {
 
 	private final int blanks;
 
-	private final int later;
+	private final List<String> settingHeaders;
 
 	private MappingDraft(String yaml, List<String> unmatchedHeaders, List<String> unmappedRequired, int blanks,
-			int later) {
+			List<String> settingHeaders) {
 		this.yaml = yaml;
-		this.later = later;
+		this.settingHeaders = List.copyOf(settingHeaders);
 		this.unmatchedHeaders = List.copyOf(unmatchedHeaders);
 		this.unmappedRequired = List.copyOf(unmappedRequired);
 		this.blanks = blanks;
@@ -103,7 +105,7 @@ public final class MappingDraft {
 	 */
 	public static MappingDraft of(List<String> headers, SpaceCatalog catalog, String project, SourceSection source) {
 		Pairing pairing = Pairing.of(headers, catalog);
-		return render(pairing, catalog, project, source, Map.of(), null);
+		return render(pairing, catalog, project, source, Map.of(), null, null, null);
 	}
 
 	/**
@@ -120,6 +122,32 @@ public final class MappingDraft {
 	 */
 	public static MappingDraft of(RowSource rows, SpaceCatalog catalog, UserSource users, String project,
 			SourceSection source) {
+		return of(rows, catalog, users, project, source, null);
+	}
+
+	/**
+	 * Whether a draft of a file with these headers moves items to a state ({@code state:}
+	 * from a Jira export's {@code Status}), so that the template's workflow helps draft
+	 * its {@code values:}.
+	 */
+	public static boolean movesState(List<String> headers) {
+		return JiraHeaders.recognises(headers)
+				&& headers.stream().anyMatch((header) -> HeaderNames.key(header).equals(JiraHeaders.STATUS));
+	}
+
+	/**
+	 * The draft for a file and a type, from its headers and the values of its rows; the
+	 * file's states are paired with those of the workflow when a name matches.
+	 * @param rows the open file; read to its end, not closed
+	 * @param catalog the type's metadata
+	 * @param users where the people the file names are looked up
+	 * @param project the project_key to write, or {@code null}
+	 * @param source the reader settings to write under {@code source:}
+	 * @param workflow the workflow of the type's template, or {@code null} when not read
+	 * @return the draft
+	 */
+	public static MappingDraft of(RowSource rows, SpaceCatalog catalog, UserSource users, String project,
+			SourceSection source, Workflow workflow) {
 		Pairing pairing = Pairing.of(rows.headers(), catalog);
 		Map<String, Function<String, List<String>>> readers = new LinkedHashMap<>();
 		pairing.fields.forEach((header, field) -> {
@@ -135,7 +163,25 @@ public final class MappingDraft {
 				FieldValueTranslator.forRole(role, settings(), People.none())::persons));
 		Map<String, DraftValues> values = new LinkedHashMap<>();
 		readers.keySet().forEach((header) -> values.put(header, new DraftValues()));
-		if (!readers.isEmpty()) {
+		Map<String, DraftValues> references = new LinkedHashMap<>();
+		pairing.selfReferences.forEach((header) -> references.put(header, new DraftValues()));
+		// the columns a reference may name rows by: the row key, the ids, the name
+		Map<String, Set<String>> held = new LinkedHashMap<>();
+		if (!references.isEmpty()) {
+			List<String> named = new ArrayList<>();
+			named.add(pairing.keyColumn);
+			pairing.columns.keySet()
+				.stream()
+				.filter((header) -> Pairing.KEY_WORDS.contains(HeaderNames.key(header))
+						|| HeaderNames.key(header).equals(JiraHeaders.ISSUE_ID))
+				.forEach(named::add);
+			named.add(pairing.nameColumn);
+			named.stream()
+				.filter((header) -> header != null && !references.containsKey(header))
+				.forEach((header) -> held.putIfAbsent(header, new HashSet<>()));
+		}
+		DraftValues states = (pairing.stateColumn != null) ? new DraftValues() : null;
+		if (!readers.isEmpty() || !references.isEmpty() || states != null) {
 			for (SourceRow row = rows.next(); row != null; row = rows.next()) {
 				if (row.problem() == null) {
 					SourceRow read = row;
@@ -144,9 +190,27 @@ public final class MappingDraft {
 							values.get(header).add(reader.apply(read.cell(column)));
 						}
 					});
+					references.forEach((header, found) -> {
+						FieldKind kind = FieldKinds.of(pairing.fields.get(header).fieldTypeKey()).orElseThrow();
+						for (String column : pairing.columns.get(header)) {
+							found.add(kind.items(read.cell(column)));
+						}
+					});
+					held.forEach((header, cells) -> cells.add(read.cell(pairing.columns.get(header).get(0)).strip()));
+					if (states != null) {
+						states.add(List.of(read.cell(pairing.columns.get(pairing.stateColumn).get(0)).strip()));
+					}
 				}
 			}
 		}
+		references.forEach((header, found) -> {
+			List<String> named = found.values();
+			held.entrySet()
+				.stream()
+				.filter((column) -> !named.isEmpty() && column.getValue().containsAll(named))
+				.findFirst()
+				.ifPresent((column) -> pairing.referenceBy.put(header, column.getKey()));
+		});
 		Set<String> persons = new LinkedHashSet<>();
 		values.forEach((header, found) -> {
 			if (!pairing.fields.containsKey(header)
@@ -156,7 +220,7 @@ public final class MappingDraft {
 		});
 		UserDirectory directory = persons.isEmpty() ? null
 				: UserDirectory.lookUp(users, UserDirectory.DEFAULT_MATCH, Map.of(), persons);
-		return render(pairing, catalog, project, source, values, directory);
+		return render(pairing, catalog, project, source, values, directory, states, workflow);
 	}
 
 	/** The YAML text. */
@@ -178,11 +242,12 @@ public final class MappingDraft {
 	}
 
 	/**
-	 * How many headers are left out on purpose, for what is not built yet (a Jira
-	 * export's parent, status, comment and attachment columns).
+	 * The headers that settings other than fields and roles take, as listed (a Jira
+	 * export's {@code Status}, {@code Comment ×2}, {@code Attachment}, and the
+	 * {@code Issue id} its parent references name rows by).
 	 */
-	public int laterHeaders() {
-		return this.later;
+	public List<String> settingHeaders() {
+		return this.settingHeaders;
 	}
 
 	/**
@@ -198,7 +263,7 @@ public final class MappingDraft {
 	}
 
 	private static MappingDraft render(Pairing pairing, SpaceCatalog catalog, String project, SourceSection source,
-			Map<String, DraftValues> values, UserDirectory directory) {
+			Map<String, DraftValues> values, UserDirectory directory, DraftValues states, Workflow workflow) {
 		StringBuilder yaml = new StringBuilder();
 		yaml.append("# fpimport mapping for ")
 			.append(catalog.type().name())
@@ -247,6 +312,17 @@ public final class MappingDraft {
 						+ scalar(pairing.scheduleEnd) + "]}    # " + describe(field));
 				continue;
 			}
+			if (pairing.referenceBy.containsKey(header)) {
+				String by = pairing.referenceBy.get(header);
+				fieldLines.add("  " + scalar(field.fieldKey()) + ":    # " + describe(field));
+				fieldLines.add("    column: " + scalar(header));
+				fieldLines.add("    refers_to: {by: " + scalar(by) + "}    # "
+						+ ((pairing.jira && JiraHeaders.parentBy(header) != null)
+								? "Jira's " + header + " holds the parent's " + by
+								: "the cells hold the " + by + " of rows of this file")
+						+ "; parents are created first, rows of earlier runs are found too");
+				continue;
+			}
 			DraftValues found = values.get(header);
 			List<String> valueLines = new ArrayList<>();
 			int blank = (found != null && OPTION_TYPES.contains(field.fieldTypeKey()))
@@ -277,6 +353,7 @@ public final class MappingDraft {
 					+ (role.multi() ? ", several people" : ", one person"));
 		});
 		appendBlock(yaml, "roles", roleLines, pairing.roleCandidates);
+		blanks += appendAfterCreate(yaml, pairing, states, workflow);
 		if (directory != null) {
 			List<String> aliasLines = new ArrayList<>();
 			Set<String> seen = new HashSet<>();
@@ -303,10 +380,6 @@ public final class MappingDraft {
 				blanks += aliasLines.size();
 			}
 		}
-		if (!pairing.later.isEmpty()) {
-			yaml.append("# Columns for what is not built yet, left out on purpose:\n");
-			pairing.later.forEach((line) -> yaml.append("#   ").append(line).append('\n'));
-		}
 		if (!pairing.unmatched.isEmpty()) {
 			yaml.append(pairing.jira ? "# Columns left unmapped (map them by hand or leave them out):\n"
 					: "# Headers with no field or role of the same name (map them by hand or leave them out):\n");
@@ -323,7 +396,82 @@ public final class MappingDraft {
 			yaml.append("# Required fields no column fills yet (add them under fields:, or name: for the name):\n");
 			missing.forEach((field) -> yaml.append("#   ").append(field).append('\n'));
 		}
-		return new MappingDraft(yaml.toString(), pairing.unmatchedHeaders, missing, blanks, pairing.later.size());
+		return new MappingDraft(yaml.toString(), pairing.unmatchedHeaders, missing, blanks, pairing.settingHeaders);
+	}
+
+	/**
+	 * The {@code state:}, {@code comments:} and {@code attachments:} of a Jira export's
+	 * columns. Answers how many state values are left blank.
+	 */
+	private static int appendAfterCreate(StringBuilder yaml, Pairing pairing, DraftValues states, Workflow workflow) {
+		int blanks = 0;
+		if (pairing.stateColumn != null) {
+			String word = (workflow == null) ? "state or node" : workflow.nodeFlow() ? "node" : "state";
+			yaml.append("state:    # after its create, each item is moved to the ")
+				.append(word)
+				.append(" its ")
+				.append(pairing.stateColumn)
+				.append(" names\n");
+			yaml.append("  column: ").append(scalar(pairing.stateColumn)).append('\n');
+			List<String> found = (states != null) ? states.values() : List.of();
+			if (!found.isEmpty()) {
+				yaml.append("  values:    # each ")
+					.append(pairing.stateColumn)
+					.append(" of the file to ")
+					.append((workflow == null) ? "a state or node of the workflow, by name or key"
+							: "one of the template's " + word + "s: " + String.join(", ", workflow.names())
+									+ (workflow.nodeFlow() ? "; or abort" : ""))
+					.append(states.cut() ? "; only the first " + DraftValues.MAX + " are listed" : "")
+					.append('\n');
+				for (String value : found) {
+					String target = (workflow != null) ? stateNamed(workflow, value) : null;
+					yaml.append("    ").append(scalar(value)).append(':');
+					if (target != null) {
+						yaml.append(' ').append(scalar(target));
+					}
+					else {
+						blanks++;
+					}
+					yaml.append('\n');
+				}
+			}
+		}
+		if (!pairing.commentColumns.isEmpty()) {
+			yaml.append("comments:    # one comment per non-empty cell, after the create; a Jira cell "
+					+ "(date;author;body) keeps its date and author in the comment's first line\n");
+			yaml.append("  ").append(columns(pairing.commentColumns)).append('\n');
+		}
+		if (!pairing.attachmentColumns.isEmpty()) {
+			yaml.append("attachments:    # uploads the file each cell names; a Jira cell (date;author;file;url) "
+					+ "names it by a URL that needs Jira's login, so download the files first\n");
+			yaml.append("  ").append(columns(pairing.attachmentColumns)).append('\n');
+			yaml.append("  # dir: FOLDER    the folder the files were downloaded to, where each cell's file name is "
+					+ "looked up (relative to the imported file's folder, which is used without dir); "
+					+ "a file not found makes its row invalid\n");
+		}
+		return blanks;
+	}
+
+	/**
+	 * The name of the state or node a file's state names: by its own name or key, else by
+	 * one half of a bilingual name ({@code Done} and {@code 已完成 Done}); {@code null} when
+	 * none or several do.
+	 */
+	static String stateNamed(Workflow workflow, String value) {
+		Optional<Workflow.State> same = workflow.state(value);
+		if (same.isPresent()) {
+			return same.get().name();
+		}
+		List<Workflow.State> named = workflow.states()
+			.stream()
+			.filter((state) -> HeaderNames.pair(value, state.name()))
+			.toList();
+		return (named.size() == 1) ? named.get(0).name() : null;
+	}
+
+	private static String columns(List<String> headers) {
+		return (headers.size() == 1) ? "column: " + scalar(headers.get(0))
+				: "columns: [" + String.join(", ", headers.stream().map(MappingDraft::scalar).toList()) + "]";
 	}
 
 	private static void appendBlock(StringBuilder yaml, String section, List<String> lines, List<String> candidates) {

@@ -84,7 +84,34 @@ final class Pairing {
 
 	final List<String> roleCandidates = new ArrayList<>();
 
-	final List<String> later = new ArrayList<>();
+	/**
+	 * Header to the column of the rows its cells name ({@code refers_to.by}), for a
+	 * relation field that relates the type to itself.
+	 */
+	final Map<String, String> referenceBy = new LinkedHashMap<>();
+
+	/**
+	 * Headers paired with a relation field that relates the type to itself, not drafted
+	 * with a {@code refers_to:} yet: the file's values may show which column they name.
+	 */
+	final List<String> selfReferences = new ArrayList<>();
+
+	/** The header of {@code state.column}, or {@code null}. */
+	String stateColumn;
+
+	/** The headers of {@code comments.columns}. */
+	final List<String> commentColumns = new ArrayList<>();
+
+	/** The headers of {@code attachments.columns}. */
+	final List<String> attachmentColumns = new ArrayList<>();
+
+	/** The headers that settings other than fields and roles use, as listed, in order. */
+	final List<String> settingHeaders = new ArrayList<>();
+
+	private final Set<String> settings = new HashSet<>();
+
+	/** Header to why it is left unmapped. */
+	private final Map<String, String> why = new HashMap<>();
 
 	/** Unpaired headers as listed, with why. */
 	final List<String> unmatched = new ArrayList<>();
@@ -198,11 +225,94 @@ final class Pairing {
 				fieldIfFree(header,
 						freeField(JiraHeaders.COMPONENT_WORDS, Set.of("multi_select", "tree_multi_select")));
 			}
-			else if (JiraHeaders.later(header) != null) {
-				this.later.add(JiraHeaders.later(label(header)));
-				this.done.add(header);
+			else if (JiraHeaders.parentBy(header) != null) {
+				parent(header, JiraHeaders.parentBy(header));
+			}
+			else if (key.equals(JiraHeaders.STATUS) && this.stateColumn == null) {
+				this.stateColumn = header;
+				setting(header);
+			}
+			else if (key.equals(JiraHeaders.RESOLUTION)) {
+				this.why.put(header, "values such as Won't Do can abort the item of a node-flow type: "
+						+ "state.abort: {column: " + header + ", values: [...]}");
+			}
+			else if (key.equals(JiraHeaders.COMMENT)) {
+				this.commentColumns.add(header);
+				setting(header);
+			}
+			else if (key.equals(JiraHeaders.ATTACHMENT)) {
+				if (this.catalog.fields().stream().anyMatch((field) -> field.fieldTypeKey().equals("multi_file"))) {
+					this.attachmentColumns.add(header);
+					setting(header);
+				}
+				else {
+					this.why.put(header, "no attachment (multi_file) field of " + typeName() + " to upload files to");
+				}
 			}
 		}
+	}
+
+	/**
+	 * A Jira parent column: to the relation field relating the type to itself, naming the
+	 * parent rows by their {@code Issue id} or {@code Issue key}.
+	 */
+	private void parent(String header, String byName) {
+		FieldDefinition field = selfRelation();
+		if (field == null) {
+			this.why.put(header,
+					"the parent's " + byName + "; no relation field of " + typeName() + " points at " + typeName()
+							+ " items: add one to keep the parents, and map it with refers_to: {by: " + byName + "}");
+			return;
+		}
+		if (!this.taken.add(field.fieldKey())) {
+			this.alreadyMapped.put(header, field.fieldKey());
+			return;
+		}
+		field(header, field);
+		String by = this.headers.stream()
+			.filter((other) -> HeaderNames.key(other).equals(HeaderNames.key(byName)))
+			.findFirst()
+			.orElse(byName);
+		this.referenceBy.put(header, by);
+		if (HeaderNames.key(by).equals(JiraHeaders.ISSUE_ID) && !this.done.contains(by)) {
+			// the column the references name rows by: used, though by no field
+			setting(by);
+		}
+	}
+
+	/**
+	 * The relation field of the type whose relation points at the type itself, one named
+	 * like a parent first; {@code null} when there is none.
+	 */
+	FieldDefinition selfRelation() {
+		FieldDefinition first = null;
+		for (FieldDefinition field : this.catalog.fields()) {
+			if (selfRelation(field)) {
+				String name = HeaderNames.key(field.fieldName());
+				if (HeaderNames.namedAs(field.fieldName(), JiraHeaders.PARENT_WORDS) || name.contains("父")
+						|| name.contains("parent")) {
+					return field;
+				}
+				first = (first != null) ? first : field;
+			}
+		}
+		return first;
+	}
+
+	/** Whether a field is a relation field whose relation points at the type itself. */
+	boolean selfRelation(FieldDefinition field) {
+		String type = this.catalog.type().typeKey();
+		return field.fieldTypeKey().startsWith("work_item_related")
+				&& this.catalog.relationTargets(type, field.fieldKey()).contains(type);
+	}
+
+	private String typeName() {
+		return this.catalog.type().name();
+	}
+
+	private void setting(String header) {
+		this.settings.add(header);
+		this.done.add(header);
 	}
 
 	private void trackerWords() {
@@ -327,6 +437,12 @@ final class Pairing {
 				this.roles.put(header, this.roleOf.get(header));
 			}
 		}
+		this.headers.stream().filter(this.settings::contains).map(this::label).forEach(this.settingHeaders::add);
+		this.fields.forEach((header, field) -> {
+			if (!this.referenceBy.containsKey(header) && selfRelation(field)) {
+				this.selfReferences.add(header);
+			}
+		});
 		for (String header : open()) {
 			int candidates = 0;
 			for (FieldDefinition field : this.catalog.fields()) {
@@ -347,7 +463,8 @@ final class Pairing {
 				}
 			}
 			String why = this.alreadyMapped.containsKey(header)
-					? "    (" + this.alreadyMapped.get(header) + " is already mapped)" : "";
+					? "    (" + this.alreadyMapped.get(header) + " is already mapped)"
+					: this.why.containsKey(header) ? "    (" + this.why.get(header) + ")" : "";
 			this.unmatched
 				.add(header + why + ((candidates > 0) ? "    (a candidate line is commented out above)" : ""));
 			this.unmatchedHeaders.add(header);

@@ -155,6 +155,22 @@ class JiraHeaderIT {
 		assertThat(none.field("field_9f1e2d").orElseThrow().asLong()).isEqualTo(shanghai(2025, 12, 1, 17, 39));
 	}
 
+	@Test
+	void initMappingDraftsTheNineteenCommentColumnsAsOneSettingAndPairsTheStatusesWithTheWorkflow() {
+		CliRun draft = this.cli.runByEnvironment("init-mapping", this.file.toString(), "--type", "需求");
+		assertThat(draft.exitCode()).as(draft.err()).isZero();
+		assertThat(draft.out())
+			.contains("state:    # after its create, each item is moved to the node its Status names\n"
+					+ "  column: Status\n  values:    # each Status of the file to one of the template's nodes: 开始 Start, "
+					+ "需求评审 Review, 开发中 Development, 测试中 Testing, 已完成 Done; or abort\n"
+					+ "    \"To Do\":\n    Done: \"已完成 Done\"\ncomments:    # one comment per non-empty cell")
+			.contains("\n  column: Comment\n")
+			.doesNotContain("attachments:");
+		assertThat(draft.err())
+			.contains("; 2 went to state:, comments:, attachments: or refers_to.by (Status, Comment ×19); "
+					+ "not matched: Issue id, Issue Type");
+	}
+
 	private StoredItem item(String name) {
 		return this.cli.emulator().space().item("story", name).orElseThrow();
 	}

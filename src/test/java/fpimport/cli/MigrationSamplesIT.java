@@ -98,7 +98,10 @@ class MigrationSamplesIT {
 			.contains("\"规模\":\"5\"");
 
 		String draft = drafted(xlsx, "tapd-stories.yaml", "12 of 23 headers matched");
-		assertThat(draft).contains("schedule: {columns: [预计开始, 预计结束]}")
+		// 父需求 holds the ID of another row of the file
+		assertThat(draft)
+			.contains("    column: 父需求\n    refers_to: {by: ID}    # the cells hold the ID of rows of this file;")
+			.contains("schedule: {columns: [预计开始, 预计结束]}")
 			.contains("      后端: \"后端 Backend\"\n")
 			.contains("  # field_7e8f9a: 模块    # a candidate: 所属模块 Module");
 		assertLoadsOnceFilled(draft,
@@ -135,6 +138,9 @@ class MigrationSamplesIT {
 		StoredItem alarm = items.get("搜索接口超时告警");
 		assertThat(label(alarm, "field_5c1d2e")).isEqualTo("技术债 Tech debt");
 		assertThat(text(alarm, "field_3b5c7d")).isEqualTo("7366102938475610011");
+		// 父需求 1120345601001000103 is the ID of another row: its item is the parent
+		assertThat(alarm.relatedIds("field_9f8e7d")).containsExactly(items.get("搜索结果排序优化").id());
+		assertThat(first.relatedIds("field_9f8e7d")).isEmpty();
 		assertThat(label(items.get("优惠券叠加规则"), "priority")).isEqualTo("P3");
 	}
 
@@ -149,19 +155,27 @@ class MigrationSamplesIT {
 			.contains("Comment ×2");
 
 		String draft = drafted(csv, "jira-export.yaml",
-				"7 of 36 headers matched a field or role of 需求 (story); 8 left for what is not built yet; "
-						+ "not matched: Issue Type, Project key");
+				"8 of 36 headers matched a field or role of 需求 (story); 4 went to state:, comments:, attachments: "
+						+ "or refers_to.by (Issue id, Status, Attachment, Comment ×2); not matched: Issue Type, Project key");
 		assertThat(draft).contains("drafted by init-mapping from a Jira export.\n")
 			.contains("key: \"Issue key\"    #")
 			.contains("key_field: field_c3d4e5    #")
 			.contains("\nname: Summary\n")
 			.contains("      frontend: \"前端 Frontend\"\n")
-			.contains("#   Comment ×2: date;author;body cells; for comments after create (not built yet)\n")
-			.contains("#   Parent id: the parent issue; for references between rows (not built yet)\n");
+			.contains("  field_9f8e7d:    # 父需求 Parent story, work_item_related_select\n    column: \"Parent id\"\n"
+					+ "    refers_to: {by: \"Issue id\"}    # Jira's Parent id holds the parent's Issue id;")
+			.contains(
+					"state:    # after its create, each item is moved to the node its Status names\n  column: Status\n")
+			.contains("    Done: \"已完成 Done\"\n    \"In Progress\":\n")
+			.contains("comments:    # one comment per non-empty cell, after the create;")
+			.contains("\n  column: Comment\n")
+			.contains("\n  column: Attachment\n  # dir: FOLDER    the folder the files were downloaded to")
+			.doesNotContain("not built yet");
 		assertLoadsOnceFilled(draft, List.of("fields.priority.values.High", "fields.priority.values.Medium",
 				"fields.priority.values.Highest", "fields.priority.values.Low", "fields.priority.values.Lowest",
 				"fields.field_a1b2c3.values.checkout", "fields.field_a1b2c3.values.api",
-				"fields.field_a1b2c3.values.ux", "fields.field_a1b2c3.values.analytics", "users.aliases.Ingrid Holm"));
+				"fields.field_a1b2c3.values.ux", "fields.field_a1b2c3.values.analytics", "users.aliases.Ingrid Holm",
+				"state.values.In Progress", "state.values.To Do", "state.values.In Review"));
 
 		Path mapping = sample("mappings/jira-export.yaml");
 		CliRun validate = this.cli.runConnected("validate", csv.toString(), "--mapping", mapping.toString(),
@@ -203,6 +217,24 @@ class MigrationSamplesIT {
 		assertThat(path(staff, "field_7e8f9a")).isEqualTo("平台 Platform/权限 Permission");
 		assertThat(staff.field("field_a1b2c3")).isEmpty();
 		assertThat(path(items.get("Export orders as CSV"), "field_7e8f9a")).isEqualTo("平台 Platform/账号 Account");
+		// every row once; SHOP-105, a Sub-task whose Parent id is 10101, names SHOP-101's
+		// item
+		assertThat(items).hasSize(8);
+		StoredItem subtask = this.cli.emulator().space().item("story", "Address form validation").orElseThrow();
+		assertThat(subtask.relatedIds("field_9f8e7d")).containsExactly(guest.id());
+		assertThat(guest.relatedIds("field_9f8e7d")).isEmpty();
+		// the state after create, the abort of a Won't Do, the comments oldest first
+		var space = this.cli.emulator().space();
+		assertThat(space.currentStates(guest.id())).containsExactly("done");
+		assertThat(space.currentStates(items.get("Save a card for later payments").id())).containsExactly("develop");
+		assertThat(space.currentStates(items.get("Export orders as CSV").id())).containsExactly("testing");
+		assertThat(space.currentStates(search.id())).containsExactly("started");
+		assertThat(space.aborted(sdk.id())).isTrue();
+		assertThat(space.aborted(guest.id())).isFalse();
+		assertThat(space.comments(guest.id())).hasSize(2);
+		assertThat(space.comments(guest.id()).get(0)).startsWith("2024-03-12 14:11 · ")
+			.endsWith("\nAgreed with legal: no account; but keep the e-mail.");
+		assertThat(space.comments(search.id())).isEmpty();
 	}
 
 	@Test
@@ -222,11 +254,16 @@ class MigrationSamplesIT {
 			.contains("      Production: \"生产 Production\"\n")
 			.contains("roles:\n  operator: Assignee    # role 经办人 Assignee, one person\n"
 					+ "  reporter: Reporter    # role 报告人 Reporter, one person\n")
-			.contains("#   Status: where the issue stands")
-			.contains("#   Comment ×2: date;author;body cells")
+			.contains("state:    # after its create, each item is moved to the state its Status names\n"
+					+ "  column: Status\n  values:    # each Status of the file to one of the template's states: "
+					+ "待处理 Open, 处理中 In progress, 已解决 Resolved, 已关闭 Closed, 已归档 Archived\n"
+					+ "    Open: \"待处理 Open\"\n")
+			.contains("comments:    # one comment per non-empty cell, after the create; a Jira cell (date;author;body) "
+					+ "keeps its date and author in the comment's first line\n  column: Comment\n")
+			.contains("# Columns left unmapped (map them by hand or leave them out):\n#   Issue id\n#   Issue Type\n")
 			.doesNotContain("users:");
-		assertThat(draft.err()).startsWith("7 of 11 headers matched a field or role of 缺陷 (issue); "
-				+ "3 left for what is not built yet; not matched: Issue Type\n");
+		assertThat(draft.err()).startsWith("7 of 11 headers matched a field or role of 缺陷 (issue); 2 went to state:, "
+				+ "comments:, attachments: or refers_to.by (Status, Comment ×2); not matched: Issue id, Issue Type\n");
 	}
 
 	@Test
