@@ -31,17 +31,7 @@ class ReferencesIT {
 	@RegisterExtension
 	final CliWorkspace cli = CliWorkspace.with(TestEmulator.demo().withQps(100));
 
-	static final String MAPPING = """
-			project: demo
-			type: story
-			key: [Issue key]
-			key_field: field_c3d4e5
-			timezone: Asia/Shanghai
-			name: Summary
-			fields:
-			  priority: {value: P1}
-			  field_5c1d2e: {value: 功能 Feature}
-			  field_7e8f9a: {value: 平台 Platform/账号 Account}
+	static final String MAPPING = StoryFiles.JIRA_STORIES + """
 			  父需求 Parent story:
 			    column: Parent
 			    refers_to: {by: Issue id}
