@@ -20,6 +20,10 @@ class ScalarTranslatorTest {
 		assertThat(number.translate("-3")).isEqualTo(Translation.of(-3L));
 		assertThat(number.translate("２，０００")).isEqualTo(Translation.of(2000L));
 		assertThat(number.translate("8.0")).isEqualTo(Translation.of(8L));
+		// zero, and a whole number too large for a long, stay numbers
+		assertThat(number.translate("0.00")).isEqualTo(Translation.of(0L));
+		assertThat(number.translate("12345678901234567891"))
+			.isEqualTo(Translation.of(new BigDecimal("12345678901234567891")));
 	}
 
 	@Test
