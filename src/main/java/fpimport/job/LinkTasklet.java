@@ -84,16 +84,13 @@ final class LinkTasklet implements Tasklet {
 			links.add(new LinkStep(reference.field(), reference.values(), ids));
 		}
 		RowSteps.Failure failure = steps.run(row.rowNumber(), row.workItemId(), List.copyOf(links), FIRST_STEP);
-		if (failure == null) {
-			links.forEach((link) -> this.context.store.steps().saveReference(link.set(row.runId(), row.rowNumber())));
-		}
 		if (failure != null) {
 			this.context.store.saveRow(row.withOutcome(RowStatus.PARTIAL, failure.errCode(), failure.message()));
+			return;
 		}
-		else if (waitedForLinks(row.errMsg())) {
-			this.context.store.saveRow(new RowRecord(row.runId(), row.rowNumber(), row.rowKey(), RowStatus.CREATED,
-					row.workItemId(), null, null, List.of(), row.cells(), row.idempotencyKey(), row.attempts(),
-					row.originRunId(), row.originRowNumber(), null, null, Instant.now()));
+		links.forEach((link) -> this.context.store.steps().saveReference(link.set(row.runId(), row.rowNumber())));
+		if (waitedForLinks(row.errMsg())) {
+			this.context.store.saveRow(row.withOutcome(RowStatus.CREATED, null, null).writtenAt(Instant.now()));
 		}
 	}
 

@@ -40,6 +40,16 @@ public record RowRecord(long runId, long rowNumber, String rowKey, RowStatus sta
 				originRunId, originRowNumber, createdAt, updatedAt, null);
 	}
 
+	/**
+	 * The same row, the run's last write to its item answered at this time (a rollback
+	 * keeps an item changed after it).
+	 */
+	public RowRecord writtenAt(Instant at) {
+		return new RowRecord(this.runId, this.rowNumber, this.rowKey, this.status, this.workItemId, this.errCode,
+				this.errMsg, this.problems, this.cells, this.idempotencyKey, this.attempts, this.originRunId,
+				this.originRowNumber, this.createdAt, this.updatedAt, at);
+	}
+
 	/** The same row with another outcome, as a rollback records it. */
 	public RowRecord withOutcome(RowStatus newStatus, Integer newErrCode, String newErrMsg) {
 		return new RowRecord(this.runId, this.rowNumber, this.rowKey, newStatus, this.workItemId, newErrCode, newErrMsg,
