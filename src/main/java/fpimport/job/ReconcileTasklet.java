@@ -240,11 +240,14 @@ final class ReconcileTasklet implements Tasklet {
 	}
 
 	private RowRecord created(RowRecord row, long itemId) {
-		// with steps after the create, the writer does them next: the row is not done yet
-		boolean steps = this.context.prepared().planner().bound().after().any();
+		// with steps after the create, or relation fields naming rows (a link may be
+		// left for the link pass), the writer does them next, as for any item that
+		// exists: the row is not done yet
+		var bound = this.context.prepared().planner().bound();
+		boolean steps = bound.after().any() || bound.refers();
 		return new RowRecord(row.runId(), row.rowNumber(), row.rowKey(), steps ? RowStatus.PARTIAL : RowStatus.CREATED,
-				itemId, null, steps ? "the steps after the create are not all done yet" : null, List.of(), row.cells(),
-				row.idempotencyKey(), row.attempts(), row.originRunId(), row.originRowNumber(), null, null);
+				itemId, null, steps ? WorkItemWriter.STEPS_PENDING : null, List.of(), row.cells(), row.idempotencyKey(),
+				row.attempts(), row.originRunId(), row.originRowNumber(), null, null);
 	}
 
 	/** A row to look for in the space, and its plan. */

@@ -287,7 +287,8 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	private record Call(PlannedRow row, String key, int attempts, Long itemId, boolean stepsOnly) {
 	}
 
-	private static final String STEPS_PENDING = "the steps after the create are not all done yet";
+	/** The message of a row whose item exists and whose steps after the create follow. */
+	static final String STEPS_PENDING = "the steps after the create are not all done yet";
 
 	/**
 	 * Runs the row's steps and records CREATED, or PARTIAL with the step refused, or
@@ -426,10 +427,7 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	 * that answer: a rollback keeps the item if it changed after this run's last write.
 	 */
 	private RowRecord saveWritten(RowRecord outcome) {
-		RowRecord written = new RowRecord(outcome.runId(), outcome.rowNumber(), outcome.rowKey(), outcome.status(),
-				outcome.workItemId(), outcome.errCode(), outcome.errMsg(), outcome.problems(), outcome.cells(),
-				outcome.idempotencyKey(), outcome.attempts(), outcome.originRunId(), outcome.originRowNumber(), null,
-				null, java.time.Instant.now());
+		RowRecord written = outcome.writtenAt(java.time.Instant.now());
 		this.context.store.saveRow(written);
 		this.context.progress.advanced(1);
 		return written;
