@@ -226,8 +226,8 @@ public final class ReportWriter {
 			List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
 			columns.addAll(OUTCOME_COLUMNS);
 			int linkColumn = headers.size() + 3;
-			this.sheet = (format == ReportFormat.CSV) ? new CsvSheet(reportFile)
-					: new XlsxSheet(reportFile, "report", linkColumn, true);
+			this.sheet = new BackgroundSheet((format == ReportFormat.CSV) ? new CsvSheet(reportFile)
+					: new XlsxSheet(reportFile, "report", linkColumn, true), "report");
 			write(this.sheet, columns, false, null);
 		}
 
@@ -305,7 +305,8 @@ public final class ReportWriter {
 		List<String> columns = new ArrayList<>(ColumnKeys.names(headers));
 		columns.add(REASON_COLUMN);
 		try {
-			ReportSheet sheet = new XlsxSheet(file, failedSheetName(run.sheet()), -1);
+			ReportSheet sheet = new BackgroundSheet(new XlsxSheet(file, failedSheetName(run.sheet()), -1),
+					"failed-rows");
 			for (int row = 1; row < headerRow; row++) {
 				write(sheet, List.of(), false, null);
 			}

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -147,11 +146,13 @@ final class XlsxSheet implements ReportSheet {
 		}
 		StringBuilder xml = this.row;
 		xml.setLength(0);
+		// cells carry no reference: each is the column after the one before it (the
+		// format allows it), which keeps a million rows' XML a third smaller
 		xml.append("<row r=\"").append(number).append("\">");
 		for (int i = 0; i < cells.size(); i++) {
 			String text = cells.get(i);
-			xml.append("<c r=\"").append(column(i)).append(number).append('"');
 			long day = (this.forPeople && number > 1 && i != this.linkColumn) ? typed(text) : NOT_TYPED;
+			xml.append("<c");
 			if (highlight && (day == NOT_TYPED || day == NUMBER)) {
 				xml.append(" s=\"1\"");
 			}
@@ -166,8 +167,10 @@ final class XlsxSheet implements ReportSheet {
 				xml.append(highlight ? " s=\"3\"" : " s=\"2\"").append("><v>").append(day).append("</v></c>");
 			}
 			else {
-				xml.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-				escape(xml, fit(text), false);
+				String fitted = fit(text);
+				xml.append(preserves(fitted) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+						: " t=\"inlineStr\"><is><t>");
+				escape(xml, fitted, false);
 				xml.append("</t></is></c>");
 			}
 			if (i == this.linkColumn && link != null && this.links.size() < MAX_LINKS) {
@@ -178,28 +181,34 @@ final class XlsxSheet implements ReportSheet {
 		this.out.append(xml);
 	}
 
+	/**
+	 * Whether a text needs {@code xml:space="preserve"} to keep its white space: at its
+	 * start or end, or a tab or line break within.
+	 */
+	static boolean preserves(String text) {
+		if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+			return true;
+		}
+		return text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0;
+	}
+
 	private static final long NOT_TYPED = Long.MIN_VALUE;
 
 	private static final long NUMBER = Long.MIN_VALUE + 1;
-
-	/**
-	 * A plain number: no sign but minus, no leading zero, at most 11 digits before the
-	 * point (a longer id, such as a 15-digit one, stays text) and no trailing zero after
-	 * it, so that it reads back as written.
-	 */
-	private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,10})(\\.[0-9]{0,5}[1-9])?");
-
-	private static final Pattern ISO_DATE = Pattern.compile("[12][0-9]{3}-[01][0-9]-[0-3][0-9]");
 
 	/**
 	 * Day 0 of the 1900 date system as Excel counts it (with its 1900 leap-year quirk).
 	 */
 	private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
 
+	/** The first day written as a date: Excel's 1900 leap-year quirk lies before it. */
+	private static final LocalDate FIRST_DATE = LocalDate.of(1900, 3, 1);
+
 	/**
-	 * How a cell is written when that is safe: {@link #NUMBER} for a plain number, the
-	 * serial day of an ISO date ({@code 2026-03-01}) after 1900-03-01, else
-	 * {@link #NOT_TYPED}: text stays text.
+	 * How a cell is written when that is safe: {@link #NUMBER} for a plain number
+	 * ({@link #plainNumber}), the serial day of an ISO date ({@code 2026-03-01}) after
+	 * 1900-03-01, else {@link #NOT_TYPED}: text stays text. Read character by character:
+	 * it sees every cell of a report.
 	 */
 	static long typed(String text) {
 		if (text == null || text.isEmpty() || text.length() > 18) {
@@ -207,16 +216,17 @@ final class XlsxSheet implements ReportSheet {
 		}
 		char first = text.charAt(0);
 		if (first != '-' && (first < '0' || first > '9')) {
-			// neither pattern can match: most cells, found without a regex
+			// neither can match: most cells
 			return NOT_TYPED;
 		}
-		if (PLAIN_NUMBER.matcher(text).matches() && !text.equals("-0")) {
+		if (plainNumber(text)) {
 			return NUMBER;
 		}
-		if (ISO_DATE.matcher(text).matches()) {
+		if (isoDate(text)) {
 			try {
-				LocalDate date = LocalDate.parse(text);
-				if (date.isAfter(LocalDate.of(1900, 3, 1))) {
+				LocalDate date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+						Integer.parseInt(text, 8, 10, 10));
+				if (date.isAfter(FIRST_DATE)) {
 					return ChronoUnit.DAYS.between(EPOCH, date);
 				}
 			}
@@ -225,6 +235,54 @@ final class XlsxSheet implements ReportSheet {
 			}
 		}
 		return NOT_TYPED;
+	}
+
+	/**
+	 * A plain number: no sign but minus, no leading zero, at most 11 digits before the
+	 * point (a longer id, such as a 15-digit one, stays text), at most 6 after it with no
+	 * trailing zero, and not {@code -0}, so that it reads back as written.
+	 */
+	static boolean plainNumber(String text) {
+		int length = text.length();
+		int start = (text.charAt(0) == '-') ? 1 : 0;
+		int i = start;
+		while (i < length && digit(text.charAt(i))) {
+			i++;
+		}
+		int whole = i - start;
+		if (whole == 0 || whole > 11 || (whole > 1 && text.charAt(start) == '0')) {
+			return false;
+		}
+		if (i == length) {
+			// -0 would read back as 0
+			return !(start == 1 && whole == 1 && text.charAt(1) == '0');
+		}
+		if (text.charAt(i) != '.') {
+			return false;
+		}
+		int point = i++;
+		while (i < length && digit(text.charAt(i))) {
+			i++;
+		}
+		int decimals = i - point - 1;
+		return i == length && decimals >= 1 && decimals <= 6 && text.charAt(length - 1) != '0';
+	}
+
+	/** The shape {@code [12]ddd-[01]d-[0-3]d}. */
+	private static boolean isoDate(String text) {
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return false;
+		}
+		char first = text.charAt(0);
+		char month = text.charAt(5);
+		char day = text.charAt(8);
+		return (first == '1' || first == '2') && digit(text.charAt(1)) && digit(text.charAt(2)) && digit(text.charAt(3))
+				&& (month == '0' || month == '1') && digit(text.charAt(6)) && day >= '0' && day <= '3'
+				&& digit(text.charAt(9));
+	}
+
+	private static boolean digit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	/** The letters of a 0-based column: A, B, ..., Z, AA, ... */

@@ -3,6 +3,8 @@ package fpimport.report;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -69,6 +71,52 @@ class ReportLayoutTest {
 			assertThat(shown.formatCellValue(row.getCell(6))).isEqualTo("2026-03-01");
 			assertThat(shown.formatCellValue(row.getCell(1))).isEqualTo("-12.5");
 		}
+	}
+
+	@Test
+	void aPlainNumberIsExactlyWhatItsPatternSays() {
+		// the rule written as a pattern; the sheet reads it character by character
+		Pattern plain = Pattern.compile("-?(0|[1-9][0-9]{0,10})(\\.[0-9]{0,5}[1-9])?");
+		Random random = new Random(16);
+		int numbers = 0;
+		for (int n = 0; n < 200_000; n++) {
+			StringBuilder text = new StringBuilder();
+			if (random.nextInt(4) == 0) {
+				text.append('-');
+			}
+			int length = 1 + random.nextInt(14);
+			int point = random.nextBoolean() ? random.nextInt(length + 1) : -1;
+			for (int i = 0; i < length; i++) {
+				text.append((i == point) ? '.' : (char) ('0' + random.nextInt(10)));
+				if (random.nextInt(200) == 0) {
+					text.append("x-.".charAt(random.nextInt(3)));
+				}
+			}
+			String cell = text.toString();
+			boolean expected = plain.matcher(cell).matches() && !cell.equals("-0");
+			numbers += expected ? 1 : 0;
+			assertThat(XlsxSheet.plainNumber(cell)).as(cell).isEqualTo(expected);
+		}
+		assertThat(numbers).as("both answers are tried often").isBetween(20_000, 180_000);
+	}
+
+	@Test
+	void whiteSpaceSurvivesWhereverItIs() throws Exception {
+		Path file = this.directory.resolve("w.xlsx");
+		List<String> cells = List.of(" lead", "trail ", "two\nlines", "a\ttab", "  ", "in side", "\r\nwindows");
+		try (XlsxSheet sheet = new XlsxSheet(file, "report", -1, true)) {
+			sheet.row(cells, false, null);
+			sheet.row(cells, true, null);
+		}
+		try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+			for (int r = 0; r < 2; r++) {
+				XSSFRow row = workbook.getSheetAt(0).getRow(r);
+				for (int i = 0; i < cells.size(); i++) {
+					assertThat(row.getCell(i).getStringCellValue()).isEqualTo(cells.get(i));
+				}
+			}
+		}
+		assertThat(XlsxSheet.preserves("in side")).isFalse();
 	}
 
 	@Test
