@@ -35,12 +35,19 @@ public final class Headers {
 
 	private final List<String> keys;
 
+	/** The column of each key as it is matched ({@link MatchKey}). */
 	private final Map<String, Integer> indexByKey;
+
+	/** The column of each key as it is written: how a row's cells are looked up. */
+	private final Map<String, Integer> columnByKey = new HashMap<>();
 
 	private Headers(List<String> names, List<String> keys, Map<String, Integer> indexByKey) {
 		this.names = names;
 		this.keys = keys;
 		this.indexByKey = indexByKey;
+		for (int i = 0; i < keys.size(); i++) {
+			this.columnByKey.put(keys.get(i), i);
+		}
 	}
 
 	/**
@@ -128,27 +135,55 @@ public final class Headers {
 	}
 
 	/**
-	 * The cells of one row as a key-to-text map in column order; the values array has one
-	 * entry per header and is not copied, so pass it to {@link SourceRow#of}, which
-	 * copies.
+	 * The cells of one row as a key-to-text map in column order, backed by a copy of the
+	 * values array (one entry per header) and by this header's index of keys: no hash map
+	 * is built per row, and {@link SourceRow} keeps it as it is.
 	 */
 	public Map<String, String> cells(String[] values) {
 		if (values.length != this.names.size()) {
 			throw new IllegalArgumentException("expected " + this.names.size() + " values, got " + values.length);
 		}
-		return new RowView(this.keys, values);
+		return new RowCells(this.keys, this.columnByKey, values.clone());
 	}
 
-	/** Names and values side by side, without building a hash map only to copy it. */
-	private static final class RowView extends AbstractMap<String, String> {
+	/**
+	 * A row's cells: the header's keys and index shared by every row, the row's values
+	 * its own. Unmodifiable.
+	 */
+	static final class RowCells extends AbstractMap<String, String> {
 
 		private final List<String> names;
 
+		private final Map<String, Integer> columnByKey;
+
 		private final String[] values;
 
-		RowView(List<String> names, String[] values) {
+		RowCells(List<String> names, Map<String, Integer> columnByKey, String[] values) {
 			this.names = names;
+			this.columnByKey = columnByKey;
 			this.values = values;
+		}
+
+		@Override
+		public String get(Object key) {
+			Integer index = this.columnByKey.get(key);
+			return (index == null) ? null : this.values[index];
+		}
+
+		@Override
+		public String getOrDefault(Object key, String fallback) {
+			Integer index = this.columnByKey.get(key);
+			return (index == null) ? fallback : this.values[index];
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return this.columnByKey.containsKey(key);
+		}
+
+		@Override
+		public int size() {
+			return this.values.length;
 		}
 
 		@Override
@@ -163,7 +198,7 @@ public final class Headers {
 
 						@Override
 						public boolean hasNext() {
-							return this.next < RowView.this.values.length;
+							return this.next < RowCells.this.values.length;
 						}
 
 						@Override
@@ -172,8 +207,8 @@ public final class Headers {
 								throw new NoSuchElementException();
 							}
 							int index = this.next++;
-							return new SimpleImmutableEntry<>(RowView.this.names.get(index),
-									RowView.this.values[index]);
+							return new SimpleImmutableEntry<>(RowCells.this.names.get(index),
+									RowCells.this.values[index]);
 						}
 
 					};
@@ -181,7 +216,7 @@ public final class Headers {
 
 				@Override
 				public int size() {
-					return RowView.this.values.length;
+					return RowCells.this.values.length;
 				}
 
 			};

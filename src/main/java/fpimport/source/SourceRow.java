@@ -23,7 +23,8 @@ public record SourceRow(long rowNumber, Map<String, String> cells, String proble
 		if (rowNumber < 1) {
 			throw new IllegalArgumentException("rowNumber must be 1 or more: " + rowNumber);
 		}
-		cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+		// a reader's cells (Headers#cells) are kept as they are: unmodifiable already
+		cells = (cells instanceof Headers.RowCells) ? cells : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
 		shown = (shown == null || shown.isEmpty()) ? Map.of() : Map.copyOf(shown);
 	}
 

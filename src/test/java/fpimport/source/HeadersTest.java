@@ -65,12 +65,22 @@ class HeadersTest {
 	}
 
 	@Test
-	void cellsAreAMapInHeaderOrderThatSourceRowCopies() {
-		Headers headers = Headers.of(List.of("b", "a", "c"));
-		String[] values = { "2", "1", "" };
+	void cellsAreAnUnmodifiableMapInHeaderOrderOfTheirOwnValues() {
+		Headers headers = Headers.of(List.of("b", "a", "c", "a"));
+		String[] values = { "2", "1", "", "1b" };
 		SourceRow row = SourceRow.of(7, headers.cells(values));
 		values[0] = "changed";
-		assertThat(row.cells()).containsExactly(Map.entry("b", "2"), Map.entry("a", "1"), Map.entry("c", ""));
+		assertThat(row.cells()).containsExactly(Map.entry("b", "2"), Map.entry("a", "1"), Map.entry("c", ""),
+				Map.entry("a#2", "1b"));
+		assertThat(row.cell("a#2")).isEqualTo("1b");
+		assertThat(row.cell("A")).as("a key is looked up as written").isEmpty();
+		assertThat(row.cells().get("a")).isEqualTo("1");
+		assertThat(row.cells().get("nope")).isNull();
+		assertThat(row.cells().containsKey("c")).isTrue();
+		assertThat(row.cells().containsKey("d")).isFalse();
+		assertThat(row.cells()).isEqualTo(Map.of("b", "2", "a", "1", "c", "", "a#2", "1b"));
+		assertThatThrownBy(() -> row.cells().put("b", "x")).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> row.cells().entrySet().iterator().remove()).isInstanceOf(RuntimeException.class);
 		assertThatThrownBy(() -> headers.cells(new String[] { "1" })).isInstanceOf(IllegalArgumentException.class);
 	}
 
