@@ -4,6 +4,7 @@ import java.util.List;
 
 import fpimport.source.SourceRow;
 import fpimport.translation.FieldValueTranslator;
+import fpimport.translation.RememberingTranslator;
 import fpimport.translation.Translation;
 import fpimport.workitem.RowProblem;
 import fpimport.workitem.ReferenceField;
@@ -32,6 +33,9 @@ final class BoundField {
 	/** The mapping's columns bound to the file's header. */
 	private final List<BoundColumn> columns;
 
+	/** The columns' names as problems name them: {@code 开始日期, 结束日期}. */
+	private final String columnNames;
+
 	private final FieldValueTranslator translator;
 
 	/** The translated constant or default, when they name nobody. */
@@ -57,7 +61,10 @@ final class BoundField {
 		this.required = required;
 		this.people = people;
 		this.columns = List.copyOf(columns);
-		this.translator = translator;
+		this.columnNames = String.join(", ", this.columns.stream().map(BoundColumn::name).toList());
+		// a column's repeated cells are translated once (options, people, dates)
+		this.translator = (translator instanceof RememberingTranslator) ? translator
+				: new RememberingTranslator(translator);
 		this.constant = constant;
 		this.fallback = fallback;
 	}
@@ -98,7 +105,7 @@ final class BoundField {
 			return collect((this.constant != null) ? this.constant : this.translator.translate(this.mapping.value()),
 					ref, null, this.mapping.value(), problems);
 		}
-		String column = String.join(", ", this.columns.stream().map(BoundColumn::name).toList());
+		String column = this.columnNames;
 		List<String> values;
 		if (this.columns.size() == 2) {
 			String start = single(this.columns.get(0), row, ref, problems);
