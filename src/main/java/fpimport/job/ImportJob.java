@@ -56,6 +56,9 @@ final class ImportJob {
 		Step rows = new StepBuilder("rows", repository).<OriginRow, PlannedRow>chunk(chunkSize)
 			.reader(reader)
 			.processor(new PlanningProcessor(context))
+			// rows are planned on every core while the next are read; read and written
+			// in order
+			.taskExecutor(PlanningProcessor.PLANNERS)
 			.writer(new WorkItemWriter(context))
 			.listener(new org.springframework.batch.core.listener.StepExecutionListener() {
 				@Override
