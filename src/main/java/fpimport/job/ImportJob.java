@@ -103,15 +103,20 @@ final class ImportJob {
 		return (graph.waveCount() > 1) ? new WaveFeed(feeds, graph) : feeds.get();
 	}
 
+	/**
+	 * The run's rows: a file's (or its spill's) read ahead by a thread of their own, a
+	 * retry's from the database.
+	 */
 	static RowFeed openFeed(RunContext context) {
 		RowSpill spill = context.spill();
 		if (spill != null) {
-			return spill.open(context.runId());
+			return new ReadAhead(spill.open(context.runId()));
 		}
 		if (context.run.kind() == RunKind.RETRY) {
 			return new StoredFeed(context.store, context.run);
 		}
-		return new FileFeed(Path.of(context.run.sourceFile()), sourceSettings(context.mapping), context.runId());
+		return new ReadAhead(
+				new FileFeed(Path.of(context.run.sourceFile()), sourceSettings(context.mapping), context.runId()));
 	}
 
 	static SourceSettings sourceSettings(MappingSpec mapping) {

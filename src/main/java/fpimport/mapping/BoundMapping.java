@@ -27,6 +27,9 @@ public final class BoundMapping {
 
 	private final List<BoundField> roles;
 
+	/** The fields and roles that name people. */
+	private final List<BoundField> peopleTargets;
+
 	private final List<BoundColumn> keyColumns;
 
 	private final String keyField;
@@ -55,6 +58,9 @@ public final class BoundMapping {
 		this.name = name;
 		this.fields = List.copyOf(fields);
 		this.roles = List.copyOf(roles);
+		List<BoundField> targets = new ArrayList<>(this.fields);
+		targets.addAll(this.roles);
+		this.peopleTargets = targets.stream().filter(BoundField::people).toList();
 		this.keyColumns = List.copyOf(keyColumns);
 		this.keyField = keyField;
 		this.hashedHeaders = new TreeMap<>(hashedHeaders);
@@ -148,9 +154,7 @@ public final class BoundMapping {
 
 	/** The fields and roles that name people. */
 	List<BoundField> peopleTargets() {
-		List<BoundField> targets = new ArrayList<>(this.fields);
-		targets.addAll(this.roles);
-		return targets.stream().filter(BoundField::people).toList();
+		return this.peopleTargets;
 	}
 
 }

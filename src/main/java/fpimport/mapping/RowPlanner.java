@@ -305,7 +305,11 @@ public final class RowPlanner {
 	 * values of a repeated name's columns one a line.
 	 */
 	private static String text(BoundColumn column, SourceRow row) {
-		return String.join("\n", column.values(row).stream().map(String::strip).toList());
+		List<String> values = column.values(row);
+		if (values.size() == 1) {
+			return values.get(0).strip();
+		}
+		return String.join("\n", values.stream().map(String::strip).toList());
 	}
 
 	private static String sha256(String text) {
