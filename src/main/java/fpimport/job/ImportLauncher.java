@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -81,9 +83,12 @@ public final class ImportLauncher {
 		MappingFile mappingFile = MappingFile.read(request.mapping());
 		MappingSpec mapping = mappingFile.spec();
 		String projectKey = project(request.projectOverride(), mapping);
-		String fileSha = Fingerprints.of(file);
+		// the file's fingerprint (a read of the whole file) is taken while the job's
+		// infrastructure starts
+		CompletableFuture<String> fingerprint = CompletableFuture.supplyAsync(() -> Fingerprints.of(file));
 		String mappingSha = Fingerprints.of(mappingFile.text());
 		return withInfrastructure((infrastructure) -> {
+			String fileSha = joined(fingerprint);
 			ResultStore store = infrastructure.store();
 			if (!request.dryRun()) {
 				RunPreconditions.importMayStart(store, file, fileSha, mappingSha);
@@ -93,6 +98,19 @@ public final class ImportLauncher {
 					mappingFile.text(), request.onExisting().name(), projectKey, mapping.type()));
 			return run(infrastructure, store.run(runId).orElseThrow(), mapping, "started");
 		});
+	}
+
+	/** What a task computed, or its failure as it was thrown. */
+	private static <T> T joined(CompletableFuture<T> task) {
+		try {
+			return task.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/**
