@@ -9,6 +9,7 @@ import fpimport.mapping.MappingSpec;
 import fpimport.report.ReportFiles;
 import fpimport.report.ReportWriter;
 import fpimport.report.RunSummary;
+import fpimport.result.ErrorReason;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
 import fpimport.result.RunStatus;
@@ -18,6 +19,9 @@ import fpimport.result.RunStatus;
  * summary.
  */
 final class RunFinisher {
+
+	/** The most common reasons a summary shows. */
+	static final int SUMMARY_REASONS = 5;
 
 	private RunFinisher() {
 	}
@@ -48,6 +52,8 @@ final class RunFinisher {
 		Path directory = reportDirectory(context, run);
 		String report = null;
 		String failedRows = null;
+		// counted over the report's rows when it is written, else read from the rows
+		List<ErrorReason> reasons = null;
 		if (writeReport) {
 			// a dry run's report was written with its rows
 			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish() : null;
@@ -56,11 +62,13 @@ final class RunFinisher {
 							context.settings.reportFormat(), headerRow(context.mapping));
 			report = files.report().toString();
 			failedRows = (files.failedRows() != null) ? files.failedRows().toString() : null;
+			reasons = files.reasons().top(SUMMARY_REASONS);
 		}
 		counts = context.store.finishRun(context.runId(), status, report, message);
 		RunRecord finished = context.store.run(context.runId()).orElseThrow();
 		List<String> notes = context.isPrepared() ? context.prepared().notes() : List.of();
-		return new RunSummary(finished, counts, context.store.errorReasons(context.runId(), 5),
+		return new RunSummary(finished, counts,
+				(reasons != null) ? reasons : context.store.errorReasons(context.runId(), SUMMARY_REASONS),
 				Duration.between(started, Instant.now()), report, failedRows, notes);
 	}
 

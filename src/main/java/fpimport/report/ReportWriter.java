@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import fpimport.result.ResultStore;
+import fpimport.result.ErrorReasons;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
 import fpimport.result.SetReference;
@@ -87,8 +88,7 @@ public final class ReportWriter {
 		try {
 			Files.createDirectories(directory);
 			List<String> headers = (run.headers() != null) ? run.headers() : headers(run.runId());
-			boolean anyFailed = writeReports(run, headers, report, format, failed, headerRow, unstored);
-			return new ReportFiles(report, anyFailed ? failed : null);
+			return writeReports(run, headers, report, format, failed, headerRow, unstored);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw unwritableNow(run, directory, ex);
@@ -140,7 +140,7 @@ public final class ReportWriter {
 	 * is deleted when none did.
 	 * @return whether any row did not succeed
 	 */
-	private boolean writeReports(RunRecord run, List<String> headers, Path reportFile, ReportFormat format,
+	private ReportFiles writeReports(RunRecord run, List<String> headers, Path reportFile, ReportFormat format,
 			Path failedFile, int headerRow, java.util.Iterator<RowRecord> unstored) throws IOException {
 		// the steps after each create, shown with their row (none without state:,
 		// comments: or attachments:)
@@ -166,7 +166,7 @@ public final class ReportWriter {
 				pass.row(next[0], null);
 				next[0] = unstored.hasNext() ? unstored.next() : null;
 			}
-			return pass.finish().failedRows() != null;
+			return pass.finish();
 		}
 	}
 
@@ -216,6 +216,9 @@ public final class ReportWriter {
 
 		private boolean closed;
 
+		/** Why the rows written so far did not succeed. */
+		private final ErrorReasons reasons = new ErrorReasons();
+
 		private Pass(RunRecord run, List<String> headers, Path reportFile, ReportFormat format, Path failedFile,
 				int headerRow) throws IOException {
 			this.run = run;
@@ -242,6 +245,7 @@ public final class ReportWriter {
 		 */
 		void row(RowRecord row, List<StepRecord> steps, List<SetReference> references) {
 			boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID && !row.status().rollback();
+			this.reasons.count(row);
 			String link = (row.workItemId() == null) ? null : link(this.run, row.workItemId());
 			List<String> cells = cellsOf(row, this.headers);
 			String message = withReferences(this.run, withSteps(message(row), steps), references);
@@ -276,7 +280,7 @@ public final class ReportWriter {
 			catch (IOException | UncheckedIOException ex) {
 				throw unwritableNow(this.run, this.reportFile.getParent(), ex);
 			}
-			return new ReportFiles(this.reportFile, (this.failedSheet != null) ? this.failedFile : null);
+			return new ReportFiles(this.reportFile, (this.failedSheet != null) ? this.failedFile : null, this.reasons);
 		}
 
 		@Override

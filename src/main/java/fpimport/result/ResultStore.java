@@ -608,29 +608,19 @@ public final class ResultStore {
 	 * first.
 	 */
 	public List<ErrorReason> errorReasons(long runId, int limit) {
-		Map<String, Long> reasons = new LinkedHashMap<>();
+		ErrorReasons reasons = new ErrorReasons();
 		streaming(() -> this.jdbc.query(
 				"SELECT STATUS, ERR_CODE, ERR_MSG, PROBLEMS FROM FPI_ROW WHERE RUN_ID = ? AND STATUS IN (?, ?, ?, ?)",
 				(ResultSet rs) -> {
-					for (String reason : reasonsOf(rs)) {
-						reasons.merge(reason, 1L, Long::sum);
-					}
+					RowStatus status = RowStatus.valueOf(rs.getString(1));
+					int code = rs.getInt(2);
+					Integer errCode = rs.wasNull() ? null : code;
+					List<RowProblem> problems = (status == RowStatus.INVALID)
+							? this.json.readValue(rs.getString(4), PROBLEMS) : List.of();
+					reasons.count(status, errCode, rs.getString(3), problems);
 				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name(), RowStatus.PARTIAL.name(),
 				RowStatus.BLOCKED.name()));
-		return reasons.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.limit(limit)
-			.map((entry) -> new ErrorReason(entry.getKey(), entry.getValue()))
-			.toList();
-	}
-
-	private List<String> reasonsOf(ResultSet rs) throws SQLException {
-		if (RowStatus.valueOf(rs.getString(1)) != RowStatus.INVALID) {
-			int code = rs.getInt(2);
-			return List.of((rs.wasNull() ? "" : code + " ") + rs.getString(3));
-		}
-		return this.json.readValue(rs.getString(4), PROBLEMS).stream().map(RowProblem::message).distinct().toList();
+		return reasons.top(limit);
 	}
 
 	/** Remembers the work item that a row key became. */

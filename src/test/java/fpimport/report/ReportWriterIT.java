@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import fpimport.result.NewRun;
+import fpimport.result.ErrorReason;
 import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
@@ -138,6 +139,26 @@ class ReportWriterIT {
 				this.directory, ReportFormat.XLSX);
 		assertThat(files.failedRows()).isNull();
 		assertThat(new File(this.directory.toFile(), "ok.failed.xlsx")).doesNotExist();
+	}
+
+	@Test
+	void theReportCountsWhyRowsDidNotSucceedAsTheStoredRowsSay() {
+		long runId = this.run.runId();
+		save(runId, 5, RowStatus.INVALID, null, null, null, List.of(
+				new RowProblem(new RowRef("tasks.csv", null, 5), "优先级", "priority", "P5",
+						"unknown option 'P5'; options: P0, P1"),
+				new RowProblem(new RowRef("tasks.csv", null, 5), "优先级", "priority", "P5",
+						"unknown option 'P5'; options: P0, P1"),
+				new RowProblem(new RowRef("tasks.csv", null, 5), "负责人", "owner", "nobody", "no user named 'nobody'")),
+				"两个问题", "");
+		save(runId, 6, RowStatus.BLOCKED, null, null, "its parent SHOP-1 failed", List.of(), "子需求", "");
+		save(runId, 7, RowStatus.SKIPPED, 1007L, null, null, List.of(), "旧需求", "");
+		ReportFiles files = new ReportWriter(this.store, "https://x").write(this.run, this.directory, ReportFormat.CSV);
+		List<ErrorReason> expected = List.of(new ErrorReason("unknown option 'P5'; options: P0, P1", 2),
+				new ErrorReason("20050 option value wrong", 1), new ErrorReason("its parent SHOP-1 failed", 1),
+				new ErrorReason("no user named 'nobody'", 1));
+		assertThat(files.reasons().top(5)).isEqualTo(expected).isEqualTo(this.store.errorReasons(runId, 5));
+		assertThat(files.reasons().top(2)).isEqualTo(expected.subList(0, 2));
 	}
 
 	private void save(long runId, long rowNumber, RowStatus status, Long itemId, Integer code, String message,
