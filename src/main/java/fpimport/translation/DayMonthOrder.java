@@ -41,6 +41,10 @@ public final class DayMonthOrder {
 		if (this.dayFirst != null) {
 			return true;
 		}
+		if (!yearAfterSeparator(cell)) {
+			// no d/m/yyyy in it (an ISO date, a name): most cells, found without a regex
+			return false;
+		}
 		Matcher date = NUMERIC.matcher(cell);
 		while (date.find()) {
 			int first = Integer.parseInt(date.group(1));
@@ -49,6 +53,27 @@ public final class DayMonthOrder {
 				this.proof = where + " '" + date.group() + "'";
 				this.dayFirst = first > 12;
 				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a separator ({@code - / .}) is followed by four digits somewhere: what
+	 * every {@link #NUMERIC} date has, and an ISO date ({@code 2024-03-04}) has not.
+	 */
+	static boolean yearAfterSeparator(String cell) {
+		int digits = 0;
+		for (int i = cell.length() - 1; i >= 0; i--) {
+			char c = cell.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits++;
+			}
+			else {
+				if (digits >= 4 && (c == '-' || c == '/' || c == '.')) {
+					return true;
+				}
+				digits = 0;
 			}
 		}
 		return false;
