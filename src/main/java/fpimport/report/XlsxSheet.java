@@ -1,9 +1,8 @@
 package fpimport.report;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,10 @@ final class XlsxSheet implements ReportSheet {
 
 	private final ZipOutputStream zip;
 
-	private final Writer out;
+	/**
+	 * The zipped part being written, buffered; text goes in as UTF-8 ({@link #write}).
+	 */
+	private final OutputStream out;
 
 	private final StringBuilder row = new StringBuilder(1024);
 
@@ -75,7 +77,7 @@ final class XlsxSheet implements ReportSheet {
 		this.forPeople = forPeople;
 		this.zip = new ZipOutputStream(Files.newOutputStream(file));
 		this.zip.setLevel(Deflater.BEST_SPEED);
-		this.out = new BufferedWriter(new OutputStreamWriter(this.zip, StandardCharsets.UTF_8), 64 * 1024);
+		this.out = new BufferedOutputStream(this.zip, 64 * 1024);
 		try {
 			part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -115,14 +117,14 @@ final class XlsxSheet implements ReportSheet {
 					+ "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
 					+ "</styleSheet>");
 			this.zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-			this.out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
+			write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
 					+ "\" xmlns:r=\"" + RELATIONSHIPS + "\">");
 			if (forPeople) {
 				// the header stays in sight while scrolling
-				this.out.write("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
+				write("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
 						+ "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
 			}
-			this.out.write("<sheetData>");
+			write("<sheetData>");
 		}
 		catch (IOException | RuntimeException ex) {
 			this.zip.close();
@@ -130,10 +132,18 @@ final class XlsxSheet implements ReportSheet {
 		}
 	}
 
+	/**
+	 * Writes text as UTF-8, a row's XML at once: a writer's encoder, which takes Chinese
+	 * text character by character, cost a report of a million rows several times more.
+	 */
+	private void write(CharSequence text) throws IOException {
+		this.out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
 	private void part(String name, String xml) throws IOException {
 		this.zip.putNextEntry(new ZipEntry(name));
-		this.out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
-		this.out.write(xml);
+		write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+		write(xml);
 		this.out.flush();
 		this.zip.closeEntry();
 	}
@@ -178,7 +188,7 @@ final class XlsxSheet implements ReportSheet {
 			}
 		}
 		xml.append("</row>");
-		this.out.append(xml);
+		write(xml);
 	}
 
 	/**
@@ -387,7 +397,7 @@ final class XlsxSheet implements ReportSheet {
 				xml.append("</hyperlinks>");
 			}
 			xml.append("</worksheet>");
-			this.out.append(xml);
+			write(xml);
 			this.out.flush();
 			this.zip.closeEntry();
 			if (!this.links.isEmpty()) {
