@@ -7,7 +7,6 @@ import java.util.List;
 
 import fpimport.mapping.MappingSpec;
 import fpimport.report.ReportFiles;
-import fpimport.report.ReportWriter;
 import fpimport.report.RunSummary;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
@@ -51,9 +50,8 @@ final class RunFinisher {
 		if (writeReport) {
 			// a dry run's report was written with its rows
 			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish() : null;
-			ReportFiles files = (streamed != null) ? streamed
-					: new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
-							context.settings.reportFormat(), headerRow(context.mapping));
+			ReportFiles files = (streamed != null) ? streamed : RunReport.write(context.store, run, context.mapping,
+					directory, context.settings.reportFormat(), context.settings.linkBase());
 			report = files.report().toString();
 			failedRows = (files.failedRows() != null) ? files.failedRows().toString() : null;
 		}
