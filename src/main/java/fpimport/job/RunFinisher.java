@@ -48,8 +48,9 @@ final class RunFinisher {
 		String report = null;
 		String failedRows = null;
 		if (writeReport) {
-			// a dry run's report was written with its rows
-			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish() : null;
+			// a dry run's report was written with its rows, and an import's may have been
+			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish()
+					: context.streamedReport.finish(stopMessage == null);
 			ReportFiles files = (streamed != null) ? streamed : RunReport.write(context.store, run, context.mapping,
 					directory, context.settings.reportFormat(), context.settings.linkBase());
 			report = files.report().toString();
