@@ -80,3 +80,17 @@ CREATE TABLE IF NOT EXISTS FPI_VALID_ROWS (
 	ROW_BITS VARCHAR NOT NULL,
 	PRIMARY KEY (RUN_ID, BLOCK_NO)
 );
+
+-- which rows of an import were SKIPPED (the ledger knew their key), by row number and the item the
+-- ledger named, by blocks of 512 row numbers: such a row needs no call and never changes again in
+-- its run, and its cells are in the run's file (FPI_RUN.SOURCE_SHA256), so it is not stored in
+-- FPI_ROW. ROW_ITEMS: for each row in order, two varints (the row number's step from the previous
+-- row, from BLOCK_NO * 512 for the first; the item id's zigzag difference from the previous id, from
+-- 0 for the first) in Base64 (see ResultStore.rows and fpimport.result.SkippedRows)
+CREATE TABLE IF NOT EXISTS FPI_SKIPPED_ROWS (
+	RUN_ID BIGINT NOT NULL,
+	BLOCK_NO BIGINT NOT NULL,
+	ROW_COUNT INTEGER NOT NULL,
+	ROW_ITEMS VARCHAR NOT NULL,
+	PRIMARY KEY (RUN_ID, BLOCK_NO)
+);

@@ -33,6 +33,11 @@ final class ImportJob {
 	 */
 	static final int DRY_RUN_CHUNK_SIZE = 2000;
 
+	/**
+	 * Where the rows step keeps how many rows it has read (its reader's name, "rows").
+	 */
+	private static final String READ_COUNT = "rows.read.count";
+
 	private ImportJob() {
 	}
 
@@ -65,6 +70,12 @@ final class ImportJob {
 				public void beforeStep(org.springframework.batch.core.step.StepExecution stepExecution) {
 					if (context.dryRunRows != null) {
 						context.dryRunRows.restart();
+					}
+					else {
+						// resumed after its first row, the rows already read are not
+						// read again
+						Object read = stepExecution.getExecutionContext().get(READ_COUNT);
+						context.streamedReport.start(read == null || ((Number) read).longValue() == 0);
 					}
 				}
 			})

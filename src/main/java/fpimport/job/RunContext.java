@@ -37,6 +37,12 @@ final class RunContext {
 	 */
 	final DryRunRows dryRunRows;
 
+	/**
+	 * An import's report as its rows are written, while they need no call; {@code null}
+	 * for a dry run.
+	 */
+	final StreamedReport streamedReport;
+
 	private volatile Prepared prepared;
 
 	private volatile fpimport.report.RunSummary summary;
@@ -53,6 +59,7 @@ final class RunContext {
 		this.progress = Objects.requireNonNull(progress, "progress");
 		this.userKey = Objects.requireNonNull(userKey, "userKey");
 		this.dryRunRows = run.dryRun() ? new DryRunRows(this) : null;
+		this.streamedReport = run.dryRun() ? null : new StreamedReport(this);
 	}
 
 	long runId() {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import fpimport.mapping.MappingSpec;
 import fpimport.report.ReportFiles;
-import fpimport.report.ReportWriter;
 import fpimport.report.RunSummary;
 import fpimport.result.ErrorReason;
 import fpimport.result.RunCounts;
@@ -55,11 +54,11 @@ final class RunFinisher {
 		// counted over the report's rows when it is written, else read from the rows
 		List<ErrorReason> reasons = null;
 		if (writeReport) {
-			// a dry run's report was written with its rows
-			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish() : null;
-			ReportFiles files = (streamed != null) ? streamed
-					: new ReportWriter(context.store, context.settings.linkBase()).write(run, directory,
-							context.settings.reportFormat(), headerRow(context.mapping));
+			// a dry run's report was written with its rows, and an import's may have been
+			ReportFiles streamed = (context.dryRunRows != null) ? context.dryRunRows.finish()
+					: context.streamedReport.finish(stopMessage == null);
+			ReportFiles files = (streamed != null) ? streamed : RunReport.write(context.store, run, context.mapping,
+					directory, context.settings.reportFormat(), context.settings.linkBase());
 			report = files.report().toString();
 			failedRows = (files.failedRows() != null) ? files.failedRows().toString() : null;
 			reasons = files.reasons().top(SUMMARY_REASONS);

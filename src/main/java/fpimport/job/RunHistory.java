@@ -1,8 +1,6 @@
 package fpimport.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,16 +9,13 @@ import fpimport.mapping.MappingLoader;
 import fpimport.mapping.MappingSpec;
 import fpimport.report.ReportFiles;
 import fpimport.report.ReportFormat;
-import fpimport.report.ReportWriter;
 import fpimport.result.ErrorReason;
 import fpimport.result.LatestOutcome;
 import fpimport.result.ResultStore;
-import fpimport.result.RowRecord;
 import fpimport.result.RowStatus;
 import fpimport.result.RunCounts;
 import fpimport.result.RunRecord;
 import fpimport.result.RunStatus;
-import fpimport.result.ValidRows;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -120,64 +115,15 @@ public final class RunHistory implements AutoCloseable {
 		this.dataSource.destroy();
 	}
 
-	/** Writes a past run's report again, from the database alone. */
+	/**
+	 * Writes a past run's report again, from the database (and the rows it keeps by
+	 * number alone from its file, when unchanged: {@link RunReport}).
+	 */
 	public ReportFiles report(long runId, Path directory, ReportFormat format, String linkBase) {
 		RunRecord run = run(runId);
 		Path target = (directory != null) ? directory : Path.of(run.sourceFile()).toAbsolutePath().getParent();
 		MappingSpec mapping = MappingLoader.parse(run.mappingText(), "the mapping of run " + runId);
-		int headerRow = RunFinisher.headerRow(mapping);
-		ValidRows valid = run.dryRun() ? this.store.validRows(runId) : ValidRows.none();
-		if (valid.count() == 0) {
-			return new ReportWriter(this.store, linkBase).write(run, target, format, headerRow);
-		}
-		// a dry run keeps the numbers alone of its valid rows: their cells come from its
-		// file again, when it is the file the run read
-		Path file = Path.of(run.sourceFile());
-		boolean same = Files.isRegularFile(file) && Fingerprints.of(file).equals(run.sourceSha256());
-		if (!same) {
-			String why = "a validate run keeps the cells of the rows with problems only, and " + file
-					+ (Files.isRegularFile(file) ? " changed since the run" : " is gone");
-			Iterator<RowRecord> rows = valid.rowNumbers()
-				.mapToObj((rowNumber) -> validRow(runId, rowNumber, Map.of(), why))
-				.iterator();
-			return new ReportWriter(this.store, linkBase).write(run, target, format, headerRow, rows);
-		}
-		try (FileFeed feed = new FileFeed(file, ImportJob.sourceSettings(mapping), runId)) {
-			Iterator<RowRecord> rows = new Iterator<>() {
-
-				private OriginRow next = advance();
-
-				private OriginRow advance() {
-					OriginRow row = feed.next();
-					while (row != null && !valid.contains(row.originRowNumber())) {
-						row = feed.next();
-					}
-					return row;
-				}
-
-				@Override
-				public boolean hasNext() {
-					return this.next != null;
-				}
-
-				@Override
-				public RowRecord next() {
-					if (this.next == null) {
-						throw new java.util.NoSuchElementException();
-					}
-					OriginRow row = this.next;
-					this.next = advance();
-					return validRow(runId, row.originRowNumber(), row.source().cells(), null);
-				}
-
-			};
-			return new ReportWriter(this.store, linkBase).write(run, target, format, headerRow, rows);
-		}
-	}
-
-	private static RowRecord validRow(long runId, long rowNumber, Map<String, String> cells, String note) {
-		return new RowRecord(runId, rowNumber, null, RowStatus.VALID, null, null, note, List.of(), cells, null, 0,
-				runId, rowNumber, null, null);
+		return RunReport.write(this.store, run, mapping, target, format, linkBase);
 	}
 
 }

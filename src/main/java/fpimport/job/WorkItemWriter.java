@@ -95,22 +95,27 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		for (PlannedRow row : pending) {
 			waves.computeIfAbsent(graph.wave(row.rowNumber()), (wave) -> new ArrayList<>()).add(row);
 		}
+		List<RowRecord> noCall = new ArrayList<>();
 		for (List<PlannedRow> wave : waves.values()) {
 			List<PlannedRow> rows = wave;
 			while (!rows.isEmpty()) {
-				rows = writeOnce(rows, stored);
+				rows = writeOnce(rows, stored, noCall);
 			}
 		}
 		if (this.context.dryRunRows != null) {
 			this.context.dryRunRows.endChunk();
 		}
+		else {
+			this.context.streamedReport.chunk(noCall, noCall.size() == chunk.size());
+		}
 	}
 
 	/**
 	 * Writes the rows whose keys are distinct and returns those that repeat a key, to go
-	 * next.
+	 * next; the outcomes of the rows that need no call go into {@code noCall} too.
 	 */
-	private List<PlannedRow> writeOnce(List<PlannedRow> rows, Map<Long, RowRecord> stored) throws InterruptedException {
+	private List<PlannedRow> writeOnce(List<PlannedRow> rows, Map<Long, RowRecord> stored, List<RowRecord> noCall)
+			throws InterruptedException {
 		RunContext.Prepared prepared = this.context.prepared();
 		Map<String, PlannedRow> byKey = new HashMap<>();
 		List<PlannedRow> later = new ArrayList<>();
@@ -131,9 +136,13 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 		List<Call> calls = new ArrayList<>();
 		Map<Long, RowRecord> named = namedRows(now, prepared.references());
 		for (PlannedRow row : now) {
+			int before = records.size();
 			Call call = decide(row, stored.get(row.rowNumber()), ledger.get(row.plan().rowKey()), named, records);
 			if (call != null) {
 				calls.add(call);
+			}
+			else {
+				noCall.addAll(records.subList(before, records.size()));
 			}
 		}
 		// outcomes that need no call and the intents of the calls, committed together

@@ -226,11 +226,21 @@ public final class ResultStore {
 	 * or a retry that took it later), in row order.
 	 */
 	public List<LatestOutcome> latestOutcomes(long runId) {
-		return this.jdbc.query("SELECT R.ORIGIN_ROW_NO AS LATEST_ORIGIN_ROW, L.* FROM FPI_ROW R JOIN FPI_ROW L "
-				+ "ON L.ORIGIN_RUN_ID = R.ORIGIN_RUN_ID AND L.ORIGIN_ROW_NO = R.ORIGIN_ROW_NO "
+		List<LatestOutcome> stored = this.jdbc.query("SELECT R.ORIGIN_ROW_NO AS LATEST_ORIGIN_ROW, L.* FROM FPI_ROW R "
+				+ "JOIN FPI_ROW L ON L.ORIGIN_RUN_ID = R.ORIGIN_RUN_ID AND L.ORIGIN_ROW_NO = R.ORIGIN_ROW_NO "
 				+ "WHERE R.RUN_ID = ? AND L.RUN_ID = (SELECT MAX(M.RUN_ID) FROM FPI_ROW M "
 				+ "WHERE M.ORIGIN_RUN_ID = R.ORIGIN_RUN_ID AND M.ORIGIN_ROW_NO = R.ORIGIN_ROW_NO) ORDER BY R.ROW_NO",
 				(rs, n) -> new LatestOutcome(rs.getLong("LATEST_ORIGIN_ROW"), rowRecord(rs, n)), runId);
+		SkippedRows skipped = skippedRows(runId);
+		if (skipped.count() == 0) {
+			return stored;
+		}
+		// an import's row kept by number is its own origin, and its own latest outcome
+		// (no retry takes a row that succeeded); an import's row number is its origin's
+		List<LatestOutcome> all = new ArrayList<>(stored);
+		skipped.records(runId).forEach((row) -> all.add(new LatestOutcome(row.rowNumber(), row)));
+		all.sort(java.util.Comparator.comparingLong(LatestOutcome::originRowNumber));
+		return all;
 	}
 
 	/**
@@ -336,16 +346,81 @@ public final class ResultStore {
 	/**
 	 * Writes rows as they stand now, replacing what was stored for them, all in one
 	 * transaction of its own: for outcomes that need no call, and for the intents of the
-	 * calls a chunk is about to make.
+	 * calls a chunk is about to make. An import's SKIPPED row is kept by its number and
+	 * item alone ({@link #skippedRows}); every other row whole, cells included.
 	 */
 	public void saveRows(List<RowRecord> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
 		inOwnTransaction(() -> {
-			writeRows(rows, storedRows(rows));
+			Set<RowId> stored = storedRows(rows);
+			writeRows(keepSkipped(rows, stored), stored);
 			return null;
 		});
+	}
+
+	/**
+	 * Keeps the SKIPPED rows of an import by number and item alone ({@link SkippedRows}),
+	 * replacing what was stored for them, and returns the other rows, to be stored whole.
+	 * A row is kept so when it is its own origin (an import's row, read from the run's
+	 * file; a retry's row is the copy of an earlier run's) and the ledger named its item:
+	 * it needs no call, and nothing in its run changes it again.
+	 */
+	private List<RowRecord> keepSkipped(List<RowRecord> rows, Set<RowId> stored) {
+		List<RowRecord> whole = new ArrayList<>(rows.size());
+		List<Object[]> forgotten = new ArrayList<>();
+		Map<Long, Map<Long, java.util.NavigableMap<Long, Long>>> blocks = new LinkedHashMap<>();
+		for (RowRecord row : rows) {
+			boolean byNumber = row.status() == RowStatus.SKIPPED && row.workItemId() != null
+					&& row.originRunId() == row.runId() && row.originRowNumber() == row.rowNumber();
+			if (!byNumber) {
+				whole.add(row);
+				continue;
+			}
+			blocks.computeIfAbsent(row.runId(), (run) -> new java.util.TreeMap<>())
+				.computeIfAbsent(row.rowNumber() / SkippedRows.BLOCK, (block) -> new java.util.TreeMap<>())
+				.put(row.rowNumber(), row.workItemId());
+			if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
+				// IN_FLIGHT before (a run stopped), the ledger names its item now
+				forgotten.add(new Object[] { row.runId(), row.rowNumber() });
+			}
+		}
+		if (!forgotten.isEmpty()) {
+			this.jdbc.batchUpdate("DELETE FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO = ?", forgotten);
+		}
+		blocks.forEach((runId, byBlock) -> byBlock.forEach((block, added) -> {
+			List<String> before = this.jdbc.queryForList(
+					"SELECT ROW_ITEMS FROM FPI_SKIPPED_ROWS WHERE RUN_ID = ? AND BLOCK_NO = ?", String.class, runId,
+					block);
+			if (before.isEmpty()) {
+				this.jdbc.update(
+						"INSERT INTO FPI_SKIPPED_ROWS (RUN_ID, BLOCK_NO, ROW_COUNT, ROW_ITEMS) VALUES (?,?,?,?)", runId,
+						block, added.size(), SkippedRows.encode(block, added));
+				return;
+			}
+			java.util.NavigableMap<Long, Long> all = SkippedRows.decode(block, before.get(0));
+			all.putAll(added);
+			this.jdbc.update(
+					"UPDATE FPI_SKIPPED_ROWS SET ROW_COUNT = ?, ROW_ITEMS = ? WHERE RUN_ID = ? AND BLOCK_NO = ?",
+					all.size(), SkippedRows.encode(block, all), runId, block);
+		}));
+		return whole;
+	}
+
+	/**
+	 * The SKIPPED rows of an import kept by number and item alone (see
+	 * {@link #saveRows}); empty for a run that has none.
+	 */
+	public SkippedRows skippedRows(long runId) {
+		java.util.NavigableMap<Long, String> blocks = new java.util.TreeMap<>();
+		long[] count = { 0 };
+		this.jdbc.query("SELECT BLOCK_NO, ROW_COUNT, ROW_ITEMS FROM FPI_SKIPPED_ROWS WHERE RUN_ID = ?",
+				(ResultSet rs) -> {
+					blocks.put(rs.getLong(1), rs.getString(3));
+					count[0] += rs.getLong(2);
+				}, runId);
+		return new SkippedRows(blocks, count[0]);
 	}
 
 	/**
@@ -543,8 +618,10 @@ public final class ResultStore {
 	/**
 	 * The stored rows among these row numbers of a run, by row number. A dry run's valid
 	 * row, whose number alone is kept ({@link #saveDryRunRows}), comes back as a VALID
-	 * record with its row number and nothing else: no row key, no cells. A row number
-	 * absent from the answer has no outcome yet (not read, or not written yet).
+	 * record with its row number and nothing else: no row key, no cells; an import's
+	 * skipped row, kept by number and item ({@link #saveRows}), as a SKIPPED record with
+	 * its row number and item id. A row number absent from the answer has no outcome yet
+	 * (not read, or not written yet).
 	 */
 	public Map<Long, RowRecord> rows(long runId, Collection<Long> rowNumbers) {
 		if (rowNumbers.isEmpty()) {
@@ -571,6 +648,28 @@ public final class ResultStore {
 				}
 			}
 		}
+		if (rows.size() < wanted.size()) {
+			java.util.NavigableMap<Long, Long> skipped = skippedRows(runId, first, last);
+			for (long rowNumber : wanted) {
+				Long itemId = skipped.get(rowNumber);
+				if (itemId != null && !rows.containsKey(rowNumber)) {
+					rows.put(rowNumber, SkippedRows.record(runId, rowNumber, itemId));
+				}
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * The item ids of the rows kept as skipped between these row numbers, by row number.
+	 */
+	private java.util.NavigableMap<Long, Long> skippedRows(long runId, long first, long last) {
+		java.util.NavigableMap<Long, Long> rows = new java.util.TreeMap<>();
+		this.jdbc.query(
+				"SELECT BLOCK_NO, ROW_ITEMS FROM FPI_SKIPPED_ROWS WHERE RUN_ID = ? AND BLOCK_NO BETWEEN ? AND ?",
+				(ResultSet rs) -> {
+					rows.putAll(SkippedRows.decode(rs.getLong(1), rs.getString(2)));
+				}, runId, first / SkippedRows.BLOCK, last / SkippedRows.BLOCK);
 		return rows;
 	}
 
@@ -676,6 +775,12 @@ public final class ResultStore {
 				runId);
 		if (valid != null && valid > 0) {
 			byStatus.merge(RowStatus.VALID, valid, Long::sum);
+		}
+		// an import's skipped rows, kept as their numbers and items alone
+		Long skipped = this.jdbc.queryForObject("SELECT SUM(ROW_COUNT) FROM FPI_SKIPPED_ROWS WHERE RUN_ID = ?",
+				Long.class, runId);
+		if (skipped != null && skipped > 0) {
+			byStatus.merge(RowStatus.SKIPPED, skipped, Long::sum);
 		}
 		return byStatus;
 	}

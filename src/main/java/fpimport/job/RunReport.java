@@ -1,0 +1,106 @@
+package fpimport.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import fpimport.mapping.MappingSpec;
+import fpimport.report.ReportFiles;
+import fpimport.report.ReportFormat;
+import fpimport.report.ReportWriter;
+import fpimport.result.ResultStore;
+import fpimport.result.RowRecord;
+import fpimport.result.RowStatus;
+import fpimport.result.RunRecord;
+import fpimport.result.SkippedRows;
+import fpimport.result.ValidRows;
+
+/**
+ * Writes a run's report from the database, with the rows the run keeps by number alone: a
+ * dry run's valid rows ({@link ResultStore#validRows}) and an import's skipped rows
+ * ({@link ResultStore#skippedRows}). Their cells are read again from the run's file when
+ * it is the file the run read (the same fingerprint); otherwise they are listed with
+ * their row number, status and item, and a message saying why their cells are empty.
+ * Serves the end of a run whose report was not written with its rows, and
+ * {@code report RUN}.
+ */
+final class RunReport {
+
+	private RunReport() {
+	}
+
+	static ReportFiles write(ResultStore store, RunRecord run, MappingSpec mapping, Path directory, ReportFormat format,
+			String linkBase) {
+		long runId = run.runId();
+		int headerRow = RunFinisher.headerRow(mapping);
+		ReportWriter writer = new ReportWriter(store, linkBase);
+		ValidRows valid = run.dryRun() ? store.validRows(runId) : ValidRows.none();
+		SkippedRows skipped = run.dryRun() ? null : store.skippedRows(runId);
+		if (valid.count() == 0 && (skipped == null || skipped.count() == 0)) {
+			return writer.write(run, directory, format, headerRow);
+		}
+		Stream<RowRecord> kept = (skipped != null) ? skipped.records(runId)
+				: valid.rowNumbers()
+					.mapToObj((rowNumber) -> new RowRecord(runId, rowNumber, null, RowStatus.VALID, null, null, null,
+							List.of(), Map.of(), null, 0, runId, rowNumber, null, null));
+		Path file = Path.of(run.sourceFile());
+		boolean same = Files.isRegularFile(file) && Fingerprints.of(file).equals(run.sourceSha256());
+		if (!same) {
+			String why = (Files.isRegularFile(file) ? " changed since the run" : " is gone");
+			String note = (skipped != null)
+					? "an import keeps the cells of its skipped rows in its file only, and " + file + why
+					: "a validate run keeps the cells of the rows with problems only, and " + file + why;
+			return writer.write(run, directory, format, headerRow,
+					kept.map((row) -> withCells(row, Map.of(), note)).iterator());
+		}
+		try (FileFeed feed = new FileFeed(file, ImportJob.sourceSettings(mapping), runId)) {
+			return writer.write(run, directory, format, headerRow, new FromFile(kept.iterator(), feed));
+		}
+	}
+
+	/**
+	 * The kept rows with their cells, read from the file alongside, both in row order.
+	 */
+	private static final class FromFile implements Iterator<RowRecord> {
+
+		private final Iterator<RowRecord> kept;
+
+		private final FileFeed feed;
+
+		private OriginRow read;
+
+		FromFile(Iterator<RowRecord> kept, FileFeed feed) {
+			this.kept = kept;
+			this.feed = feed;
+			this.read = feed.next();
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.kept.hasNext();
+		}
+
+		@Override
+		public RowRecord next() {
+			RowRecord row = this.kept.next();
+			while (this.read != null && this.read.originRowNumber() < row.rowNumber()) {
+				this.read = this.feed.next();
+			}
+			if (this.read == null || this.read.originRowNumber() != row.rowNumber()) {
+				return withCells(row, Map.of(), "row " + row.rowNumber() + " is not in the run's file");
+			}
+			return withCells(row, this.read.source().cells(), row.errMsg());
+		}
+
+	}
+
+	private static RowRecord withCells(RowRecord row, Map<String, String> cells, String message) {
+		return new RowRecord(row.runId(), row.rowNumber(), row.rowKey(), row.status(), row.workItemId(), row.errCode(),
+				message, row.problems(), cells, row.idempotencyKey(), row.attempts(), row.originRunId(),
+				row.originRowNumber(), null, null);
+	}
+
+}
