@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import fpimport.workitem.RowCells;
 import fpimport.workitem.RowProblem;
 
 /**
@@ -22,9 +23,9 @@ public record RowRecord(long runId, long rowNumber, String rowKey, RowStatus sta
 	public RowRecord {
 		Objects.requireNonNull(status, "status");
 		problems = List.copyOf(problems);
-		// a source row's cells are already an unmodifiable copy in header order: kept
-		// as they are rather than copied for every row again
-		cells = (cells.getClass() == ORDERED_UNMODIFIABLE) ? cells
+		// a source row's cells are already unmodifiable and in header order: kept as
+		// they are rather than copied for every row again
+		cells = (cells instanceof RowCells || cells.getClass() == ORDERED_UNMODIFIABLE) ? cells
 				: java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cells));
 	}
 

@@ -1,12 +1,8 @@
 package fpimport.source;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -15,6 +11,7 @@ import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.ColumnKeys;
 import fpimport.workitem.MatchKey;
+import fpimport.workitem.RowCells;
 
 /**
  * The header names of a file, checked to be present, and found by a mapping's column name
@@ -144,84 +141,6 @@ public final class Headers {
 			throw new IllegalArgumentException("expected " + this.names.size() + " values, got " + values.length);
 		}
 		return new RowCells(this.keys, this.columnByKey, values.clone());
-	}
-
-	/**
-	 * A row's cells: the header's keys and index shared by every row, the row's values
-	 * its own. Unmodifiable.
-	 */
-	static final class RowCells extends AbstractMap<String, String> {
-
-		private final List<String> names;
-
-		private final Map<String, Integer> columnByKey;
-
-		private final String[] values;
-
-		RowCells(List<String> names, Map<String, Integer> columnByKey, String[] values) {
-			this.names = names;
-			this.columnByKey = columnByKey;
-			this.values = values;
-		}
-
-		@Override
-		public String get(Object key) {
-			Integer index = this.columnByKey.get(key);
-			return (index == null) ? null : this.values[index];
-		}
-
-		@Override
-		public String getOrDefault(Object key, String fallback) {
-			Integer index = this.columnByKey.get(key);
-			return (index == null) ? fallback : this.values[index];
-		}
-
-		@Override
-		public boolean containsKey(Object key) {
-			return this.columnByKey.containsKey(key);
-		}
-
-		@Override
-		public int size() {
-			return this.values.length;
-		}
-
-		@Override
-		public Set<Entry<String, String>> entrySet() {
-			return new AbstractSet<>() {
-
-				@Override
-				public Iterator<Entry<String, String>> iterator() {
-					return new Iterator<>() {
-
-						private int next;
-
-						@Override
-						public boolean hasNext() {
-							return this.next < RowCells.this.values.length;
-						}
-
-						@Override
-						public Entry<String, String> next() {
-							if (!hasNext()) {
-								throw new NoSuchElementException();
-							}
-							int index = this.next++;
-							return new SimpleImmutableEntry<>(RowCells.this.names.get(index),
-									RowCells.this.values[index]);
-						}
-
-					};
-				}
-
-				@Override
-				public int size() {
-					return RowCells.this.values.length;
-				}
-
-			};
-		}
-
 	}
 
 }

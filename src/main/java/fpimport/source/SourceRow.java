@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fpimport.workitem.RowCells;
+
 /**
  * One data row as the user sees it: its row (XLSX) or line (CSV) number, and its cells as
  * text in header order. A row the reader could not read whole carries a {@code problem}
@@ -24,7 +26,7 @@ public record SourceRow(long rowNumber, Map<String, String> cells, String proble
 			throw new IllegalArgumentException("rowNumber must be 1 or more: " + rowNumber);
 		}
 		// a reader's cells (Headers#cells) are kept as they are: unmodifiable already
-		cells = (cells instanceof Headers.RowCells) ? cells : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+		cells = (cells instanceof RowCells) ? cells : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
 		shown = (shown == null || shown.isEmpty()) ? Map.of() : Map.copyOf(shown);
 	}
 
