@@ -3,7 +3,6 @@ package fpimport.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,7 +12,6 @@ import fpimport.report.ReportFormat;
 import fpimport.report.ReportWriter;
 import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
-import fpimport.result.RowStatus;
 import fpimport.result.RunRecord;
 import fpimport.result.SkippedRows;
 import fpimport.result.ValidRows;
@@ -42,10 +40,7 @@ final class RunReport {
 		if (valid.count() == 0 && (skipped == null || skipped.count() == 0)) {
 			return writer.write(run, directory, format, headerRow);
 		}
-		Stream<RowRecord> kept = (skipped != null) ? skipped.records(runId)
-				: valid.rowNumbers()
-					.mapToObj((rowNumber) -> new RowRecord(runId, rowNumber, null, RowStatus.VALID, null, null, null,
-							List.of(), Map.of(), null, 0, runId, rowNumber, null, null));
+		Stream<RowRecord> kept = (skipped != null) ? skipped.records(runId) : valid.records(runId);
 		Path file = Path.of(run.sourceFile());
 		boolean same = Files.isRegularFile(file) && Fingerprints.of(file).equals(run.sourceSha256());
 		if (!same) {

@@ -643,8 +643,7 @@ public final class ResultStore {
 			ValidRows valid = validRows(runId, first, last);
 			for (long rowNumber : wanted) {
 				if (!rows.containsKey(rowNumber) && valid.contains(rowNumber)) {
-					rows.put(rowNumber, new RowRecord(runId, rowNumber, null, RowStatus.VALID, null, null, null,
-							List.of(), Map.of(), null, 0, runId, rowNumber, null, null));
+					rows.put(rowNumber, ValidRows.record(runId, rowNumber));
 				}
 			}
 		}

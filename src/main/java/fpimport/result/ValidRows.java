@@ -38,6 +38,20 @@ public final class ValidRows {
 			.flatMapToLong((block) -> block.getValue().stream().mapToLong((bit) -> block.getKey() * BLOCK + bit));
 	}
 
+	/**
+	 * The valid rows in row order, each as {@link ResultStore#rows} answers it: a VALID
+	 * record with its row number, no row key and no cells.
+	 */
+	public java.util.stream.Stream<RowRecord> records(long runId) {
+		return rowNumbers().mapToObj((rowNumber) -> record(runId, rowNumber));
+	}
+
+	/** A valid row kept by its number alone. */
+	static RowRecord record(long runId, long rowNumber) {
+		return new RowRecord(runId, rowNumber, null, RowStatus.VALID, null, null, null, java.util.List.of(),
+				java.util.Map.of(), null, 0, runId, rowNumber, null, null);
+	}
+
 	/** How many rows were valid. */
 	public long count() {
 		return this.blocks.values().stream().mapToLong(BitSet::cardinality).sum();
