@@ -56,7 +56,8 @@ final class PreflightTasklet implements Tasklet {
 		List<String> notes;
 		ReferenceGraph.Survey references;
 		RowFeed opened = this.feeds.get();
-		// a workbook's rows are read once: the rows step reads them from the spill
+		// a workbook's rows are parsed once: the rows step reads them from the spill (a
+		// CSV file's parse costs less than a spill's write and read)
 		boolean workbook = opened.sheet() != null && this.context.run.kind() != fpimport.result.RunKind.RETRY;
 		try (RowFeed feed = workbook ? RowSpill.recording(opened, this.context::spill) : opened) {
 			headers = feed.headers();

@@ -32,6 +32,27 @@ public final class RowCells extends AbstractMap<String, String> {
 		this.values = values;
 	}
 
+	/** The column keys, in column order: the same list for every row of a file. */
+	public List<String> keys() {
+		return this.names;
+	}
+
+	/** The cell of the column at {@code index} (in {@link #keys} order). */
+	public String value(int index) {
+		return this.values[index];
+	}
+
+	/**
+	 * Another row's cells under the same columns as this one: the keys and index shared.
+	 * @param values one per key; kept, not copied
+	 */
+	public RowCells withValues(String[] values) {
+		if (values.length != this.names.size()) {
+			throw new IllegalArgumentException("expected " + this.names.size() + " values, got " + values.length);
+		}
+		return new RowCells(this.names, this.columnByKey, values);
+	}
+
 	@Override
 	public String get(Object key) {
 		Integer index = this.columnByKey.get(key);

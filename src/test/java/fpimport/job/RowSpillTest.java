@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fpimport.source.Headers;
 import fpimport.source.SourceRow;
+import fpimport.workitem.RowCells;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,29 @@ class RowSpillTest {
 			}
 		}
 		spill.delete();
+	}
+
+	@Test
+	void aReadersRowsComeBackAsRowsOfTheSameColumns() {
+		Headers header = Headers.of(List.of("编号", "标题", "备注"));
+		Headers other = Headers.of(List.of("编号", "说明"));
+		List<SourceRow> rows = List.of(SourceRow.of(2, header.cells(new String[] { "S-1", "登录页", "" })),
+				SourceRow.of(3, header.cells(new String[] { "S-2", "长".repeat(100_000), "\u001E" })),
+				SourceRow.of(4, other.cells(new String[] { "S-3", "另一表头" })),
+				SourceRow.of(5, header.cells(new String[] { "S-4", "支付", "末行" })));
+		List<RowSpill> spills = new ArrayList<>();
+		try (RowFeed feed = RowSpill.recording(feed(rows), spills::add)) {
+			readAll(feed);
+		}
+
+		try (RowFeed again = spills.get(0).open(1)) {
+			List<SourceRow> back = readAll(again);
+			assertThat(back).isEqualTo(rows);
+			assertThat(back).allSatisfy((row) -> assertThat(row.cells()).isInstanceOf(RowCells.class));
+			assertThat(((RowCells) back.get(0).cells()).keys()).isSameAs(((RowCells) back.get(1).cells()).keys());
+			assertThat(back.get(2).cells().keySet()).containsExactly("编号", "说明");
+		}
+		spills.get(0).delete();
 	}
 
 	@Test
