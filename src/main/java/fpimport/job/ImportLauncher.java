@@ -185,7 +185,7 @@ public final class ImportLauncher {
 		log.info("run {} {}: {} of {}{}", run.runId(), how, run.kind().name().toLowerCase(java.util.Locale.ROOT),
 				Path.of(run.sourceFile()).getFileName(),
 				(run.kind() == RunKind.RETRY) ? " (rows of run " + run.parentRunId() + ")" : "");
-		RunContext context = new RunContext(run, mapping, infrastructure.store(), new OpenApiClient(this.api),
+		RunContext context = new RunContext(run, mapping, infrastructure.store(), joined(infrastructure.client()),
 				this.settings, this.progress, this.api.userKey());
 		Job job = ImportJob.build(infrastructure.repository(), infrastructure.transactions(), context, started);
 		JobExecution execution;
@@ -233,6 +233,10 @@ public final class ImportLauncher {
 		// not reset it
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		JobDatabase.checkPlace(this.databaseUrl);
+		// the HTTP client (its TLS set-up takes a few hundred milliseconds) is built
+		// while
+		// Spring starts
+		CompletableFuture<OpenApiClient> client = CompletableFuture.supplyAsync(() -> new OpenApiClient(this.api));
 		ConfigurableApplicationContext spring;
 		try {
 			spring = new SpringApplicationBuilder(BatchInfrastructure.class).web(WebApplicationType.NONE)
@@ -251,12 +255,12 @@ public final class ImportLauncher {
 			DataSource dataSource = spring.getBean(DataSource.class);
 			ResultStore.createSchema(dataSource);
 			return work.apply(new Infrastructure(new ResultStore(dataSource), spring.getBean(JobRepository.class),
-					spring.getBean(JobOperator.class), spring.getBean(PlatformTransactionManager.class)));
+					spring.getBean(JobOperator.class), spring.getBean(PlatformTransactionManager.class), client));
 		}
 	}
 
 	private record Infrastructure(ResultStore store, JobRepository repository, JobOperator operator,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CompletableFuture<OpenApiClient> client) {
 	}
 
 	private static String project(String override, MappingSpec mapping) {
