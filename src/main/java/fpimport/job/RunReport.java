@@ -2,8 +2,8 @@ package fpimport.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import fpimport.mapping.MappingSpec;
@@ -19,10 +19,11 @@ import fpimport.result.ValidRows;
 /**
  * Writes a run's report from the database, with the rows the run keeps by number alone: a
  * dry run's valid rows ({@link ResultStore#validRows}) and an import's skipped rows
- * ({@link ResultStore#skippedRows}). Their cells are read again from the run's file when
- * it is the file the run read (the same fingerprint); otherwise they are listed with
- * their row number, status and item, and a message saying why their cells are empty.
- * Serves the end of a run whose report was not written with its rows, and
+ * ({@link ResultStore#skippedRows}). Their cells, and those of a dry run's stored rows
+ * (kept without cells), are read again from the run's file when it is the file the run
+ * read (the same fingerprint); otherwise they are listed with their row number, status,
+ * item and problems, and the rows kept by number with a message saying why their cells
+ * are empty. Serves the end of a run whose report was not written with its rows, and
  * {@code report RUN}.
  */
 final class RunReport {
@@ -37,7 +38,7 @@ final class RunReport {
 		ReportWriter writer = new ReportWriter(store, linkBase);
 		ValidRows valid = run.dryRun() ? store.validRows(runId) : ValidRows.none();
 		SkippedRows skipped = run.dryRun() ? null : store.skippedRows(runId);
-		if (valid.count() == 0 && (skipped == null || skipped.count() == 0)) {
+		if (!run.dryRun() && skipped.count() == 0) {
 			return writer.write(run, directory, format, headerRow);
 		}
 		Stream<RowRecord> kept = (skipped != null) ? skipped.records(runId) : valid.records(runId);
@@ -47,40 +48,36 @@ final class RunReport {
 			String why = (Files.isRegularFile(file) ? " changed since the run" : " is gone");
 			String note = (skipped != null)
 					? "an import keeps the cells of its skipped rows in its file only, and " + file + why
-					: "a validate run keeps the cells of the rows with problems only, and " + file + why;
+					: "a validate run keeps the cells of its rows in its file only, and " + file + why;
 			return writer.write(run, directory, format, headerRow,
-					kept.map((row) -> withCells(row, Map.of(), note)).iterator());
+					kept.map((row) -> withCells(row, Map.of(), note)).iterator(), UnaryOperator.identity());
 		}
 		try (FileFeed feed = new FileFeed(file, ImportJob.sourceSettings(mapping), runId)) {
-			return writer.write(run, directory, format, headerRow, new FromFile(kept.iterator(), feed));
+			return writer.write(run, directory, format, headerRow, kept.iterator(), new CellsFromFile(feed));
 		}
 	}
 
 	/**
-	 * The kept rows with their cells, read from the file alongside, both in row order.
+	 * A row with its cells read from the file when it has none (a row kept by number, a
+	 * dry run's stored row): the file read forwards alongside the rows, which come in row
+	 * order.
 	 */
-	private static final class FromFile implements Iterator<RowRecord> {
-
-		private final Iterator<RowRecord> kept;
+	private static final class CellsFromFile implements UnaryOperator<RowRecord> {
 
 		private final FileFeed feed;
 
 		private OriginRow read;
 
-		FromFile(Iterator<RowRecord> kept, FileFeed feed) {
-			this.kept = kept;
+		CellsFromFile(FileFeed feed) {
 			this.feed = feed;
 			this.read = feed.next();
 		}
 
 		@Override
-		public boolean hasNext() {
-			return this.kept.hasNext();
-		}
-
-		@Override
-		public RowRecord next() {
-			RowRecord row = this.kept.next();
+		public RowRecord apply(RowRecord row) {
+			if (!row.cells().isEmpty()) {
+				return row;
+			}
 			while (this.read != null && this.read.originRowNumber() < row.rowNumber()) {
 				this.read = this.feed.next();
 			}

@@ -82,13 +82,24 @@ public final class ReportWriter {
 	 */
 	public ReportFiles write(RunRecord run, Path directory, ReportFormat format, int headerRow,
 			java.util.Iterator<RowRecord> unstored) {
+		return write(run, directory, format, headerRow, unstored, java.util.function.UnaryOperator.identity());
+	}
+
+	/**
+	 * Writes the report files of a run as
+	 * {@link #write(RunRecord, Path, ReportFormat, int, java.util.Iterator)} does, each
+	 * row, stored or not, completed on its way in row order (its cells read from the
+	 * run's file).
+	 */
+	public ReportFiles write(RunRecord run, Path directory, ReportFormat format, int headerRow,
+			java.util.Iterator<RowRecord> unstored, java.util.function.UnaryOperator<RowRecord> complete) {
 		String baseName = reportBaseName(run);
 		Path report = directory.resolve(baseName + ".report." + format.extension());
 		Path failed = directory.resolve(baseName + ".failed.xlsx");
 		try {
 			Files.createDirectories(directory);
 			List<String> headers = (run.headers() != null) ? run.headers() : headers(run.runId());
-			return writeReports(run, headers, report, format, failed, headerRow, unstored);
+			return writeReports(run, headers, report, format, failed, headerRow, unstored, complete);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw unwritableNow(run, directory, ex);
@@ -141,7 +152,8 @@ public final class ReportWriter {
 	 * @return whether any row did not succeed
 	 */
 	private ReportFiles writeReports(RunRecord run, List<String> headers, Path reportFile, ReportFormat format,
-			Path failedFile, int headerRow, java.util.Iterator<RowRecord> unstored) throws IOException {
+			Path failedFile, int headerRow, java.util.Iterator<RowRecord> unstored,
+			java.util.function.UnaryOperator<RowRecord> complete) throws IOException {
 		// the steps after each create, shown with their row (none without state:,
 		// comments: or attachments:)
 		Map<Long, List<StepRecord>> steps = this.store.steps()
@@ -157,13 +169,13 @@ public final class ReportWriter {
 			RowRecord[] next = { unstored.hasNext() ? unstored.next() : null };
 			this.store.forEachRow(run.runId(), (row) -> {
 				while (next[0] != null && next[0].rowNumber() < row.rowNumber()) {
-					pass.row(next[0], null);
+					pass.row(complete.apply(next[0]), null);
 					next[0] = unstored.hasNext() ? unstored.next() : null;
 				}
-				pass.row(row, steps.get(row.rowNumber()), references.get(row.rowNumber()));
+				pass.row(complete.apply(row), steps.get(row.rowNumber()), references.get(row.rowNumber()));
 			});
 			while (next[0] != null) {
-				pass.row(next[0], null);
+				pass.row(complete.apply(next[0]), null);
 				next[0] = unstored.hasNext() ? unstored.next() : null;
 			}
 			return pass.finish();

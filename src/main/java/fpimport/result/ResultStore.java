@@ -287,7 +287,11 @@ public final class ResultStore {
 	}
 
 	private Map<String, String> cells(long runId, String text) {
-		if (text.isEmpty() || text.charAt(0) != StoredCells.MARK) {
+		if (text.isEmpty()) {
+			// a dry run's row (saveDryRunRows)
+			return Map.of();
+		}
+		if (text.charAt(0) != StoredCells.MARK) {
 			return this.cellsReader.readValue(text);
 		}
 		Map<String, String> cells = StoredCells.decode(text, runHeaders(runId));
@@ -355,7 +359,7 @@ public final class ResultStore {
 		}
 		inOwnTransaction(() -> {
 			Set<RowId> stored = storedRows(rows);
-			writeRows(keepSkipped(rows, stored), stored);
+			writeRows(keepSkipped(rows, stored), stored, true);
 			return null;
 		});
 	}
@@ -428,10 +432,10 @@ public final class ResultStore {
 	 * dry run sends nothing, so its VALID rows (those without a work item, which an
 	 * {@code --on-existing update} run names) are not stored one by one: only their row
 	 * numbers are kept, a bit each ({@code FPI_VALID_ROWS}); every other row is stored as
-	 * {@link #saveRows} stores it, cells and problems included. A row stored before by an
-	 * earlier attempt of the run is replaced either way. {@link #rows} and
-	 * {@link #counts} answer for both kinds; the cells of a dry run's valid rows are in
-	 * its report only.
+	 * {@link #saveRows} stores it, problems included, but without its cells (an empty
+	 * {@code CELLS}): a dry run's report is written with its rows, and written again from
+	 * its file. A row stored before by an earlier attempt of the run is replaced either
+	 * way. {@link #rows} and {@link #counts} answer for both kinds.
 	 */
 	public void saveDryRunRows(List<RowRecord> rows) {
 		if (rows.isEmpty()) {
@@ -452,7 +456,7 @@ public final class ResultStore {
 					forgotten.add(new Object[] { row.runId(), row.rowNumber() });
 				}
 			}
-			writeRows(kept, stored);
+			writeRows(kept, stored, false);
 			if (!forgotten.isEmpty()) {
 				this.jdbc.batchUpdate("DELETE FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO = ?", forgotten);
 			}
@@ -500,13 +504,13 @@ public final class ResultStore {
 		return new ValidRows(blocks);
 	}
 
-	private void writeRows(List<RowRecord> rows, Set<RowId> stored) {
+	private void writeRows(List<RowRecord> rows, Set<RowId> stored, boolean withCells) {
 		OffsetDateTime now = now();
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> inserts = new ArrayList<>();
 		for (RowRecord row : rows) {
 			String problems = problemsJson(row.problems());
-			String cells = cellsText(row);
+			String cells = withCells ? cellsText(row) : "";
 			if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
 				updates.add(new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
 						truncate(row.errMsg(), 4000), problems, cells, row.idempotencyKey(), row.attempts(), now,
