@@ -1,8 +1,6 @@
 package fpimport.report;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +40,15 @@ final class XlsxSheet implements ReportSheet {
 	private final ZipOutputStream zip;
 
 	/**
-	 * The zipped part being written, buffered; text goes in as UTF-8 ({@link #write}).
+	 * The zipped part being written goes through this buffer, as UTF-8 ({@link #write}),
+	 * {@code filled} bytes of it so far.
 	 */
-	private final OutputStream out;
+	private byte[] bytes = new byte[64 * 1024];
+
+	private int filled;
+
+	/** A row's XML as characters, on its way into {@link #bytes}. */
+	private char[] chars = new char[4 * 1024];
 
 	private final StringBuilder row = new StringBuilder(1024);
 
@@ -77,7 +81,6 @@ final class XlsxSheet implements ReportSheet {
 		this.forPeople = forPeople;
 		this.zip = new ZipOutputStream(Files.newOutputStream(file));
 		this.zip.setLevel(Deflater.BEST_SPEED);
-		this.out = new BufferedOutputStream(this.zip, 64 * 1024);
 		try {
 			part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -133,18 +136,79 @@ final class XlsxSheet implements ReportSheet {
 	}
 
 	/**
-	 * Writes text as UTF-8, a row's XML at once: a writer's encoder, which takes Chinese
-	 * text character by character, cost a report of a million rows several times more.
+	 * Writes text as UTF-8, a row's XML at once, into the buffer: a writer's encoder,
+	 * which takes Chinese text character by character, cost a report of a million rows
+	 * several times more, and {@code String.getBytes} allocated three bytes a character
+	 * for every row, then copied them.
 	 */
 	private void write(CharSequence text) throws IOException {
-		this.out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+		int length = text.length();
+		if (this.chars.length < length) {
+			this.chars = new char[Math.max(length, 2 * this.chars.length)];
+		}
+		if (text instanceof StringBuilder builder) {
+			builder.getChars(0, length, this.chars, 0);
+		}
+		else {
+			text.toString().getChars(0, length, this.chars, 0);
+		}
+		// at most three bytes a character (a pair of surrogates takes four for two)
+		if (this.bytes.length - this.filled < 3 * length) {
+			flush();
+			if (this.bytes.length < 3 * length) {
+				this.bytes = new byte[3 * length];
+			}
+		}
+		this.filled = utf8(this.chars, length, this.bytes, this.filled);
+	}
+
+	/**
+	 * Encodes characters as UTF-8 into {@code bytes} from {@code at}, as
+	 * {@code String.getBytes(UTF_8)} does (a lone surrogate becomes {@code ?}), which
+	 * must have room for three bytes a character.
+	 * @return the position after the last byte written
+	 */
+	static int utf8(char[] chars, int length, byte[] bytes, int at) {
+		int next = at;
+		for (int i = 0; i < length; i++) {
+			char c = chars[i];
+			if (c < 0x80) {
+				bytes[next++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				bytes[next++] = (byte) (0xC0 | (c >> 6));
+				bytes[next++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (!Character.isSurrogate(c)) {
+				bytes[next++] = (byte) (0xE0 | (c >> 12));
+				bytes[next++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				bytes[next++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+				int point = Character.toCodePoint(c, chars[++i]);
+				bytes[next++] = (byte) (0xF0 | (point >> 18));
+				bytes[next++] = (byte) (0x80 | ((point >> 12) & 0x3F));
+				bytes[next++] = (byte) (0x80 | ((point >> 6) & 0x3F));
+				bytes[next++] = (byte) (0x80 | (point & 0x3F));
+			}
+			else {
+				bytes[next++] = '?';
+			}
+		}
+		return next;
+	}
+
+	/** Hands the buffer's bytes to the zip. */
+	private void flush() throws IOException {
+		this.zip.write(this.bytes, 0, this.filled);
+		this.filled = 0;
 	}
 
 	private void part(String name, String xml) throws IOException {
 		this.zip.putNextEntry(new ZipEntry(name));
 		write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
 		write(xml);
-		this.out.flush();
+		flush();
 		this.zip.closeEntry();
 	}
 
@@ -398,7 +462,7 @@ final class XlsxSheet implements ReportSheet {
 			}
 			xml.append("</worksheet>");
 			write(xml);
-			this.out.flush();
+			flush();
 			this.zip.closeEntry();
 			if (!this.links.isEmpty()) {
 				StringBuilder rels = new StringBuilder("<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">");
