@@ -45,6 +45,9 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 
 	private final RunContext context;
 
+	/** For a dry run: whether the ledger holds nothing of its project and type. */
+	private Boolean ledgerEmpty;
+
 	private final RowSteps steps;
 
 	private ExecutorService calls;
@@ -111,6 +114,20 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	}
 
 	/**
+	 * Whether a dry run can leave the ledger alone: it holds nothing of the run's project
+	 * and type (asked once; a dry run adds nothing to it).
+	 */
+	private boolean ledgerEmpty(RunContext.Prepared prepared) {
+		if (!this.context.run.dryRun()) {
+			return false;
+		}
+		if (this.ledgerEmpty == null) {
+			this.ledgerEmpty = !this.context.store.hasLedgerEntries(prepared.projectKey(), prepared.typeKey());
+		}
+		return this.ledgerEmpty;
+	}
+
+	/**
 	 * Writes the rows whose keys are distinct and returns those that repeat a key, to go
 	 * next; the outcomes of the rows that need no call go into {@code noCall} too.
 	 */
@@ -130,8 +147,8 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 				now.add(row);
 			}
 		}
-		Map<String, LedgerEntry> ledger = this.context.store.ledgerEntries(prepared.projectKey(), prepared.typeKey(),
-				byKey.keySet());
+		Map<String, LedgerEntry> ledger = ledgerEmpty(prepared) ? Map.of()
+				: this.context.store.ledgerEntries(prepared.projectKey(), prepared.typeKey(), byKey.keySet());
 		List<RowRecord> records = new ArrayList<>();
 		List<Call> calls = new ArrayList<>();
 		Map<Long, RowRecord> named = namedRows(now, prepared.references());

@@ -22,6 +22,7 @@ import fpimport.result.RunRecord;
 import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import fpimport.workitem.ColumnKeys;
+import fpimport.workitem.RowCells;
 import fpimport.workitem.RowProblem;
 import org.apache.poi.ss.util.WorkbookUtil;
 
@@ -216,6 +217,9 @@ public final class ReportWriter {
 
 		private final List<String> headers;
 
+		/** A reader's column keys found to be {@link #headers}, in order. */
+		private List<String> readerKeys;
+
 		private final Path reportFile;
 
 		private final Path failedFile;
@@ -259,7 +263,7 @@ public final class ReportWriter {
 			boolean failed = !row.status().succeeded() && row.status() != RowStatus.VALID && !row.status().rollback();
 			this.reasons.count(row);
 			String link = (row.workItemId() == null) ? null : link(this.run, row.workItemId());
-			List<String> cells = cellsOf(row, this.headers);
+			List<String> cells = cellsOf(row, this.headers, inHeaderOrder(row));
 			String message = withReferences(this.run, withSteps(message(row), steps), references);
 			if (failed) {
 				if (this.failedSheet == null) {
@@ -276,6 +280,21 @@ public final class ReportWriter {
 			cells.add((row.errCode() == null) ? "" : Integer.toString(row.errCode()));
 			cells.add(message);
 			write(this.sheet, cells, failed, link);
+		}
+
+		/** Whether the row's cells are a reader's, in the columns of the header. */
+		private boolean inHeaderOrder(RowRecord row) {
+			if (!(row.cells() instanceof RowCells read)) {
+				return false;
+			}
+			if (read.keys() == this.readerKeys) {
+				return true;
+			}
+			if (!read.keys().equals(this.headers)) {
+				return false;
+			}
+			this.readerKeys = read.keys();
+			return true;
 		}
 
 		/**
@@ -365,8 +384,19 @@ public final class ReportWriter {
 		return List.copyOf(headers);
 	}
 
-	private static List<String> cellsOf(RowRecord row, List<String> headers) {
+	/**
+	 * The row's cells under the header; taken in order, none looked up, when they are a
+	 * reader's row whose columns are the header ({@code inHeaderOrder}).
+	 */
+	private static List<String> cellsOf(RowRecord row, List<String> headers, boolean inHeaderOrder) {
 		List<String> cells = new ArrayList<>(headers.size() + OUTCOME_COLUMNS.size());
+		if (inHeaderOrder) {
+			RowCells read = (RowCells) row.cells();
+			for (int i = 0; i < headers.size(); i++) {
+				cells.add(read.value(i));
+			}
+			return cells;
+		}
 		for (String header : headers) {
 			cells.add(row.cells().getOrDefault(header, ""));
 		}

@@ -563,6 +563,14 @@ public final class ResultStore {
 		return problems.isEmpty() ? "[]" : this.json.writeValueAsString(problems);
 	}
 
+	/** Whether the ledger knows any row of a project and type. */
+	public boolean hasLedgerEntries(String projectKey, String typeKey) {
+		return !this.jdbc
+			.queryForList("SELECT 1 FROM FPI_LEDGER WHERE PROJECT_KEY = ? AND TYPE_KEY = ? FETCH FIRST 1 ROWS ONLY",
+					Integer.class, projectKey, typeKey)
+			.isEmpty();
+	}
+
 	/** What the ledger knows of these row keys of a project and type, by row key. */
 	public Map<String, LedgerEntry> ledgerEntries(String projectKey, String typeKey, Collection<String> rowKeys) {
 		if (rowKeys.isEmpty()) {

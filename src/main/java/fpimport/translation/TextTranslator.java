@@ -76,7 +76,10 @@ final class TextTranslator implements FieldValueTranslator {
 				cells.stream().map((cell) -> this.settings.alias(cell.strip()).strip()).toList()));
 	}
 
-	private static boolean isLink(String text) {
+	static boolean isLink(String text) {
+		if (plainLink(text)) {
+			return true;
+		}
 		try {
 			URI uri = new URI(text);
 			String scheme = uri.getScheme();
@@ -86,6 +89,61 @@ final class TextTranslator implements FieldValueTranslator {
 		catch (URISyntaxException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether a text is a link of the plain shape most are, read without parsing a URI:
+	 * {@code http://} or {@code https://}, a host name of letters and digits in labels
+	 * (the last starting with a letter), then nothing or a path of letters, digits and
+	 * {@code / . _ ~ -}. Such a text is always a URI with that scheme and host; any other
+	 * is parsed.
+	 */
+	static boolean plainLink(String text) {
+		int length = text.length();
+		int at;
+		if (text.regionMatches(true, 0, "https://", 0, 8)) {
+			at = 8;
+		}
+		else if (text.regionMatches(true, 0, "http://", 0, 7)) {
+			at = 7;
+		}
+		else {
+			return false;
+		}
+		// labels: letters and digits, separated by single dots; the last starts with a
+		// letter
+		int labelStart = at;
+		while (at < length && text.charAt(at) != '/') {
+			char c = text.charAt(at);
+			if (c == '.') {
+				if (at == labelStart) {
+					return false;
+				}
+				labelStart = at + 1;
+			}
+			else if (!isAsciiLetterOrDigit(c)) {
+				return false;
+			}
+			at++;
+		}
+		if (at == labelStart || !isAsciiLetter(text.charAt(labelStart))) {
+			return false;
+		}
+		for (; at < length; at++) {
+			char c = text.charAt(at);
+			if (!isAsciiLetterOrDigit(c) && c != '/' && c != '.' && c != '_' && c != '~' && c != '-') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+
+	private static boolean isAsciiLetterOrDigit(char c) {
+		return isAsciiLetter(c) || (c >= '0' && c <= '9');
 	}
 
 }

@@ -138,6 +138,23 @@ class ImportCommandIT {
 	}
 
 	@Test
+	void aValidateAfterAnImportSaysWhichRowsTheLedgerKnows() throws Exception {
+		StoryFiles first = StoryFiles.write(this.cli, "g", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		CliRun validated = this.cli.runConnected(first.command("validate"));
+		assertThat(validated.out()).as(validated.toString()).contains("valid 1, invalid 0, skipped 0");
+		CliRun imported = this.cli.runConnected(first.command("import"));
+		assertThat(imported.exitCode()).as(imported.toString()).isZero();
+
+		StoryFiles again = StoryFiles.write(this.cli, "h", //
+				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n",
+				"S-2,支付,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");
+		CliRun run = this.cli.runConnected(again.command("validate"));
+
+		assertThat(run.out()).as(run.toString()).contains("valid 1, invalid 0, skipped 1");
+	}
+
+	@Test
 	void permissionRefusedStopsWithExitFourAndOneLine() throws Exception {
 		StoryFiles stories = StoryFiles.write(this.cli, "e", //
 				"S-1,登录页改版,,高,功能 Feature,平台 Platform/账号 Account,,2026/12/1,,\n");

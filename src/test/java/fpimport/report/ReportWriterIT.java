@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
+import fpimport.source.Headers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,29 @@ class ReportWriterIT {
 			.isEqualTo("登录页改版,'=1+1,2,CREATED,1001,https://project.feishu.cn/demo/story/detail/1001,,");
 		assertThat(lines.get(2)).isEqualTo("支付,'-3,3,FAILED,,,20050,option value wrong");
 		assertThat(lines.get(3)).startsWith("搜索,'@x,4,INVALID");
+	}
+
+	@Test
+	void aPassTakesAReadersCellsInTheHeadersOrderWhateverTheirOwn() throws Exception {
+		this.store.setTarget(this.run.runId(), "demo", "story", List.of("标题", "公式"));
+		RunRecord run = this.store.run(this.run.runId()).orElseThrow();
+		Headers inOrder = Headers.of(List.of("标题", "公式"));
+		Headers swapped = Headers.of(List.of("公式", "标题"));
+		ReportFiles files;
+		try (ReportWriter.Pass pass = new ReportWriter(this.store, "https://x").open(run, this.directory.resolve("p"),
+				ReportFormat.CSV, 1)) {
+			for (int n = 2; n <= 4; n++) {
+				Map<String, String> cells = (n == 3) ? swapped.cells(new String[] { "=" + n, "标题" + n })
+						: inOrder.cells(new String[] { "标题" + n, "=" + n });
+				pass.row(new RowRecord(run.runId(), n, "k" + n, RowStatus.VALID, null, null, null, List.of(), cells,
+						null, 0, run.runId(), n, null, null), null);
+			}
+			files = pass.finish();
+		}
+
+		List<String> lines = Files.readAllLines(files.report(), StandardCharsets.UTF_8);
+		assertThat(lines.subList(1, 4)).extracting((line) -> line.substring(0, line.indexOf(",VALID")))
+			.containsExactly("标题2,'=2,2", "标题3,'=3,3", "标题4,'=4,4");
 	}
 
 	@Test

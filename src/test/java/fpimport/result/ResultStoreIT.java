@@ -77,7 +77,11 @@ class ResultStoreIT {
 	@Test
 	void ledgerRemembersTheItemOfARowKey() {
 		assertThat(this.store.ledgerEntries("p", "story", List.of("K-1"))).isEmpty();
+		assertThat(this.store.hasLedgerEntries("p", "story")).isFalse();
 		this.store.ledgerPut("p", "story", "K-1", 42, 1);
+		assertThat(this.store.hasLedgerEntries("p", "story")).isTrue();
+		assertThat(this.store.hasLedgerEntries("p", "issue")).isFalse();
+		assertThat(this.store.hasLedgerEntries("q", "story")).isFalse();
 		this.store.ledgerPut("p", "story", "K-1", 43, 2);
 		assertThat(this.store.ledgerEntries("p", "story", List.of("K-1")))
 			.containsExactly(Map.entry("K-1", new LedgerEntry(43, 2)));

@@ -13,6 +13,52 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TextTranslatorTest {
 
 	@Test
+	void aPlainLinkIsALinkAsAParsedUriSaysAndAnyOtherTextIsParsed() {
+		String[] starts = { "https://", "http://", "HTTPS://", "Http://", "ftp://", "https:/", "" };
+		String alphabet = "ab9Z.-_~/%?#@: 需";
+		java.util.Random random = new java.util.Random(5);
+		int plain = 0;
+		for (int n = 0; n < 100_000; n++) {
+			StringBuilder text = new StringBuilder(starts[random.nextInt(starts.length)]);
+			int length = random.nextInt(16);
+			for (int i = 0; i < length; i++) {
+				// mostly letters and dots, so that many texts are plain links
+				text.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+						: "abc.".charAt(random.nextInt(4)));
+			}
+			String link = text.toString();
+			boolean parsed = parsedLink(link);
+			if (TextTranslator.plainLink(link)) {
+				plain++;
+				assertThat(parsed).as(link).isTrue();
+			}
+			assertThat(TextTranslator.isLink(link)).as(link).isEqualTo(parsed);
+		}
+		assertThat(plain).as("the plain shape is tried often").isGreaterThan(5_000);
+		assertThat(TextTranslator.plainLink("https://docs.example.com/prd/1_a~b-c.html")).isTrue();
+		assertThat(TextTranslator.plainLink("http://localhost")).isTrue();
+		assertThat(TextTranslator.plainLink("https://example.9com/")).isFalse();
+		assertThat(TextTranslator.plainLink("https://example..com/")).isFalse();
+		assertThat(TextTranslator.plainLink("https://example.com/a?b")).isFalse();
+		assertThat(TextTranslator.isLink("https://example.com/a?b=1#c")).isTrue();
+	}
+
+	/**
+	 * The rule as it is written without the plain shape: a parsed URI's scheme and host.
+	 */
+	private static boolean parsedLink(String text) {
+		try {
+			java.net.URI uri = new java.net.URI(text);
+			return uri.getScheme() != null
+					&& (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+					&& uri.getHost() != null;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	@Test
 	void textIsTheCellWithoutSurroundingSpaces() {
 		FieldValueTranslator text = translator(field("description", "描述", "text"));
 		assertThat(text.translate("  登录页改版 ")).isEqualTo(Translation.of("登录页改版"));
