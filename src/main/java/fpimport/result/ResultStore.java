@@ -576,17 +576,22 @@ public final class ResultStore {
 		if (rowKeys.isEmpty()) {
 			return Map.of();
 		}
-		String marks = rowKeys.stream().map((key) -> "?").collect(Collectors.joining(","));
+		// H2 checks each row an index finds against an IN list of parameters again, value
+		// by value (a chunk's keys times its rows); a list of literals is a set to it
+		boolean literals = isH2();
+		String list = rowKeys.stream()
+			.map((key) -> literals ? "'" + key.replace("'", "''") + "'" : "?")
+			.collect(Collectors.joining(","));
 		Map<String, LedgerEntry> entries = new LinkedHashMap<>();
 		// by the row keys alone, the project and type checked here: with them in the
 		// query, H2 chose the primary key and scanned every entry of the project for each
 		// chunk (an IN list uses only an index that it leads)
 		this.jdbc.query("SELECT PROJECT_KEY, TYPE_KEY, ROW_KEY, WORK_ITEM_ID, RUN_ID FROM FPI_LEDGER WHERE ROW_KEY IN ("
-				+ marks + ")", (ResultSet rs) -> {
+				+ list + ")", (ResultSet rs) -> {
 					if (projectKey.equals(rs.getString(1)) && typeKey.equals(rs.getString(2))) {
 						entries.put(rs.getString(3), new LedgerEntry(rs.getLong(4), rs.getLong(5)));
 					}
-				}, rowKeys.toArray());
+				}, literals ? new Object[0] : rowKeys.toArray());
 		return entries;
 	}
 

@@ -86,6 +86,12 @@ class ResultStoreIT {
 		assertThat(this.store.ledgerEntries("p", "story", List.of("K-1")))
 			.containsExactly(Map.entry("K-1", new LedgerEntry(43, 2)));
 		assertThat(this.store.ledgerEntries("p", "issue", List.of("K-1"))).isEmpty();
+		// a key is a value, whatever its characters (H2 is asked with literals)
+		String quoted = "K'2 \\' OR '1'='1 -- 需求";
+		this.store.ledgerPut("p", "story", quoted, 44, 3);
+		assertThat(this.store.ledgerEntries("p", "story", List.of(quoted, "K-1", "K-3")))
+			.containsOnly(Map.entry(quoted, new LedgerEntry(44, 3)), Map.entry("K-1", new LedgerEntry(43, 2)));
+		assertThat(this.store.ledgerEntries("p", "story", List.of("K'2"))).isEmpty();
 	}
 
 	@Test
