@@ -45,7 +45,7 @@ final class ImportJob {
 			Instant started) {
 		Supplier<RowFeed> feeds = () -> openFeed(context);
 		Step preflight = new StepBuilder("preflight", repository)
-			.tasklet(new PreflightTasklet(context, feeds), transactions)
+			.tasklet(new PreflightTasklet(context, feeds, () -> openFeed(context, true)), transactions)
 			.allowStartIfComplete(true)
 			.build();
 		// on every start, and before any row is sent: rows whose outcome is unknown
@@ -119,6 +119,15 @@ final class ImportJob {
 	 * retry's from the database.
 	 */
 	static RowFeed openFeed(RunContext context) {
+		return openFeed(context, false);
+	}
+
+	/**
+	 * The run's rows as {@link #openFeed(RunContext)} gives them; with
+	 * {@code mergesUnscanned}, a workbook's read without first looking for its merged
+	 * ranges (a read that can start again: {@link PreflightTasklet}).
+	 */
+	static RowFeed openFeed(RunContext context, boolean mergesUnscanned) {
 		RowSpill spill = context.spill();
 		if (spill != null) {
 			return new ReadAhead(spill.open(context.runId()));
@@ -126,8 +135,9 @@ final class ImportJob {
 		if (context.run.kind() == RunKind.RETRY) {
 			return new StoredFeed(context.store, context.run);
 		}
-		return new ReadAhead(
-				new FileFeed(Path.of(context.run.sourceFile()), sourceSettings(context.mapping), context.runId()));
+		SourceSettings settings = sourceSettings(context.mapping);
+		return new ReadAhead(new FileFeed(Path.of(context.run.sourceFile()),
+				mergesUnscanned ? settings.withMergesUnscanned() : settings, context.runId()));
 	}
 
 	static SourceSettings sourceSettings(MappingSpec mapping) {

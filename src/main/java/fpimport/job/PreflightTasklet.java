@@ -17,7 +17,10 @@ import fpimport.report.ReportWriter;
 import fpimport.result.RunCounts;
 import fpimport.metadata.FieldDefinition;
 import fpimport.metadata.SpaceCatalog;
+import fpimport.source.SheetHasMergedCells;
 import fpimport.source.SourceRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -33,13 +36,24 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 final class PreflightTasklet implements Tasklet {
 
+	private static final Logger log = LoggerFactory.getLogger(PreflightTasklet.class);
+
 	private final RunContext context;
 
 	private final java.util.function.Supplier<RowFeed> feeds;
 
-	PreflightTasklet(RunContext context, java.util.function.Supplier<RowFeed> feeds) {
+	private final java.util.function.Supplier<RowFeed> firstFeeds;
+
+	/**
+	 * @param feeds the run's rows
+	 * @param firstFeeds the same, a workbook's read without first looking for its merged
+	 * ranges ({@link fpimport.source.SourceSettings#mergesUnscanned})
+	 */
+	PreflightTasklet(RunContext context, java.util.function.Supplier<RowFeed> feeds,
+			java.util.function.Supplier<RowFeed> firstFeeds) {
 		this.context = context;
 		this.feeds = feeds;
+		this.firstFeeds = firstFeeds;
 	}
 
 	@Override
@@ -55,36 +69,51 @@ final class PreflightTasklet implements Tasklet {
 		List<String> headers;
 		List<String> notes;
 		ReferenceGraph.Survey references;
-		RowFeed opened = this.feeds.get();
-		// a workbook's rows are parsed once: the rows step reads them from the spill (a
-		// CSV file's parse costs less than a spill's write and read)
-		boolean workbook = opened.sheet() != null && this.context.run.kind() != fpimport.result.RunKind.RETRY;
-		try (RowFeed feed = workbook ? RowSpill.recording(opened, this.context::spill) : opened) {
-			headers = feed.headers();
-			String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
-			planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
-			AfterCreateBinding after = planner.bound().after();
-			after.useFolder(Path.of(this.context.run.sourceFile()).toAbsolutePath().getParent());
-			if (after.needsWorkflow()) {
-				// the template's graph, once, before any row: a state it cannot reach is
-				// a
-				// row problem, found by validate too
-				Long templateId = planner.bound().templateId();
-				String template = (templateId != null) ? templateId.toString()
-						: catalog.templates()
-							.stream()
-							.filter((t) -> !t.disabled())
-							.findFirst()
-							.map(Template::id)
-							.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT,
-									"type " + catalog.type().name() + " has no enabled template", null));
-				after.useWorkflow(this.context.client.workflow(projectKey, template));
+		// a workbook is read at first without a pass over it for its merged ranges; one
+		// that has some is read again with them (SheetHasMergedCells)
+		boolean again = false;
+		while (true) {
+			RowFeed opened = again ? this.feeds.get() : this.firstFeeds.get();
+			// a workbook's rows are parsed once: the rows step reads them from the spill
+			// (a
+			// CSV file's parse costs less than a spill's write and read)
+			boolean workbook = opened.sheet() != null && this.context.run.kind() != fpimport.result.RunKind.RETRY;
+			try (RowFeed feed = workbook ? RowSpill.recording(opened, this.context::spill) : opened) {
+				headers = feed.headers();
+				String fileName = Path.of(this.context.run.sourceFile()).getFileName().toString();
+				planner = RowPlanner.prepare(this.context.mapping, catalog, feed.headers(), fileName, feed.sheet());
+				AfterCreateBinding after = planner.bound().after();
+				after.useFolder(Path.of(this.context.run.sourceFile()).toAbsolutePath().getParent());
+				if (after.needsWorkflow()) {
+					// the template's graph, once, before any row: a state it cannot
+					// reach is a row problem, found by validate too
+					Long templateId = planner.bound().templateId();
+					String template = (templateId != null) ? templateId.toString()
+							: catalog.templates()
+								.stream()
+								.filter((t) -> !t.disabled())
+								.findFirst()
+								.map(Template::id)
+								.orElseThrow(() -> new FpImportException(Reason.INVALID_INPUT,
+										"type " + catalog.type().name() + " has no enabled template", null));
+					after.useWorkflow(this.context.client.workflow(projectKey, template));
+				}
+				String runType = catalog.type().typeKey();
+				references = planner.bound().refers() ? new ReferenceGraph.Survey(planner, runType) : null;
+				ReferenceGraph.Survey survey = references;
+				Iterable<SourceRow> rows = () -> counting(feed, total, survey);
+				notes = planner.survey(rows, space);
 			}
-			String runType = catalog.type().typeKey();
-			references = planner.bound().refers() ? new ReferenceGraph.Survey(planner, runType) : null;
-			ReferenceGraph.Survey survey = references;
-			Iterable<SourceRow> rows = () -> counting(feed, total, survey);
-			notes = planner.survey(rows, space);
+			catch (SheetHasMergedCells merged) {
+				if (again) {
+					throw merged;
+				}
+				log.info("{}", merged.getMessage());
+				again = true;
+				total[0] = 0;
+				continue;
+			}
+			break;
 		}
 		String typeKey = catalog.type().typeKey();
 		ReferenceGraph graph = (references != null)

@@ -14,8 +14,12 @@ import fpimport.failure.FpImportException.Reason;
  * @param encoding csv: {@code auto} or a charset name such as {@code UTF-8} or
  * {@code GBK}
  * @param delimiter csv: {@code auto} or one of {@code , ; | \t} (also {@code tab})
+ * @param mergesUnscanned xlsx: the rows are read without first passing over the whole
+ * sheet for its merged ranges, and a sheet that has some ends in
+ * {@link SheetHasMergedCells} instead of its last row, to be read again without this; for
+ * a reader that reads every row once and can start again (a run's preflight)
  */
-public record SourceSettings(String sheet, int headerRow, String encoding, String delimiter) {
+public record SourceSettings(String sheet, int headerRow, String encoding, String delimiter, boolean mergesUnscanned) {
 
 	/** The value of {@link #encoding} and {@link #delimiter} that asks for detection. */
 	public static final String AUTO = "auto";
@@ -28,6 +32,15 @@ public record SourceSettings(String sheet, int headerRow, String encoding, Strin
 		sheet = (sheet == null || sheet.isBlank()) ? null : sheet.strip();
 		encoding = (encoding == null || encoding.isBlank()) ? AUTO : encoding.strip();
 		delimiter = normalizeDelimiter(delimiter);
+	}
+
+	public SourceSettings(String sheet, int headerRow, String encoding, String delimiter) {
+		this(sheet, headerRow, encoding, delimiter, false);
+	}
+
+	/** These settings for a reader that can start again ({@link #mergesUnscanned}). */
+	public SourceSettings withMergesUnscanned() {
+		return new SourceSettings(this.sheet, this.headerRow, this.encoding, this.delimiter, true);
 	}
 
 	/** First sheet, header in row 1, encoding and delimiter detected. */

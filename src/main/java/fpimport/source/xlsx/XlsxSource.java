@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import fpimport.source.Headers;
+import fpimport.source.SheetHasMergedCells;
 import fpimport.source.RowSource;
 import fpimport.source.SourceRow;
 import fpimport.source.SourceSettings;
@@ -60,6 +61,9 @@ public final class XlsxSource implements RowSource {
 	private final XMLStreamReader xml;
 
 	private final MergedCells merges;
+
+	/** Whether the merged ranges were not looked for before the rows were read. */
+	private final boolean mergesUnscanned;
 
 	/** The cells of the row being read, by 0-based column; null is an empty cell. */
 	private final List<String> cells = new ArrayList<>();
@@ -105,7 +109,8 @@ public final class XlsxSource implements RowSource {
 			boolean date1904, List<String> sheets, int sheetIndex, InputStream sheetData, MergedCells merges,
 			String part) throws XMLStreamException {
 		this.part = part;
-		this.merges = merges;
+		this.merges = (merges != null) ? merges : MergedCells.NONE;
+		this.mergesUnscanned = (merges == null);
 		this.file = file;
 		this.pack = pack;
 		this.strings = strings;
@@ -141,10 +146,14 @@ public final class XlsxSource implements RowSource {
 				}
 				sheetData = iterator.next();
 			}
-			MergedCells merges;
+			// the merged ranges follow the rows: found by a pass over the whole sheet
+			// first, or at the end by a reader that can start again
+			MergedCells merges = null;
 			String part = iterator.getSheetPart().getPartName().getName();
-			try (InputStream scan = iterator.getSheetPart().getInputStream()) {
-				merges = MergedCells.scan(scan);
+			if (!settings.mergesUnscanned()) {
+				try (InputStream scan = iterator.getSheetPart().getInputStream()) {
+					merges = MergedCells.scan(scan);
+				}
 			}
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pack, false);
 			XlsxSource source = new XlsxSource(file, pack, strings, reader.getStylesTable(), isDate1904(reader), sheets,
@@ -214,6 +223,9 @@ public final class XlsxSource implements RowSource {
 			if (ex instanceof FpImportException known) {
 				throw known;
 			}
+			if (ex instanceof SheetHasMergedCells again) {
+				throw again;
+			}
 			throw XlsxFailure.of(SheetRows.where(this.file, this.sheet) + ", after row " + this.rowNumber, ex);
 		}
 	}
@@ -258,10 +270,25 @@ public final class XlsxSource implements RowSource {
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT && this.xml.getLocalName().equals("sheetData")) {
+				if (this.mergesUnscanned && this.headers != null) {
+					checkNoMergedCells();
+				}
 				return false;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Reads what follows the rows, for a sheet whose merged ranges were not looked for
+	 * first; throws when it has some (the rows read kept what they hide).
+	 */
+	private void checkNoMergedCells() throws XMLStreamException {
+		while (this.xml.hasNext()) {
+			if (this.xml.next() == XMLStreamConstants.START_ELEMENT && this.xml.getLocalName().equals("mergeCell")) {
+				throw new SheetHasMergedCells(SheetRows.where(this.file, this.sheet));
+			}
+		}
 	}
 
 	private void readCells() throws XMLStreamException {

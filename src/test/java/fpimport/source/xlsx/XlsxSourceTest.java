@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import fpimport.source.RowSource;
 import fpimport.source.Rows;
+import fpimport.source.SheetHasMergedCells;
 import fpimport.source.SourceSettings;
 import fpimport.source.Sources;
 import fpimport.failure.FpImportException;
@@ -154,6 +155,39 @@ class XlsxSourceTest {
 		});
 		assertThat(Rows.texts(Rows.read(file))).containsExactly(List.of("2", "合并", "", "x", "top"),
 				List.of("3", "", "", "y", ""), List.of("4", "after", "b4", "z", "w"));
+	}
+
+	@Test
+	void aSheetReadWithoutLookingForMergedRangesFirstEndsInSayingItHasSome() throws IOException {
+		Path merged = write("merged-late.xlsx", new XSSFWorkbook(), (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			row(sheet, 0, "a", "b");
+			row(sheet, 1, "合并", "hidden");
+			row(sheet, 2, "after", "b3");
+			sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 1));
+		});
+		Path plain = write("plain.xlsx", new XSSFWorkbook(), (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			row(sheet, 0, "a", "b");
+			row(sheet, 1, "合并", "hidden");
+			row(sheet, 2, "after", "b3");
+		});
+		SourceSettings unscanned = SourceSettings.defaults().withMergesUnscanned();
+
+		try (RowSource source = Sources.open(merged, unscanned)) {
+			// the rows as the file holds them, then the sheet says it has merged cells
+			assertThat(source.next().cell("b")).isEqualTo("hidden");
+			assertThat(source.next().cell("b")).isEqualTo("b3");
+			assertThatThrownBy(source::next).isInstanceOf(SheetHasMergedCells.class)
+				.hasMessageContaining("merged-late.xlsx")
+				.hasMessageContaining("has merged cells");
+		}
+		assertThat(Rows.read(merged).get(0).cell("b")).isEmpty();
+		try (RowSource source = Sources.open(plain, unscanned)) {
+			assertThat(source.next().cell("b")).isEqualTo("hidden");
+			assertThat(source.next().cell("b")).isEqualTo("b3");
+			assertThat(source.next()).isNull();
+		}
 	}
 
 	@Test
