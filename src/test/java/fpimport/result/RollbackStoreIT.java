@@ -1,6 +1,5 @@
 package fpimport.result;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,85 +8,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the store keeps for a rollback, over a real H2 file database. */
 class RollbackStoreIT {
 
-	@TempDir
-	Path directory;
-
-	private JdbcDataSource dataSource;
-
-	private ResultStore store;
-
-	@BeforeEach
-	void openDatabase() {
-		this.dataSource = new JdbcDataSource();
-		this.dataSource.setURL("jdbc:h2:file:" + this.directory.resolve("db") + ";WRITE_DELAY=0");
-		ResultStore.createSchema(this.dataSource);
-		this.store = new ResultStore(this.dataSource);
-	}
+	@RegisterExtension
+	final StoreDatabase database = new StoreDatabase();
 
 	@Test
 	void theTimeOfTheRunsLastWriteIsKeptUntilAnotherIsGiven() {
-		long runId = this.store.startRun(newRun());
+		long runId = this.database.store().startRun(newRun());
 		Instant written = Instant.parse("2026-12-01T10:15:30.123Z");
-		this.store.saveRow(row(runId, 2, RowStatus.IN_FLIGHT, null));
-		this.store.saveRow(row(runId, 2, RowStatus.CREATED, written));
-		assertThat(this.store.rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(written);
+		this.database.store().saveRow(row(runId, 2, RowStatus.IN_FLIGHT, null));
+		this.database.store().saveRow(row(runId, 2, RowStatus.CREATED, written));
+		assertThat(this.database.store().rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(written);
 
 		// a rollback's outcome names no write: the one stored stays
-		this.store.saveRow(row(runId, 2, RowStatus.ROLLING_BACK, null));
-		assertThat(this.store.rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(written);
+		this.database.store().saveRow(row(runId, 2, RowStatus.ROLLING_BACK, null));
+		assertThat(this.database.store().rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(written);
 		Instant later = written.plusSeconds(60);
-		this.store.saveRow(row(runId, 2, RowStatus.CREATED, later));
-		assertThat(this.store.rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(later);
+		this.database.store().saveRow(row(runId, 2, RowStatus.CREATED, later));
+		assertThat(this.database.store().rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(later);
 	}
 
 	@Test
 	void createdItemsAreTheRowsWhoseItemIsNotRolledBackYet() {
-		long runId = this.store.startRun(newRun());
-		long other = this.store.startRun(newRun());
-		this.store.saveRows(List.of(row(runId, 2, RowStatus.CREATED, null), row(runId, 3, RowStatus.KEPT, null),
-				row(runId, 4, RowStatus.ROLLING_BACK, null), row(runId, 5, RowStatus.ROLLED_BACK, null),
-				row(runId, 6, RowStatus.UPDATED, null), row(runId, 7, RowStatus.SKIPPED, null),
-				row(other, 2, RowStatus.CREATED, null)));
+		long runId = this.database.store().startRun(newRun());
+		long other = this.database.store().startRun(newRun());
+		this.database.store()
+			.saveRows(List.of(row(runId, 2, RowStatus.CREATED, null), row(runId, 3, RowStatus.KEPT, null),
+					row(runId, 4, RowStatus.ROLLING_BACK, null), row(runId, 5, RowStatus.ROLLED_BACK, null),
+					row(runId, 6, RowStatus.UPDATED, null), row(runId, 7, RowStatus.SKIPPED, null),
+					row(other, 2, RowStatus.CREATED, null)));
 
-		assertThat(this.store.createdItems(Set.of(runId))).extracting(RowRecord::rowNumber).containsExactly(2L, 3L, 4L);
-		assertThat(this.store.statusCounts(runId)).containsEntry(RowStatus.ROLLED_BACK, 1L)
+		assertThat(this.database.store().createdItems(Set.of(runId))).extracting(RowRecord::rowNumber)
+			.containsExactly(2L, 3L, 4L);
+		assertThat(this.database.store().statusCounts(runId)).containsEntry(RowStatus.ROLLED_BACK, 1L)
 			.containsEntry(RowStatus.KEPT, 1L)
 			.containsEntry(RowStatus.ROLLING_BACK, 1L);
 	}
 
 	@Test
 	void theLedgerForgetsARowKeyOnlyForItsOwnItem() {
-		this.store.ledgerPut("p", "story", "K-1", 42, 1);
-		this.store.ledgerRemove("p", "story", "K-1", 41);
-		assertThat(this.store.ledgerEntries("p", "story", List.of("K-1"))).containsKey("K-1");
+		this.database.store().ledgerPut("p", "story", "K-1", 42, 1);
+		this.database.store().ledgerRemove("p", "story", "K-1", 41);
+		assertThat(this.database.store().ledgerEntries("p", "story", List.of("K-1"))).containsKey("K-1");
 
-		this.store.ledgerRemove("p", "story", "K-1", 42);
-		assertThat(this.store.ledgerEntries("p", "story", List.of("K-1"))).isEmpty();
+		this.database.store().ledgerRemove("p", "story", "K-1", 42);
+		assertThat(this.database.store().ledgerEntries("p", "story", List.of("K-1"))).isEmpty();
 	}
 
 	@Test
 	void aDatabaseOfAnEarlierReleaseGainsTheColumn() throws SQLException {
-		try (Connection connection = this.dataSource.getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("ALTER TABLE FPI_ROW DROP COLUMN LAST_WRITE_AT");
 		}
-		long runId = this.store.startRun(newRun());
+		long runId = this.database.store().startRun(newRun());
 
-		ResultStore.createSchema(this.dataSource);
+		ResultStore.createSchema(this.database.dataSource());
 
 		Instant written = Instant.parse("2026-12-01T10:15:30Z");
-		this.store.saveRow(row(runId, 2, RowStatus.CREATED, written));
-		assertThat(this.store.rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(written);
+		this.database.store().saveRow(row(runId, 2, RowStatus.CREATED, written));
+		assertThat(this.database.store().rows(runId, List.of(2L)).get(2L).lastWriteAt()).isEqualTo(written);
 	}
 
 	private static NewRun newRun() {

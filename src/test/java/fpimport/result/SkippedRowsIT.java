@@ -1,18 +1,12 @@
 package fpimport.result;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,42 +18,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SkippedRowsIT {
 
-	@TempDir
-	Path directory;
-
-	private ResultStore store;
-
-	private JdbcDataSource dataSource;
+	@RegisterExtension
+	final StoreDatabase database = new StoreDatabase();
 
 	private long runId;
 
 	@BeforeEach
 	void openDatabase() {
-		this.dataSource = new JdbcDataSource();
-		this.dataSource.setURL("jdbc:h2:file:" + this.directory.resolve("db") + ";WRITE_DELAY=0");
-		ResultStore.createSchema(this.dataSource);
-		this.store = new ResultStore(this.dataSource);
-		this.runId = this.store.startRun(new NewRun(RunKind.IMPORT, null, false, "a.csv", "sha-a", null, "m.yaml",
-				"mapping-sha", "type: story", "skip", "p", "story"));
+		this.runId = this.database.store()
+			.startRun(new NewRun(RunKind.IMPORT, null, false, "a.csv", "sha-a", null, "m.yaml", "mapping-sha",
+					"type: story", "skip", "p", "story"));
 	}
 
 	@Test
 	void skippedRowsAreKeptByNumberAndItemAndTheOthersWhole() throws SQLException {
 		// rows on both sides of a block's edge (512 row numbers a block), items up and
 		// down
-		this.store.saveRows(List.of(row(2, RowStatus.SKIPPED, 4_812_084_224L), row(3, RowStatus.INVALID, null),
-				row(511, RowStatus.SKIPPED, 17L), row(512, RowStatus.SKIPPED, Long.MAX_VALUE)));
-		this.store.saveRows(List.of(row(513, RowStatus.SKIPPED, 1L), row(2000, RowStatus.SKIPPED, 9_000_000_001L)));
+		this.database.store()
+			.saveRows(List.of(row(2, RowStatus.SKIPPED, 4_812_084_224L), row(3, RowStatus.INVALID, null),
+					row(511, RowStatus.SKIPPED, 17L), row(512, RowStatus.SKIPPED, Long.MAX_VALUE)));
+		this.database.store()
+			.saveRows(List.of(row(513, RowStatus.SKIPPED, 1L), row(2000, RowStatus.SKIPPED, 9_000_000_001L)));
 
-		assertThat(storedRowNumbers()).containsExactly(3L);
-		RunCounts counts = this.store.counts(this.runId);
+		assertThat(this.database.storedRowNumbers(this.runId)).containsExactly(3L);
+		RunCounts counts = this.database.store().counts(this.runId);
 		assertThat(counts.total()).isEqualTo(6);
 		assertThat(counts.skipped()).isEqualTo(5);
 		assertThat(counts.invalid()).isEqualTo(1);
-		assertThat(this.store.statusCounts(this.runId)).containsEntry(RowStatus.SKIPPED, 5L)
+		assertThat(this.database.store().statusCounts(this.runId)).containsEntry(RowStatus.SKIPPED, 5L)
 			.containsEntry(RowStatus.INVALID, 1L);
 
-		Map<Long, RowRecord> rows = this.store.rows(this.runId, List.of(2L, 3L, 4L, 511L, 512L, 513L, 2000L));
+		Map<Long, RowRecord> rows = this.database.store()
+			.rows(this.runId, List.of(2L, 3L, 4L, 511L, 512L, 513L, 2000L));
 		assertThat(rows.keySet()).containsExactlyInAnyOrder(2L, 3L, 511L, 512L, 513L, 2000L);
 		assertThat(rows.get(2L).status()).isEqualTo(RowStatus.SKIPPED);
 		assertThat(rows.get(2L).workItemId()).isEqualTo(4_812_084_224L);
@@ -69,13 +59,16 @@ class SkippedRowsIT {
 		assertThat(rows.get(513L).workItemId()).isEqualTo(1L);
 		assertThat(rows.get(3L).cells()).containsEntry("标题", "row 3");
 
-		assertThat(this.store.skippedRows(this.runId)
+		assertThat(this.database.store()
+			.skippedRows(this.runId)
 			.records(this.runId)
 			.map((row) -> List.of(row.rowNumber(), row.workItemId(), row.originRowNumber()))).containsExactly(
 					List.of(2L, 4_812_084_224L, 2L), List.of(511L, 17L, 511L), List.of(512L, Long.MAX_VALUE, 512L),
 					List.of(513L, 1L, 513L), List.of(2000L, 9_000_000_001L, 2000L));
-		assertThat(
-				this.store.latestOutcomes(this.runId).stream().map((o) -> o.originRowNumber() + " " + o.row().status()))
+		assertThat(this.database.store()
+			.latestOutcomes(this.runId)
+			.stream()
+			.map((o) -> o.originRowNumber() + " " + o.row().status()))
 			.containsExactly("2 SKIPPED", "3 INVALID", "511 SKIPPED", "512 SKIPPED", "513 SKIPPED", "2000 SKIPPED");
 	}
 
@@ -83,43 +76,32 @@ class SkippedRowsIT {
 	void aRowInFlightThatTheLedgerNamesIsForgottenWhole() throws SQLException {
 		// the run stopped with the row's call open; resumed, another run's create of the
 		// same key is in the ledger
-		this.store.saveRows(List.of(row(2, RowStatus.IN_FLIGHT, null)));
-		assertThat(storedRowNumbers()).containsExactly(2L);
+		this.database.store().saveRows(List.of(row(2, RowStatus.IN_FLIGHT, null)));
+		assertThat(this.database.storedRowNumbers(this.runId)).containsExactly(2L);
 
-		this.store.saveRows(List.of(row(2, RowStatus.SKIPPED, 55L)));
+		this.database.store().saveRows(List.of(row(2, RowStatus.SKIPPED, 55L)));
 
-		assertThat(storedRowNumbers()).isEmpty();
-		assertThat(this.store.rows(this.runId, List.of(2L)).get(2L).status()).isEqualTo(RowStatus.SKIPPED);
-		assertThat(this.store.counts(this.runId).total()).isEqualTo(1);
-		assertThat(this.store.counts(this.runId).inFlight()).isZero();
+		assertThat(this.database.storedRowNumbers(this.runId)).isEmpty();
+		assertThat(this.database.store().rows(this.runId, List.of(2L)).get(2L).status()).isEqualTo(RowStatus.SKIPPED);
+		assertThat(this.database.store().counts(this.runId).total()).isEqualTo(1);
+		assertThat(this.database.store().counts(this.runId).inFlight()).isZero();
 	}
 
 	@Test
 	void aRetrysSkippedRowIsStoredWholeWithItsCells() throws SQLException {
-		long retry = this.store.startRun(new NewRun(RunKind.RETRY, this.runId, false, "a.csv", "sha-a", null, "m.yaml",
-				"mapping-sha", "type: story", "skip", "p", "story"));
+		long retry = this.database.store()
+			.startRun(new NewRun(RunKind.RETRY, this.runId, false, "a.csv", "sha-a", null, "m.yaml", "mapping-sha",
+					"type: story", "skip", "p", "story"));
 
-		this.store.saveRows(List.of(new RowRecord(retry, 1, "K-3", RowStatus.SKIPPED, 66L, null, null, List.of(),
-				Map.of("标题", "row 3"), null, 0, this.runId, 3, null, null)));
+		this.database.store()
+			.saveRows(List.of(new RowRecord(retry, 1, "K-3", RowStatus.SKIPPED, 66L, null, null, List.of(),
+					Map.of("标题", "row 3"), null, 0, this.runId, 3, null, null)));
 
-		assertThat(this.store.skippedRows(retry).count()).isZero();
-		RowRecord stored = this.store.rows(retry, List.of(1L)).get(1L);
+		assertThat(this.database.store().skippedRows(retry).count()).isZero();
+		RowRecord stored = this.database.store().rows(retry, List.of(1L)).get(1L);
 		assertThat(stored.cells()).containsEntry("标题", "row 3");
 		assertThat(stored.workItemId()).isEqualTo(66L);
-		assertThat(this.store.counts(retry).skipped()).isEqualTo(1);
-	}
-
-	private List<Long> storedRowNumbers() throws SQLException {
-		try (Connection connection = this.dataSource.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement
-					.executeQuery("SELECT ROW_NO FROM FPI_ROW WHERE RUN_ID = " + this.runId + " ORDER BY ROW_NO")) {
-			List<Long> numbers = new ArrayList<>();
-			while (rs.next()) {
-				numbers.add(rs.getLong(1));
-			}
-			return numbers;
-		}
+		assertThat(this.database.store().counts(retry).skipped()).isEqualTo(1);
 	}
 
 	private RowRecord row(long rowNumber, RowStatus status, Long itemId) {

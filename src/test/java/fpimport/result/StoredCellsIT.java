@@ -1,14 +1,12 @@
 package fpimport.result;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,32 +14,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How the store keeps a row's cells, over a real H2 file database. */
 class StoredCellsIT {
 
-	@TempDir
-	Path directory;
-
-	private JdbcDataSource dataSource;
-
-	private ResultStore store;
+	@RegisterExtension
+	final StoreDatabase database = new StoreDatabase();
 
 	private JdbcTemplate jdbc;
 
 	@BeforeEach
 	void openDatabase() {
-		this.dataSource = new JdbcDataSource();
-		this.dataSource.setURL("jdbc:h2:file:" + this.directory.resolve("db") + ";WRITE_DELAY=0");
-		ResultStore.createSchema(this.dataSource);
-		this.store = new ResultStore(this.dataSource);
-		this.jdbc = new JdbcTemplate(this.dataSource);
+		this.jdbc = new JdbcTemplate(this.database.dataSource());
 	}
 
 	@Test
 	void aRowOfTheRunsHeaderIsStoredAsItsValuesAndReadBackByAnotherStore() {
 		long runId = run(List.of("编号", "标题"));
-		this.store.saveRows(List.of(row(runId, 2, cells("编号", "A-1", "标题", "登录")),
-				row(runId, 3, cells("编号", "A-2", "标题", "\u001F\u0000"))));
+		this.database.store()
+			.saveRows(List.of(row(runId, 2, cells("编号", "A-1", "标题", "登录")),
+					row(runId, 3, cells("编号", "A-2", "标题", "\u001F\u0000"))));
 
 		assertThat(storedCells(runId, 2)).isEqualTo("\u001EA-1\u001F登录\u001F");
-		ResultStore reopened = new ResultStore(this.dataSource);
+		ResultStore reopened = new ResultStore(this.database.dataSource());
 		assertThat(reopened.rows(runId, List.of(2L, 3L)).values()).extracting(RowRecord::cells)
 			.containsExactly(cells("编号", "A-1", "标题", "登录"), cells("编号", "A-2", "标题", "\u001F\u0000"));
 		List<RowRecord> streamed = new java.util.ArrayList<>();
@@ -53,32 +44,33 @@ class StoredCellsIT {
 	@Test
 	void aRowWithOtherColumnsAndARowStoredBeforeAreJson() {
 		long runId = run(List.of("编号", "标题"));
-		this.store.saveRows(List.of(row(runId, 2, cells("编号", "A-1", "extra", "x"))));
+		this.database.store().saveRows(List.of(row(runId, 2, cells("编号", "A-1", "extra", "x"))));
 		this.jdbc.update("INSERT INTO FPI_ROW (RUN_ID, ROW_NO, STATUS, CELLS, ORIGIN_RUN_ID, ORIGIN_ROW_NO, "
 				+ "CREATED_AT, UPDATED_AT) VALUES (?, 3, 'VALID', '{\"编号\":\"A-0\",\"标题\":\"旧\"}', ?, 3, "
 				+ "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", runId, runId);
 
 		assertThat(storedCells(runId, 2)).isEqualTo("{\"编号\":\"A-1\",\"extra\":\"x\"}");
-		assertThat(new ResultStore(this.dataSource).rows(runId, List.of(2L, 3L)).values()).extracting(RowRecord::cells)
+		assertThat(new ResultStore(this.database.dataSource()).rows(runId, List.of(2L, 3L)).values())
+			.extracting(RowRecord::cells)
 			.containsExactly(cells("编号", "A-1", "extra", "x"), cells("编号", "A-0", "标题", "旧"));
 	}
 
 	@Test
 	void aRunWithoutAHeaderKeepsJson() {
-		long runId = this.store.startRun(newRun());
-		this.store.saveRow(row(runId, 2, cells("编号", "A-1")));
+		long runId = this.database.store().startRun(newRun());
+		this.database.store().saveRow(row(runId, 2, cells("编号", "A-1")));
 
 		assertThat(storedCells(runId, 2)).isEqualTo("{\"编号\":\"A-1\"}");
-		assertThat(this.store.rows(runId, List.of(2L)).get(2L).cells()).isEqualTo(cells("编号", "A-1"));
+		assertThat(this.database.store().rows(runId, List.of(2L)).get(2L).cells()).isEqualTo(cells("编号", "A-1"));
 	}
 
 	@Test
 	void aStoreThatSawTheRunBeforeItsHeaderReadsRowsWrittenUnderIt() {
-		long runId = this.store.startRun(newRun());
-		ResultStore early = new ResultStore(this.dataSource);
+		long runId = this.database.store().startRun(newRun());
+		ResultStore early = new ResultStore(this.database.dataSource());
 		early.saveRow(row(runId, 1, cells("编号", "A-0")));
-		this.store.setTarget(runId, "p", "story", List.of("编号"));
-		this.store.saveRow(row(runId, 2, cells("编号", "A-1")));
+		this.database.store().setTarget(runId, "p", "story", List.of("编号"));
+		this.database.store().saveRow(row(runId, 2, cells("编号", "A-1")));
 
 		assertThat(storedCells(runId, 2)).isEqualTo("\u001EA-1\u001F");
 		assertThat(early.rows(runId, List.of(1L, 2L)).values()).extracting(RowRecord::cells)
@@ -86,8 +78,8 @@ class StoredCellsIT {
 	}
 
 	private long run(List<String> headers) {
-		long runId = this.store.startRun(newRun());
-		this.store.setTarget(runId, "p", "story", headers);
+		long runId = this.database.store().startRun(newRun());
+		this.database.store().setTarget(runId, "p", "story", headers);
 		return runId;
 	}
 
