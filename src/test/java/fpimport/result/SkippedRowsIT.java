@@ -25,9 +25,7 @@ class SkippedRowsIT {
 
 	@BeforeEach
 	void openDatabase() {
-		this.runId = this.database.store()
-			.startRun(new NewRun(RunKind.IMPORT, null, false, "a.csv", "sha-a", null, "m.yaml", "mapping-sha",
-					"type: story", "skip", "p", "story"));
+		this.runId = this.database.startRun(false);
 	}
 
 	@Test

@@ -52,6 +52,12 @@ final class StoreDatabase implements BeforeEachCallback, AfterEachCallback {
 		return this.dataSource;
 	}
 
+	/** Starts a run of {@code a.csv} into type {@code story} of project {@code p}. */
+	long startRun(boolean dryRun) {
+		return this.store.startRun(new NewRun(RunKind.IMPORT, null, dryRun, "a.csv", "sha-a", null, "m.yaml",
+				"mapping-sha", "type: story", "skip", "p", "story"));
+	}
+
 	/** The numbers of the rows of a run kept one by one ({@code FPI_ROW}), in order. */
 	List<Long> storedRowNumbers(long runId) {
 		return new ArrayList<>(new JdbcTemplate(this.dataSource)
