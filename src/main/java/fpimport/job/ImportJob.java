@@ -44,8 +44,7 @@ final class ImportJob {
 	static Job build(JobRepository repository, PlatformTransactionManager transactions, RunContext context,
 			Instant started) {
 		Supplier<RowFeed> feeds = () -> openFeed(context);
-		Step preflight = new StepBuilder("preflight", repository)
-			.tasklet(new PreflightTasklet(context, feeds, () -> openFeed(context, true)), transactions)
+		Step preflight = new StepBuilder("preflight", repository).tasklet(new PreflightTasklet(context), transactions)
 			.allowStartIfComplete(true)
 			.build();
 		// on every start, and before any row is sent: rows whose outcome is unknown

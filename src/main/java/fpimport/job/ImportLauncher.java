@@ -234,8 +234,7 @@ public final class ImportLauncher {
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		JobDatabase.checkPlace(this.databaseUrl);
 		// the HTTP client (its TLS set-up takes a few hundred milliseconds) is built
-		// while
-		// Spring starts
+		// while Spring starts
 		CompletableFuture<OpenApiClient> client = CompletableFuture.supplyAsync(() -> new OpenApiClient(this.api));
 		ConfigurableApplicationContext spring;
 		try {

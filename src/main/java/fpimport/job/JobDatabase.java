@@ -19,9 +19,8 @@ public final class JobDatabase {
 
 	static {
 		// H2 keeps a cache of the values bound to statements, looked up by their hash:
-		// the
-		// hash of every stored row's cells and problems, which a run never binds twice.
-		// Read once, when H2 first loads; a user's -Dh2.objectCache wins.
+		// the hash of every stored row's cells and problems, which a run never binds
+		// twice. Read once, when H2 first loads; a user's -Dh2.objectCache wins.
 		if (System.getProperty("h2.objectCache") == null) {
 			System.setProperty("h2.objectCache", "false");
 		}

@@ -40,20 +40,8 @@ final class PreflightTasklet implements Tasklet {
 
 	private final RunContext context;
 
-	private final java.util.function.Supplier<RowFeed> feeds;
-
-	private final java.util.function.Supplier<RowFeed> firstFeeds;
-
-	/**
-	 * @param feeds the run's rows
-	 * @param firstFeeds the same, a workbook's read without first looking for its merged
-	 * ranges ({@link fpimport.source.SourceSettings#mergesUnscanned})
-	 */
-	PreflightTasklet(RunContext context, java.util.function.Supplier<RowFeed> feeds,
-			java.util.function.Supplier<RowFeed> firstFeeds) {
+	PreflightTasklet(RunContext context) {
 		this.context = context;
-		this.feeds = feeds;
-		this.firstFeeds = firstFeeds;
 	}
 
 	@Override
@@ -73,10 +61,9 @@ final class PreflightTasklet implements Tasklet {
 		// that has some is read again with them (SheetHasMergedCells)
 		boolean again = false;
 		while (true) {
-			RowFeed opened = again ? this.feeds.get() : this.firstFeeds.get();
+			RowFeed opened = ImportJob.openFeed(this.context, !again);
 			// a workbook's rows are parsed once: the rows step reads them from the spill
-			// (a
-			// CSV file's parse costs less than a spill's write and read)
+			// (a CSV file's parse costs less than a spill's write and read)
 			boolean workbook = opened.sheet() != null && this.context.run.kind() != fpimport.result.RunKind.RETRY;
 			try (RowFeed feed = workbook ? RowSpill.recording(opened, this.context::spill) : opened) {
 				headers = feed.headers();
