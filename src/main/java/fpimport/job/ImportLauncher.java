@@ -190,7 +190,7 @@ public final class ImportLauncher {
 		Job job = ImportJob.build(infrastructure.repository(), infrastructure.transactions(), context, started);
 		JobExecution execution;
 		try {
-			execution = infrastructure.operator().start(job, parameters(run.runId()));
+			execution = started(() -> infrastructure.operator().start(job, parameters(run.runId())));
 		}
 		catch (Exception ex) {
 			throw new FpImportException(Reason.INTERNAL, "cannot start the job of run " + run.runId() + ": " + ex, null,
@@ -207,6 +207,30 @@ public final class ImportLauncher {
 				&& (stop.reason() == Reason.INVALID_INPUT || stop.reason() == Reason.USAGE);
 		RunSummary summary = RunFinisher.finish(context, stop.getMessage(), started, context.isPrepared(), refused);
 		return new RunOutcome(summary, stop);
+	}
+
+	/** How often a job's start is tried when another process's start made it fail. */
+	static final int START_TRIES = 5;
+
+	/**
+	 * What a job's start gives, tried again when it failed for a moment: on a repository
+	 * that processes share, Spring Batch creates a job instance in a serializable
+	 * transaction, which PostgreSQL refuses when another process creates one at the same
+	 * time. The refused transaction created nothing, so trying again cannot start the job
+	 * twice.
+	 */
+	static <T> T started(java.util.concurrent.Callable<T> start) throws Exception {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return start.call();
+			}
+			catch (org.springframework.dao.TransientDataAccessException ex) {
+				if (attempt == START_TRIES) {
+					throw ex;
+				}
+				Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+			}
+		}
 	}
 
 	private static FpImportException stopOf(List<Throwable> failures, long runId) {
