@@ -94,3 +94,17 @@ CREATE TABLE IF NOT EXISTS FPI_SKIPPED_ROWS (
 	ROW_ITEMS VARCHAR NOT NULL,
 	PRIMARY KEY (RUN_ID, BLOCK_NO)
 );
+
+-- the other rows of a dry run (validate): those not VALID, or that would update an item, by status
+-- and blocks of 256 row numbers: ROW_COUNT rows whose number is BLOCK_NO * 256 or more and less than
+-- (BLOCK_NO + 1) * 256, as one JSON array in row order, each row with its number, key, item, error
+-- and problems (see fpimport.result.CheckedRows); a dry run sends nothing, so no more is known of
+-- them, and their cells are in the run's file
+CREATE TABLE IF NOT EXISTS FPI_CHECKED_ROWS (
+	RUN_ID BIGINT NOT NULL,
+	BLOCK_NO BIGINT NOT NULL,
+	STATUS VARCHAR(16) NOT NULL,
+	ROW_COUNT INTEGER NOT NULL,
+	ROWS_JSON VARCHAR NOT NULL,
+	PRIMARY KEY (RUN_ID, BLOCK_NO, STATUS)
+);

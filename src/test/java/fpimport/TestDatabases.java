@@ -74,9 +74,30 @@ public final class TestDatabases {
 	/** A database of one test; closing drops it. */
 	public record PostgresDatabase(String serverUrl, String name, String url) implements AutoCloseable {
 
+		/**
+		 * Drops the database, trying again for a while: FORCE may not end a backend of
+		 * another role, such as an autovacuum worker busy with the database for a moment.
+		 */
 		@Override
 		public void close() {
-			execute(this.serverUrl, "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+			for (int attempt = 1;; attempt++) {
+				try {
+					execute(this.serverUrl, "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+					return;
+				}
+				catch (IllegalStateException ex) {
+					if (attempt == 20) {
+						throw ex;
+					}
+					try {
+						Thread.sleep(250);
+					}
+					catch (InterruptedException interrupted) {
+						Thread.currentThread().interrupt();
+						throw ex;
+					}
+				}
+			}
 		}
 
 	}

@@ -12,10 +12,10 @@ import fpimport.result.RunRecord;
 /**
  * The outcomes of a dry run's rows: stored as
  * {@link fpimport.result.ResultStore#saveDryRunRows} keeps them (a valid row's number
- * alone, every other row whole), and written into the run's report as each chunk ends, in
- * row order, so that no row is read back from the database for the report. A dry run
- * sends nothing, so its rows step starts again from the first row whenever the run is
- * resumed: the report of a resumed dry run is whole.
+ * alone, every other row by blocks without its cells), and written into the run's report
+ * as each chunk ends, in row order, so that no row is read back from the database for the
+ * report. A dry run sends nothing, so its rows step starts again from the first row
+ * whenever the run is resumed: the report of a resumed dry run is whole.
  *
  * <p>
  * A dry run's row status by row number, for a row that needs another row's (a reference

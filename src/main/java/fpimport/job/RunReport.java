@@ -2,9 +2,9 @@ package fpimport.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import fpimport.mapping.MappingSpec;
 import fpimport.report.ReportFiles;
@@ -14,17 +14,15 @@ import fpimport.result.ResultStore;
 import fpimport.result.RowRecord;
 import fpimport.result.RunRecord;
 import fpimport.result.SkippedRows;
-import fpimport.result.ValidRows;
 
 /**
- * Writes a run's report from the database, with the rows the run keeps by number alone: a
- * dry run's valid rows ({@link ResultStore#validRows}) and an import's skipped rows
- * ({@link ResultStore#skippedRows}). Their cells, and those of a dry run's stored rows
- * (kept without cells), are read again from the run's file when it is the file the run
- * read (the same fingerprint); otherwise they are listed with their row number, status,
- * item and problems, and the rows kept by number with a message saying why their cells
- * are empty. Serves the end of a run whose report was not written with its rows, and
- * {@code report RUN}.
+ * Writes a run's report from the database, with the rows the run keeps outside
+ * {@code FPI_ROW}: a dry run's rows ({@link ResultStore#dryRunRows}) and an import's
+ * skipped rows ({@link ResultStore#skippedRows}). Their cells are read again from the
+ * run's file when it is the file the run read (the same fingerprint); otherwise they are
+ * listed with their row number, status, item and problems, and those with neither a
+ * problem nor an error with a message saying why their cells are empty. Serves the end of
+ * a run whose report was not written with its rows, and {@code report RUN}.
  */
 final class RunReport {
 
@@ -36,12 +34,11 @@ final class RunReport {
 		long runId = run.runId();
 		int headerRow = RunFinisher.headerRow(mapping);
 		ReportWriter writer = new ReportWriter(store, linkBase);
-		ValidRows valid = run.dryRun() ? store.validRows(runId) : ValidRows.none();
 		SkippedRows skipped = run.dryRun() ? null : store.skippedRows(runId);
 		if (!run.dryRun() && skipped.count() == 0) {
 			return writer.write(run, directory, format, headerRow);
 		}
-		Stream<RowRecord> kept = (skipped != null) ? skipped.records(runId) : valid.records(runId);
+		Iterator<RowRecord> kept = (skipped != null) ? skipped.records(runId).iterator() : store.dryRunRows(runId);
 		Path file = Path.of(run.sourceFile());
 		boolean same = Files.isRegularFile(file) && Fingerprints.of(file).equals(run.sourceSha256());
 		if (!same) {
@@ -49,11 +46,27 @@ final class RunReport {
 			String note = (skipped != null)
 					? "an import keeps the cells of its skipped rows in its file only, and " + file + why
 					: "a validate run keeps the cells of its rows in its file only, and " + file + why;
-			return writer.write(run, directory, format, headerRow,
-					kept.map((row) -> withCells(row, Map.of(), note)).iterator(), UnaryOperator.identity());
+			Iterator<RowRecord> listed = kept;
+			return writer.write(run, directory, format, headerRow, new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return listed.hasNext();
+				}
+
+				@Override
+				public RowRecord next() {
+					// a row with problems or an error keeps them; the others say why they
+					// have no cells
+					RowRecord row = listed.next();
+					boolean told = row.errMsg() != null || !row.problems().isEmpty();
+					return withCells(row, Map.of(), told ? row.errMsg() : note);
+				}
+
+			}, UnaryOperator.identity());
 		}
 		try (FileFeed feed = new FileFeed(file, ImportJob.sourceSettings(mapping), runId)) {
-			return writer.write(run, directory, format, headerRow, kept.iterator(), new CellsFromFile(feed));
+			return writer.write(run, directory, format, headerRow, kept, new CellsFromFile(feed));
 		}
 	}
 

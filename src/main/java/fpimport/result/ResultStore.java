@@ -64,6 +64,11 @@ public final class ResultStore {
 
 	private final ObjectReader problemsReader = this.json.readerFor(PROBLEMS);
 
+	private final CheckedRows checked = new CheckedRows(this.json);
+
+	/** Blocks of a dry run's other rows read at a time ({@link #dryRunRows}). */
+	private static final long CHECKED_WINDOW = 64;
+
 	/**
 	 * The header of each run whose rows this store has written or read: a row whose cells
 	 * are that header in order is stored as its values alone ({@link StoredCells}).
@@ -288,7 +293,7 @@ public final class ResultStore {
 
 	private Map<String, String> cells(long runId, String text) {
 		if (text.isEmpty()) {
-			// a dry run's row (saveDryRunRows)
+			// a dry run's row as an older version stored it
 			return Map.of();
 		}
 		if (text.charAt(0) != StoredCells.MARK) {
@@ -359,7 +364,7 @@ public final class ResultStore {
 		}
 		inOwnTransaction(() -> {
 			Set<RowId> stored = storedRows(rows);
-			writeRows(keepSkipped(rows, stored), stored, true);
+			writeRows(keepSkipped(rows, stored), stored);
 			return null;
 		});
 	}
@@ -429,40 +434,95 @@ public final class ResultStore {
 
 	/**
 	 * Writes the rows of a dry run as they stand now, in one transaction of its own. A
-	 * dry run sends nothing, so its VALID rows (those without a work item, which an
-	 * {@code --on-existing update} run names) are not stored one by one: only their row
-	 * numbers are kept, a bit each ({@code FPI_VALID_ROWS}); every other row is stored as
-	 * {@link #saveRows} stores it, problems included, but without its cells (an empty
-	 * {@code CELLS}): a dry run's report is written with its rows, and written again from
-	 * its file. A row stored before by an earlier attempt of the run is replaced either
-	 * way. {@link #rows} and {@link #counts} answer for both kinds.
+	 * dry run sends nothing, so its rows are not stored one by one: its VALID rows (those
+	 * without a work item, which an {@code --on-existing update} run names) are kept as
+	 * their row numbers alone, a bit each ({@code FPI_VALID_ROWS}); every other row by
+	 * blocks of row numbers and status, with its key, item, error and problems but
+	 * without its cells ({@link CheckedRows}): a dry run's report is written with its
+	 * rows, and written again from its file. A row stored before by an earlier attempt of
+	 * the run is replaced either way, one that an older version stored in {@code FPI_ROW}
+	 * too. {@link #rows} and {@link #counts} answer for every kind.
 	 */
 	public void saveDryRunRows(List<RowRecord> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
 		inOwnTransaction(() -> {
-			Set<RowId> stored = storedRows(rows);
-			List<RowRecord> kept = new ArrayList<>();
 			List<Object[]> forgotten = new ArrayList<>();
-			Map<Long, Map<Long, Boolean>> validByRun = new LinkedHashMap<>();
-			for (RowRecord row : rows) {
-				boolean compact = row.status() == RowStatus.VALID && row.workItemId() == null;
-				validByRun.computeIfAbsent(row.runId(), (run) -> new LinkedHashMap<>()).put(row.rowNumber(), compact);
-				if (!compact) {
-					kept.add(row);
-				}
-				else if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
-					forgotten.add(new Object[] { row.runId(), row.rowNumber() });
-				}
+			for (RowId row : storedRows(rows)) {
+				forgotten.add(new Object[] { row.runId(), row.rowNumber() });
 			}
-			writeRows(kept, stored, false);
 			if (!forgotten.isEmpty()) {
 				this.jdbc.batchUpdate("DELETE FROM FPI_ROW WHERE RUN_ID = ? AND ROW_NO = ?", forgotten);
 			}
-			validByRun.forEach(this::markValid);
+			Map<Long, Map<Long, RowRecord>> byRun = new LinkedHashMap<>();
+			for (RowRecord row : rows) {
+				byRun.computeIfAbsent(row.runId(), (run) -> new LinkedHashMap<>()).put(row.rowNumber(), row);
+			}
+			byRun.forEach((runId, inRun) -> {
+				Map<Long, Boolean> valid = new LinkedHashMap<>();
+				inRun.forEach((rowNumber, row) -> valid.put(rowNumber, plainlyValid(row)));
+				markValid(runId, valid);
+				keepChecked(runId, inRun);
+			});
 			return null;
 		});
+	}
+
+	/** Whether a dry run's row is kept by its number alone. */
+	private static boolean plainlyValid(RowRecord row) {
+		return row.status() == RowStatus.VALID && row.workItemId() == null;
+	}
+
+	/**
+	 * Keeps a dry run's rows that are not plainly valid in the blocks of their row
+	 * numbers ({@code FPI_CHECKED_ROWS}), and drops from those blocks whatever an earlier
+	 * attempt kept of any of these rows.
+	 */
+	private void keepChecked(long runId, Map<Long, RowRecord> rows) {
+		long first = rows.keySet().stream().mapToLong(Long::longValue).min().getAsLong() / CheckedRows.BLOCK;
+		long last = rows.keySet().stream().mapToLong(Long::longValue).max().getAsLong() / CheckedRows.BLOCK;
+		java.util.NavigableMap<Long, RowRecord> kept = new java.util.TreeMap<>();
+		boolean before = checkedRows(runId, first, last, (row) -> kept.put(row.rowNumber(), row));
+		rows.forEach((rowNumber, row) -> {
+			if (plainlyValid(row)) {
+				kept.remove(rowNumber);
+			}
+			else {
+				kept.put(rowNumber, row);
+			}
+		});
+		if (before) {
+			this.jdbc.update("DELETE FROM FPI_CHECKED_ROWS WHERE RUN_ID = ? AND BLOCK_NO BETWEEN ? AND ?", runId, first,
+					last);
+		}
+		Map<List<Object>, List<RowRecord>> blocks = new LinkedHashMap<>();
+		kept.values()
+			.forEach((row) -> blocks
+				.computeIfAbsent(List.of(row.rowNumber() / CheckedRows.BLOCK, row.status()), (key) -> new ArrayList<>())
+				.add(row));
+		List<Object[]> inserts = new ArrayList<>(blocks.size());
+		blocks.forEach((key, inBlock) -> inserts.add(new Object[] { runId, key.get(0), ((RowStatus) key.get(1)).name(),
+				inBlock.size(), this.checked.encode(inBlock) }));
+		if (!inserts.isEmpty()) {
+			this.jdbc.batchUpdate(
+					"INSERT INTO FPI_CHECKED_ROWS (RUN_ID, BLOCK_NO, STATUS, ROW_COUNT, ROWS_JSON) VALUES (?,?,?,?,?)",
+					inserts);
+		}
+	}
+
+	/**
+	 * Hands the rows kept in the blocks between these block numbers to the consumer,
+	 * block by block (a block's statuses in no set order); whether there were any.
+	 */
+	private boolean checkedRows(long runId, long firstBlock, long lastBlock, Consumer<RowRecord> consumer) {
+		boolean[] any = { false };
+		this.jdbc.query("SELECT STATUS, ROWS_JSON FROM FPI_CHECKED_ROWS WHERE RUN_ID = ? AND BLOCK_NO BETWEEN ? AND ? "
+				+ "ORDER BY BLOCK_NO", (ResultSet rs) -> {
+					any[0] = true;
+					this.checked.decode(runId, RowStatus.valueOf(rs.getString(1)), rs.getString(2)).forEach(consumer);
+				}, runId, firstBlock, lastBlock);
+		return any[0];
 	}
 
 	/** Sets the bits of these rows of a run: valid ({@code true}) or not. */
@@ -504,13 +564,79 @@ public final class ResultStore {
 		return new ValidRows(blocks);
 	}
 
-	private void writeRows(List<RowRecord> rows, Set<RowId> stored, boolean withCells) {
+	/**
+	 * Every row a dry run keeps outside {@code FPI_ROW}, in row order: its valid rows
+	 * ({@link #validRows}) and its other rows ({@link CheckedRows}), without their cells.
+	 * The other rows are read a window of blocks at a time, never all at once.
+	 */
+	public java.util.Iterator<RowRecord> dryRunRows(long runId) {
+		java.util.Iterator<RowRecord> valid = validRows(runId).records(runId).iterator();
+		Long lastBlock = this.jdbc.queryForObject("SELECT MAX(BLOCK_NO) FROM FPI_CHECKED_ROWS WHERE RUN_ID = ?",
+				Long.class, runId);
+		java.util.Iterator<RowRecord> checked = new java.util.Iterator<>() {
+
+			private long nextBlock = 0;
+
+			private java.util.Iterator<RowRecord> window = java.util.Collections.emptyIterator();
+
+			@Override
+			public boolean hasNext() {
+				while (!this.window.hasNext() && lastBlock != null && this.nextBlock <= lastBlock) {
+					long first = this.nextBlock;
+					this.nextBlock = first + CHECKED_WINDOW;
+					java.util.NavigableMap<Long, RowRecord> rows = new java.util.TreeMap<>();
+					checkedRows(runId, first, first + CHECKED_WINDOW - 1, (row) -> rows.put(row.rowNumber(), row));
+					this.window = rows.values().iterator();
+				}
+				return this.window.hasNext();
+			}
+
+			@Override
+			public RowRecord next() {
+				if (!hasNext()) {
+					throw new java.util.NoSuchElementException();
+				}
+				return this.window.next();
+			}
+
+		};
+		return new java.util.Iterator<>() {
+
+			private RowRecord nextValid = valid.hasNext() ? valid.next() : null;
+
+			private RowRecord nextChecked = checked.hasNext() ? checked.next() : null;
+
+			@Override
+			public boolean hasNext() {
+				return this.nextValid != null || this.nextChecked != null;
+			}
+
+			@Override
+			public RowRecord next() {
+				boolean takeValid = this.nextChecked == null
+						|| (this.nextValid != null && this.nextValid.rowNumber() < this.nextChecked.rowNumber());
+				RowRecord row;
+				if (takeValid) {
+					row = java.util.Objects.requireNonNull(this.nextValid);
+					this.nextValid = valid.hasNext() ? valid.next() : null;
+				}
+				else {
+					row = this.nextChecked;
+					this.nextChecked = checked.hasNext() ? checked.next() : null;
+				}
+				return row;
+			}
+
+		};
+	}
+
+	private void writeRows(List<RowRecord> rows, Set<RowId> stored) {
 		OffsetDateTime now = now();
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> inserts = new ArrayList<>();
 		for (RowRecord row : rows) {
 			String problems = problemsJson(row.problems());
-			String cells = withCells ? cellsText(row) : "";
+			String cells = cellsText(row);
 			if (stored.contains(new RowId(row.runId(), row.rowNumber()))) {
 				updates.add(new Object[] { row.rowKey(), row.status().name(), row.workItemId(), row.errCode(),
 						truncate(row.errMsg(), 4000), problems, cells, row.idempotencyKey(), row.attempts(), now,
@@ -635,10 +761,10 @@ public final class ResultStore {
 	/**
 	 * The stored rows among these row numbers of a run, by row number. A dry run's valid
 	 * row, whose number alone is kept ({@link #saveDryRunRows}), comes back as a VALID
-	 * record with its row number and nothing else: no row key, no cells; an import's
-	 * skipped row, kept by number and item ({@link #saveRows}), as a SKIPPED record with
-	 * its row number and item id. A row number absent from the answer has no outcome yet
-	 * (not read, or not written yet).
+	 * record with its row number and nothing else: no row key, no cells; its other rows
+	 * without their cells; an import's skipped row, kept by number and item
+	 * ({@link #saveRows}), as a SKIPPED record with its row number and item id. A row
+	 * number absent from the answer has no outcome yet (not read, or not written yet).
 	 */
 	public Map<Long, RowRecord> rows(long runId, Collection<Long> rowNumbers) {
 		if (rowNumbers.isEmpty()) {
@@ -656,6 +782,13 @@ public final class ResultStore {
 				rows.put(row.rowNumber(), row);
 			}
 		}, runId, first, last);
+		if (rows.size() < wanted.size()) {
+			checkedRows(runId, first / CheckedRows.BLOCK, last / CheckedRows.BLOCK, (row) -> {
+				if (wanted.contains(row.rowNumber())) {
+					rows.putIfAbsent(row.rowNumber(), row);
+				}
+			});
+		}
 		if (rows.size() < wanted.size()) {
 			ValidRows valid = validRows(runId, first, last);
 			for (long rowNumber : wanted) {
@@ -735,6 +868,16 @@ public final class ResultStore {
 					reasons.count(status, errCode, rs.getString(3), problems);
 				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name(), RowStatus.PARTIAL.name(),
 				RowStatus.BLOCKED.name()));
+		streaming(() -> this.jdbc.query(
+				"SELECT STATUS, ROWS_JSON FROM FPI_CHECKED_ROWS WHERE RUN_ID = ? AND STATUS IN (?, ?, ?, ?)",
+				(ResultSet rs) -> {
+					for (RowRecord row : this.checked.decode(runId, RowStatus.valueOf(rs.getString(1)),
+							rs.getString(2))) {
+						reasons.count(row.status(), row.errCode(), row.errMsg(),
+								(row.status() == RowStatus.INVALID) ? row.problems() : List.of());
+					}
+				}, runId, RowStatus.FAILED.name(), RowStatus.INVALID.name(), RowStatus.PARTIAL.name(),
+				RowStatus.BLOCKED.name()));
 		return reasons.top(limit);
 	}
 
@@ -792,6 +935,11 @@ public final class ResultStore {
 		if (valid != null && valid > 0) {
 			byStatus.merge(RowStatus.VALID, valid, Long::sum);
 		}
+		// a dry run's other rows, kept by blocks
+		this.jdbc.query("SELECT STATUS, SUM(ROW_COUNT) FROM FPI_CHECKED_ROWS WHERE RUN_ID = ? GROUP BY STATUS",
+				(ResultSet rs) -> {
+					byStatus.merge(RowStatus.valueOf(rs.getString(1)), rs.getLong(2), Long::sum);
+				}, runId);
 		// an import's skipped rows, kept as their numbers and items alone
 		Long skipped = this.jdbc.queryForObject("SELECT SUM(ROW_COUNT) FROM FPI_SKIPPED_ROWS WHERE RUN_ID = ?",
 				Long.class, runId);

@@ -88,8 +88,10 @@ class ReferencesIT {
 				"--summary-json", this.cli.path("validate.json").toString());
 		assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCode.ROWS_FAILED.code());
 		long validateRun = runId("validate.json");
-		List<RowRecord> checked = rows(validateRun);
-		// a validate keeps its valid rows as numbers only: the stored rows are those with
+		List<RowRecord> checked = new ArrayList<>();
+		this.cli.results().dryRunRows(validateRun).forEachRemaining(checked::add);
+		checked.removeIf((row) -> row.status() == RowStatus.VALID);
+		// a validate keeps its valid rows as numbers only, and by blocks those with
 		// something to say
 		assertThat(checked).extracting(RowRecord::rowKey).containsExactly("SHOP-40", "SHOP-41");
 		assertThat(this.cli.results().counts(validateRun).valid()).isEqualTo(10);
