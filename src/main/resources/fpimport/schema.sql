@@ -108,3 +108,7 @@ CREATE TABLE IF NOT EXISTS FPI_CHECKED_ROWS (
 	ROWS_JSON VARCHAR NOT NULL,
 	PRIMARY KEY (RUN_ID, BLOCK_NO, STATUS)
 );
+
+-- a run's counts (ResultStore.statusCounts) read this index alone, not the rows' JSON (70 MB for a
+-- million rows of which a quarter are invalid: 1.6 s to read, against 0.1 s)
+CREATE INDEX IF NOT EXISTS FPI_CHECKED_ROWS_COUNT ON FPI_CHECKED_ROWS (RUN_ID, STATUS, ROW_COUNT);
