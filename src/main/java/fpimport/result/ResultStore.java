@@ -496,14 +496,16 @@ public final class ResultStore {
 			this.jdbc.update("DELETE FROM FPI_CHECKED_ROWS WHERE RUN_ID = ? AND BLOCK_NO BETWEEN ? AND ?", runId, first,
 					last);
 		}
-		Map<List<Object>, List<RowRecord>> blocks = new LinkedHashMap<>();
+		Map<Long, Map<RowStatus, List<RowRecord>>> blocks = new java.util.TreeMap<>();
 		kept.values()
 			.forEach((row) -> blocks
-				.computeIfAbsent(List.of(row.rowNumber() / CheckedRows.BLOCK, row.status()), (key) -> new ArrayList<>())
+				.computeIfAbsent(row.rowNumber() / CheckedRows.BLOCK,
+						(block) -> new java.util.EnumMap<>(RowStatus.class))
+				.computeIfAbsent(row.status(), (status) -> new ArrayList<>())
 				.add(row));
-		List<Object[]> inserts = new ArrayList<>(blocks.size());
-		blocks.forEach((key, inBlock) -> inserts.add(new Object[] { runId, key.get(0), ((RowStatus) key.get(1)).name(),
-				inBlock.size(), this.checked.encode(inBlock) }));
+		List<Object[]> inserts = new ArrayList<>();
+		blocks.forEach((block, byStatus) -> byStatus.forEach((status, inBlock) -> inserts
+			.add(new Object[] { runId, block, status.name(), inBlock.size(), this.checked.encode(inBlock) })));
 		if (!inserts.isEmpty()) {
 			this.jdbc.batchUpdate(
 					"INSERT INTO FPI_CHECKED_ROWS (RUN_ID, BLOCK_NO, STATUS, ROW_COUNT, ROWS_JSON) VALUES (?,?,?,?,?)",
@@ -613,11 +615,14 @@ public final class ResultStore {
 
 			@Override
 			public RowRecord next() {
+				if (!hasNext()) {
+					throw new java.util.NoSuchElementException();
+				}
 				boolean takeValid = this.nextChecked == null
 						|| (this.nextValid != null && this.nextValid.rowNumber() < this.nextChecked.rowNumber());
 				RowRecord row;
 				if (takeValid) {
-					row = java.util.Objects.requireNonNull(this.nextValid);
+					row = this.nextValid;
 					this.nextValid = valid.hasNext() ? valid.next() : null;
 				}
 				else {

@@ -134,6 +134,8 @@ class DryRunRowsIT {
 			expected++;
 		}
 		assertThat(expected).isEqualTo(40_002);
+		org.assertj.core.api.Assertions.assertThatThrownBy(rows::next)
+			.isInstanceOf(java.util.NoSuchElementException.class);
 		assertThat(this.database.store().counts(this.runId).invalid()).isEqualTo(10_000);
 		assertThat(this.database.storedRowNumbers(this.runId)).isEmpty();
 	}
