@@ -46,24 +46,11 @@ final class RunReport {
 			String note = (skipped != null)
 					? "an import keeps the cells of its skipped rows in its file only, and " + file + why
 					: "a validate run keeps the cells of its rows in its file only, and " + file + why;
-			Iterator<RowRecord> listed = kept;
-			return writer.write(run, directory, format, headerRow, new Iterator<>() {
-
-				@Override
-				public boolean hasNext() {
-					return listed.hasNext();
-				}
-
-				@Override
-				public RowRecord next() {
-					// a row with problems or an error keeps them; the others say why they
-					// have no cells
-					RowRecord row = listed.next();
-					boolean told = row.errMsg() != null || !row.problems().isEmpty();
-					return withCells(row, Map.of(), told ? row.errMsg() : note);
-				}
-
-			}, UnaryOperator.identity());
+			// a row with problems or an error keeps them; the others say why they have no
+			// cells
+			return writer.write(run, directory, format, headerRow, kept,
+					(row) -> (!row.cells().isEmpty() || row.errMsg() != null || !row.problems().isEmpty()) ? row
+							: withCells(row, Map.of(), note));
 		}
 		try (FileFeed feed = new FileFeed(file, ImportJob.sourceSettings(mapping), runId)) {
 			return writer.write(run, directory, format, headerRow, kept, new CellsFromFile(feed));
