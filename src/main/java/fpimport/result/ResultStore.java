@@ -23,6 +23,7 @@ import fpimport.workitem.RowProblem;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -707,22 +708,28 @@ public final class ResultStore {
 		if (rowKeys.isEmpty()) {
 			return Map.of();
 		}
-		// H2 checks each row an index finds against an IN list of parameters again, value
-		// by value (a chunk's keys times its rows); a list of literals is a set to it
-		boolean literals = isH2();
-		String list = rowKeys.stream()
-			.map((key) -> literals ? "'" + key.replace("'", "''") + "'" : "?")
-			.collect(Collectors.joining(","));
 		Map<String, LedgerEntry> entries = new LinkedHashMap<>();
+		RowCallbackHandler entry = (ResultSet rs) -> {
+			if (projectKey.equals(rs.getString(1)) && typeKey.equals(rs.getString(2))) {
+				entries.put(rs.getString(3), new LedgerEntry(rs.getLong(4), rs.getLong(5)));
+			}
+		};
 		// by the row keys alone, the project and type checked here: with them in the
-		// query, H2 chose the primary key and scanned every entry of the project for each
-		// chunk (an IN list uses only an index that it leads)
+		// query, the databases chose the primary key and scanned every entry of the
+		// project for each chunk (a list of keys uses only an index that it leads)
+		if (isH2()) {
+			// one statement whatever the keys, parsed once: H2 checks each row an index
+			// finds against an IN list of parameters again, value by value (a chunk's
+			// keys
+			// times its rows), and an IN list of literals is a new statement each chunk
+			this.jdbc.query("SELECT L.PROJECT_KEY, L.TYPE_KEY, L.ROW_KEY, L.WORK_ITEM_ID, L.RUN_ID"
+					+ " FROM UNNEST(CAST(? AS VARCHAR ARRAY)) K(ROW_KEY) JOIN FPI_LEDGER L ON L.ROW_KEY = K.ROW_KEY",
+					entry, (Object) rowKeys.toArray(new String[0]));
+			return entries;
+		}
+		String list = rowKeys.stream().map((key) -> "?").collect(Collectors.joining(","));
 		this.jdbc.query("SELECT PROJECT_KEY, TYPE_KEY, ROW_KEY, WORK_ITEM_ID, RUN_ID FROM FPI_LEDGER WHERE ROW_KEY IN ("
-				+ list + ")", (ResultSet rs) -> {
-					if (projectKey.equals(rs.getString(1)) && typeKey.equals(rs.getString(2))) {
-						entries.put(rs.getString(3), new LedgerEntry(rs.getLong(4), rs.getLong(5)));
-					}
-				}, literals ? new Object[0] : rowKeys.toArray());
+				+ list + ")", entry, rowKeys.toArray());
 		return entries;
 	}
 
