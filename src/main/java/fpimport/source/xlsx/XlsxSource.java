@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -26,12 +24,9 @@ import fpimport.failure.FpImportException;
 import fpimport.failure.FpImportException.Reason;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * One sheet of an xlsx file, pulled row by row from the sheet's XML with StAX, so memory
@@ -44,12 +39,6 @@ public final class XlsxSource implements RowSource {
 
 	private final OPCPackage pack;
 
-	private final ReadOnlySharedStringsTable strings;
-
-	private final StylesTable styles;
-
-	private final boolean date1904;
-
 	private final String sheet;
 
 	private final int sheetNumber;
@@ -58,37 +47,21 @@ public final class XlsxSource implements RowSource {
 
 	private final InputStream sheetData;
 
-	private final XMLStreamReader xml;
+	/** The sheet's rows as they are parsed, on threads of their own. */
+	private final ParsedBlocks blocks;
+
+	/** The block whose rows are being handed over, and the next of its rows. */
+	private ParsedBlocks.Block block = new ParsedBlocks.Block(List.of(), null, false, false);
+
+	private int nextInBlock;
 
 	private final MergedCells merges;
 
 	/** Whether the merged ranges were not looked for before the rows were read. */
 	private final boolean mergesUnscanned;
 
-	/** The cells of the row being read, by 0-based column; null is an empty cell. */
-	private final List<String> cells = new ArrayList<>();
-
-	/** Format kinds by style index, filled as styles are met. */
-	private CellText.Kind[] kinds = new CellText.Kind[64];
-
-	/**
-	 * By style index: whether its number format shows a number otherwise than its value
-	 * ({@code 0%}, currency, separators), filled as styles are met.
-	 */
-	private Boolean[] shows = new Boolean[64];
-
-	/**
-	 * Applies number formats as Excel shows them, only to cells whose format needs it.
-	 */
-	private final DataFormatter formatter = new DataFormatter(Locale.US);
-
-	/**
-	 * The text Excel shows for the cells of the row being read whose format changes it.
-	 */
-	private final Map<Integer, String> shownCells = new HashMap<>();
-
-	/** What Excel shows for the cell just read, when its format changes it, or null. */
-	private String lastShown;
+	/** The row being read, as the XML has it. */
+	private SheetXml.Row row;
 
 	/** Columns past this are not kept: they have no header. */
 	private int width = Integer.MAX_VALUE;
@@ -102,25 +75,18 @@ public final class XlsxSource implements RowSource {
 	/** The sheet's part in the package, such as {@code /xl/worksheets/sheet1.xml}. */
 	private final String part;
 
-	/** The first column of the row being read that holds a formula error, or -1. */
-	private int errorColumn = -1;
-
-	private XlsxSource(String file, OPCPackage pack, ReadOnlySharedStringsTable strings, StylesTable styles,
-			boolean date1904, List<String> sheets, int sheetIndex, InputStream sheetData, MergedCells merges,
-			String part) throws XMLStreamException {
+	private XlsxSource(String file, OPCPackage pack, SheetXml.Workbook workbook, List<String> sheets, int sheetIndex,
+			InputStream sheetData, MergedCells merges, String part) {
 		this.part = part;
 		this.merges = (merges != null) ? merges : MergedCells.NONE;
 		this.mergesUnscanned = (merges == null);
 		this.file = file;
 		this.pack = pack;
-		this.strings = strings;
-		this.styles = styles;
-		this.date1904 = date1904;
 		this.sheet = sheets.get(sheetIndex);
 		this.sheetNumber = sheetIndex + 1;
 		this.sheetCount = sheets.size();
 		this.sheetData = sheetData;
-		this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheetData);
+		this.blocks = new ParsedBlocks(sheetData, workbook, SheetBlocks.BLOCK);
 	}
 
 	/** Opens one sheet of an xlsx file and reads its header row. */
@@ -156,9 +122,15 @@ public final class XlsxSource implements RowSource {
 				}
 			}
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pack, false);
-			XlsxSource source = new XlsxSource(file, pack, strings, reader.getStylesTable(), isDate1904(reader), sheets,
-					index, sheetData, merges, part);
-			source.readHeader(settings.headerRow());
+			SheetXml.Workbook workbook = new SheetXml.Workbook(strings, reader.getStylesTable(), isDate1904(reader));
+			XlsxSource source = new XlsxSource(file, pack, workbook, sheets, index, sheetData, merges, part);
+			try {
+				source.readHeader(settings.headerRow());
+			}
+			catch (RuntimeException ex) {
+				source.blocks.close();
+				throw ex;
+			}
 			return source;
 		}
 		catch (FpImportException ex) {
@@ -194,23 +166,26 @@ public final class XlsxSource implements RowSource {
 					this.finished = true;
 					return null;
 				}
-				if (!SheetRows.isBlank(this.cells)) {
-					if (this.errorColumn >= 0 && this.errorColumn < this.headers.size()) {
-						return SheetRows.formulaError(this.headers, this.rowNumber, this.errorColumn,
-								this.cells.get(this.errorColumn));
+				List<String> cells = this.row.cells();
+				List<String> kept = (cells.size() > this.width) ? cells.subList(0, this.width) : cells;
+				if (!SheetRows.isBlank(kept)) {
+					int errorColumn = this.row.errorColumn();
+					if (errorColumn >= 0 && errorColumn < this.headers.size()) {
+						return SheetRows.formulaError(this.headers, this.rowNumber, errorColumn,
+								cells.get(errorColumn));
 					}
 					String[] values = new String[this.headers.size()];
 					for (int i = 0; i < values.length; i++) {
-						String cell = (i < this.cells.size()) ? this.cells.get(i) : null;
+						String cell = (i < cells.size()) ? cells.get(i) : null;
 						values[i] = (cell != null) ? cell : "";
 					}
-					if (this.shownCells.isEmpty()) {
+					if (this.row.shown().isEmpty()) {
 						return SourceRow.of(this.rowNumber, this.headers.cells(values));
 					}
 					Map<String, String> shown = new HashMap<>();
-					this.shownCells.forEach((column, text) -> {
+					this.row.shown().forEach((column, text) -> {
 						// a merged range's other cells were emptied
-						if (!values[column].isEmpty()) {
+						if (column < values.length && !values[column].isEmpty()) {
 							shown.put(this.headers.keys().get(column), text);
 						}
 					});
@@ -219,32 +194,24 @@ public final class XlsxSource implements RowSource {
 			}
 			return null;
 		}
-		catch (XMLStreamException | RuntimeException ex) {
-			if (ex instanceof FpImportException known) {
-				throw known;
-			}
-			if (ex instanceof SheetHasMergedCells again) {
-				throw again;
-			}
+		catch (FpImportException | SheetHasMergedCells ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
 			throw XlsxFailure.of(SheetRows.where(this.file, this.sheet) + ", after row " + this.rowNumber, ex);
 		}
 	}
 
 	@Override
 	public void close() {
-		try {
-			this.xml.close();
-		}
-		catch (XMLStreamException ex) {
-			// reading is over; the stream is closed below anyway
-		}
+		this.blocks.close();
 		close(this.sheetData, this.pack);
 	}
 
-	private void readHeader(int headerRow) throws XMLStreamException {
+	private void readHeader(int headerRow) {
 		while (readRow()) {
-			if (this.rowNumber >= headerRow && !SheetRows.isBlank(this.cells)) {
-				this.headers = SheetRows.header(this.file, this.sheet, this.rowNumber, this.cells);
+			if (this.rowNumber >= headerRow && !SheetRows.isBlank(this.row.cells())) {
+				this.headers = SheetRows.header(this.file, this.sheet, this.rowNumber, this.row.cells());
 				this.width = this.headers.size();
 				return;
 			}
@@ -252,227 +219,77 @@ public final class XlsxSource implements RowSource {
 		throw SheetRows.noHeader(this.file, this.sheet, headerRow);
 	}
 
-	/** Reads the next {@code <row>} into {@link #cells}; false at the end of the data. */
-	private boolean readRow() throws XMLStreamException {
-		this.cells.clear();
-		this.shownCells.clear();
-		this.errorColumn = -1;
-		while (this.xml.hasNext()) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				String name = this.xml.getLocalName();
-				if (name.equals("row")) {
-					String r = this.xml.getAttributeValue(null, "r");
-					this.rowNumber = (r != null) ? rowOf(r) : this.rowNumber + 1;
-					readCells();
-					this.merges.clear(this.rowNumber, this.cells);
-					return true;
-				}
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT && this.xml.getLocalName().equals("sheetData")) {
-				if (this.mergesUnscanned && this.headers != null) {
-					checkNoMergedCells();
-				}
-				return false;
-			}
+	/**
+	 * Takes the next row, numbers it and checks that it follows the row before; false at
+	 * the end of the data.
+	 */
+	private boolean readRow() {
+		SheetXml.Row next = nextParsed();
+		if (next == null) {
+			return false;
 		}
-		return false;
+		this.rowNumber = (next.reference() != null) ? rowOf(next.reference()) : this.rowNumber + 1;
+		if (next.named() != 0 && next.named() != this.rowNumber) {
+			throw damaged("cell reference '" + next.firstReference() + "'");
+		}
+		if (this.merges != MergedCells.NONE) {
+			List<String> cells = new ArrayList<>(next.cells());
+			this.merges.clear(this.rowNumber, cells);
+			next = new SheetXml.Row(next.reference(), next.named(), next.firstReference(), cells, next.shown(),
+					next.errorColumn());
+		}
+		this.row = next;
+		return true;
 	}
 
 	/**
-	 * Reads what follows the rows, for a sheet whose merged ranges were not looked for
-	 * first; throws when it has some (the rows read kept what they hide).
+	 * The next row the parsers give, in the sheet's order; null at the end of the data.
+	 * What stopped a parse is thrown once the rows before it have been taken.
 	 */
-	private void checkNoMergedCells() throws XMLStreamException {
-		while (this.xml.hasNext()) {
-			if (this.xml.next() == XMLStreamConstants.START_ELEMENT && this.xml.getLocalName().equals("mergeCell")) {
-				throw new SheetHasMergedCells(SheetRows.where(this.file, this.sheet));
-			}
-		}
-	}
-
-	private void readCells() throws XMLStreamException {
-		int column = -1;
+	private SheetXml.Row nextParsed() {
 		while (true) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				if (this.xml.getLocalName().equals("c")) {
-					String reference = this.xml.getAttributeValue(null, "r");
-					column = (reference != null) ? checkedColumn(reference, column) : column + 1;
-					String type = this.xml.getAttributeValue(null, "t");
-					String style = this.xml.getAttributeValue(null, "s");
-					this.lastShown = null;
-					String text = readCell(type, style);
-					if ("e".equals(type) && column < this.width && this.errorColumn < 0 && !text.isEmpty()) {
-						this.errorColumn = column;
-					}
-					if (column < this.width && !text.isEmpty()) {
-						while (this.cells.size() <= column) {
-							this.cells.add(null);
-						}
-						this.cells.set(column, text);
-						if (this.lastShown != null && !this.lastShown.equals(text)) {
-							this.shownCells.put(column, this.lastShown);
-						}
-					}
-				}
-				else {
-					skip();
-				}
+			if (this.nextInBlock < this.block.rows().size()) {
+				return this.block.rows().get(this.nextInBlock++);
 			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				return;
+			if (this.block.failure() != null) {
+				throw failure(this.block.failure());
 			}
+			if (this.block.last()) {
+				if (this.mergesUnscanned && this.headers != null && this.block.mergedCells()) {
+					// the rows read kept what the ranges hide
+					throw new SheetHasMergedCells(SheetRows.where(this.file, this.sheet));
+				}
+				return null;
+			}
+			try {
+				this.block = this.blocks.next();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new FpImportException(Reason.INTERNAL, SheetRows.where(this.file, this.sheet)
+						+ ": reading was interrupted after row " + this.rowNumber, null);
+			}
+			this.nextInBlock = 0;
 		}
 	}
 
-	/** Reads a {@code <c>} element's content and returns its text. */
-	private String readCell(String type, String style) throws XMLStreamException {
-		String value = null;
-		String inline = null;
-		while (true) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				String name = this.xml.getLocalName();
-				if (name.equals("v")) {
-					value = this.xml.getElementText();
-				}
-				else if (name.equals("is")) {
-					inline = readInline();
-				}
-				else {
-					// formulas (<f>): the cached value in <v> is what the user sees
-					skip();
-				}
+	/** What stopped a parse, for the row it stopped in. */
+	private RuntimeException failure(Exception failure) {
+		if (failure instanceof SheetXml.Damaged damaged) {
+			this.rowNumber = (damaged.reference() != null) ? rowOf(damaged.reference()) : this.rowNumber + 1;
+			if (damaged.sharedString()) {
+				return new FpImportException(Reason.INVALID_INPUT,
+						SheetRows.where(this.file, this.sheet) + ", row " + this.rowNumber + ": "
+								+ damaged.getMessage(),
+						"the file is damaged: open it in Excel or WPS and save it again");
 			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				break;
-			}
+			return damaged(damaged.getMessage());
 		}
-		if (type != null && type.equals("inlineStr")) {
-			return (inline != null) ? inline : ((value != null) ? value : "");
+		if (failure instanceof FpImportException known) {
+			return known;
 		}
-		if (value == null) {
-			return "";
-		}
-		if (type == null || type.equals("n")) {
-			CellText.Kind kind = kind(style);
-			if (kind == CellText.Kind.NUMBER && shows(style)) {
-				this.lastShown = shown(value, style);
-			}
-			return CellText.of(value, kind, this.date1904);
-		}
-		return switch (type) {
-			case "s" -> sharedString(value);
-			case "b" -> value.equals("1") || value.equalsIgnoreCase("true") ? "true" : "false";
-			case "d" -> CellText.isoDate(value);
-			default -> value; // str (a formula's text), e (an error such as #N/A)
-		};
+		return XlsxFailure.of(SheetRows.where(this.file, this.sheet) + ", after row " + this.rowNumber, failure);
 	}
-
-	/**
-	 * The plain text of an inline string, rich text runs joined, phonetic hints left out.
-	 */
-	private String readInline() throws XMLStreamException {
-		StringBuilder text = new StringBuilder();
-		while (true) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				String name = this.xml.getLocalName();
-				if (name.equals("t")) {
-					text.append(this.xml.getElementText());
-				}
-				else if (name.equals("rPh")) {
-					skip();
-				}
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT && this.xml.getLocalName().equals("is")) {
-				return text.toString();
-			}
-		}
-	}
-
-	private String sharedString(String value) {
-		int index = Integer.parseInt(value);
-		if (index < 0 || index >= this.strings.getCount()) {
-			throw new FpImportException(Reason.INVALID_INPUT,
-					SheetRows.where(this.file, this.sheet) + ", row " + this.rowNumber
-							+ ": a cell refers to shared string " + index + ", which does not exist",
-					"the file is damaged: open it in Excel or WPS and save it again");
-		}
-		return this.strings.getItemAt(index).getString();
-	}
-
-	private CellText.Kind kind(String style) {
-		int index = (style == null || style.isEmpty()) ? 0 : Integer.parseInt(style);
-		if (index >= this.kinds.length) {
-			this.kinds = Arrays.copyOf(this.kinds, Math.max(index + 1, this.kinds.length * 2));
-		}
-		CellText.Kind kind = this.kinds[index];
-		if (kind == null) {
-			kind = CellText.Kind.NUMBER;
-			if (this.styles != null && index < this.styles.getNumCellStyles()) {
-				XSSFCellStyle cellStyle = this.styles.getStyleAt(index);
-				if (cellStyle != null) {
-					kind = CellText.kind(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
-				}
-			}
-			this.kinds[index] = kind;
-		}
-		return kind;
-	}
-
-	/**
-	 * Whether a style's number format shows a number otherwise than its value: not
-	 * General, not text, not a date (those have their own text).
-	 */
-	private boolean shows(String style) {
-		int index = (style == null || style.isEmpty()) ? 0 : Integer.parseInt(style);
-		if (index >= this.shows.length) {
-			this.shows = Arrays.copyOf(this.shows, Math.max(index + 1, this.shows.length * 2));
-		}
-		Boolean shows = this.shows[index];
-		if (shows == null) {
-			shows = false;
-			if (this.styles != null && index < this.styles.getNumCellStyles()) {
-				XSSFCellStyle cellStyle = this.styles.getStyleAt(index);
-				String format = (cellStyle != null) ? cellStyle.getDataFormatString() : null;
-				shows = cellStyle != null && cellStyle.getDataFormat() != 0 && format != null
-						&& !format.equalsIgnoreCase("General") && !format.equals("@");
-			}
-			this.shows[index] = shows;
-		}
-		return shows;
-	}
-
-	/** A number as its style's format shows it, or null when it is not a number. */
-	private String shown(String value, String style) {
-		try {
-			XSSFCellStyle cellStyle = this.styles.getStyleAt(Integer.parseInt(style));
-			return this.formatter.formatRawCellContents(Double.parseDouble(value), cellStyle.getDataFormat(),
-					cellStyle.getDataFormatString());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	/** Skips the element just started, with everything in it. */
-	private void skip() throws XMLStreamException {
-		int depth = 1;
-		while (depth > 0) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-		}
-	}
-
-	/** The most columns of an xlsx sheet: A to XFD. */
-	private static final int MAX_COLUMNS = 16_384;
 
 	/**
 	 * The number of a {@code <row r="...">}: a whole number past the row before, or the
@@ -490,26 +307,6 @@ public final class XlsxSource implements RowSource {
 			throw damaged("row reference '" + r + "' after row " + this.rowNumber);
 		}
 		return number;
-	}
-
-	/**
-	 * The 0-based column of a cell reference that names the row it is in and a column
-	 * past the one before, or the file is damaged: a wrong reference would put a value
-	 * into another column, such as the key.
-	 */
-	private int checkedColumn(String reference, int previous) {
-		int letters = 0;
-		while (letters < reference.length() && Character.isLetter(reference.charAt(letters))) {
-			letters++;
-		}
-		String digits = reference.substring(letters);
-		int column = (letters >= 1 && letters <= 3) ? columnOf(reference) : -1;
-		boolean sameRow = !digits.isEmpty() && digits.chars().allMatch((c) -> c >= '0' && c <= '9')
-				&& digits.length() <= 7 && Long.parseLong(digits) == this.rowNumber;
-		if (column < 0 || column >= MAX_COLUMNS || !sameRow || column <= previous) {
-			throw damaged("cell reference '" + reference + "'");
-		}
-		return column;
 	}
 
 	private FpImportException damaged(String what) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,6 +13,7 @@ import fpimport.source.RowSource;
 import fpimport.source.Rows;
 import fpimport.source.SheetHasMergedCells;
 import fpimport.source.SourceSettings;
+import fpimport.source.SourceRow;
 import fpimport.source.Sources;
 import fpimport.failure.FpImportException;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -293,6 +295,58 @@ class XlsxSourceTest {
 				row(created, 1, sheet[1]);
 			}
 		});
+	}
+
+	/**
+	 * A sheet of several megabytes is parsed in blocks on several threads: its rows come
+	 * in order, blank rows and gaps as in one pass, and closing the file early ends those
+	 * threads.
+	 */
+	@Test
+	void aLargeSheetIsReadInOrderAcrossItsBlocks() throws IOException, InterruptedException {
+		int rows = 30_000;
+		Path file = write("large.xlsx", new SXSSFWorkbook(100), (workbook) -> {
+			Sheet sheet = workbook.createSheet("需求");
+			row(sheet, 0, "编号", "标题", "描述");
+			for (int r = 1; r <= rows; r++) {
+				// a gap of one blank row after every thousandth
+				int index = r + r / 1000;
+				row(sheet, index, "S-" + r, "需求标题 " + r, "第 " + r + " 条需求的描述，包含中文标点，以及一些说明文字。");
+			}
+		});
+
+		List<SourceRow> read = new ArrayList<>();
+		try (RowSource source = Sources.open(file, SourceSettings.defaults().withMergesUnscanned())) {
+			for (SourceRow row = source.next(); row != null; row = source.next()) {
+				read.add(row);
+			}
+		}
+		try (RowSource source = Sources.open(file, SourceSettings.defaults())) {
+			for (int r = 0; r < 10; r++) {
+				source.next();
+			}
+		}
+
+		assertThat(Files.size(file)).isGreaterThan(100_000);
+		assertThat(read).hasSize(rows);
+		for (int r = 1; r <= rows; r += 997) {
+			SourceRow row = read.get(r - 1);
+			assertThat(row.rowNumber()).isEqualTo(r + r / 1000 + 1);
+			assertThat(row.cells()).containsEntry("编号", "S-" + r).containsEntry("标题", "需求标题 " + r);
+		}
+		assertThat(read.get(rows - 1).rowNumber()).isEqualTo(rows + rows / 1000 + 1);
+		for (int wait = 0; wait < 100 && parserThreads() > 0; wait++) {
+			Thread.sleep(50);
+		}
+		assertThat(parserThreads()).as("fpimport-xlsx threads after close").isZero();
+	}
+
+	private static long parserThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && thread.getName().startsWith("fpimport-xlsx"))
+			.count();
 	}
 
 	static void row(Sheet sheet, int index, String... values) {
