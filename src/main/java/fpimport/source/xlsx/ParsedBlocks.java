@@ -31,7 +31,7 @@ import org.apache.poi.util.XMLHelper;
 final class ParsedBlocks implements AutoCloseable {
 
 	/** The rows of a block, then what stopped its parse, if anything. */
-	record Block(List<SheetXml.Row> rows, Exception failure, boolean last, boolean mergedCells) {
+	record Block(List<SheetXml.Row> rows, Throwable failure, boolean last, boolean mergedCells) {
 	}
 
 	private static final int PARSERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -86,7 +86,9 @@ final class ParsedBlocks implements AutoCloseable {
 			}
 			hand(CompletableFuture.completedFuture(new Block(List.of(), null, true, cut.hasMergedCells())));
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
+			// whatever stops the cutter ends the rows, so that the reader never waits on
+			// a block that will not come
 			hand(CompletableFuture.completedFuture(new Block(List.of(), ex, true, false)));
 		}
 	}

@@ -29,9 +29,11 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 
 /**
- * One sheet of an xlsx file, pulled row by row from the sheet's XML with StAX, so memory
- * holds the shared strings and styles but never the rows. The package is opened from the
- * file (POI inflates parts lazily then) with POI's zip-bomb limits on.
+ * One sheet of an xlsx file, its rows parsed from the sheet's XML with StAX a few blocks
+ * ahead on threads of their own ({@link ParsedBlocks}) and handed over in order, so
+ * memory holds the shared strings, the styles and a few megabytes of rows, never the
+ * sheet. Here the rows are numbered and checked against the rows before them. The package
+ * is opened from the file (POI inflates parts lazily then) with POI's zip-bomb limits on.
  */
 public final class XlsxSource implements RowSource {
 
@@ -274,7 +276,11 @@ public final class XlsxSource implements RowSource {
 	}
 
 	/** What stopped a parse, for the row it stopped in. */
-	private RuntimeException failure(Exception failure) {
+	private RuntimeException failure(Throwable failure) {
+		if (failure instanceof Error error) {
+			// such as memory running out on the parsing threads: not the file's fault
+			throw error;
+		}
 		if (failure instanceof SheetXml.Damaged damaged) {
 			this.rowNumber = (damaged.reference() != null) ? rowOf(damaged.reference()) : this.rowNumber + 1;
 			if (damaged.sharedString()) {

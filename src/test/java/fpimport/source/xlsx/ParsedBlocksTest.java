@@ -69,7 +69,7 @@ class ParsedBlocksTest {
 		}
 
 		List<SheetXml.Row> read = new ArrayList<>();
-		Exception failure = null;
+		Throwable failure = null;
 		try (ParsedBlocks blocks = new ParsedBlocks(sheet(rows.toString(), "<mergeCells/>"), NO_STYLES, 300)) {
 			while (failure == null) {
 				ParsedBlocks.Block block = blocks.next();

@@ -139,6 +139,31 @@ class SheetBlocksTest {
 		}
 	}
 
+	/**
+	 * Documents of every length around the buffer's first sizes: a tag, comment or end of
+	 * input that falls across the end of the bytes held is read whole.
+	 */
+	@Test
+	void documentsOfEveryLengthAroundTheBufferAreCutAlike() throws Exception {
+		for (int padding = 0; padding < 300; padding++) {
+			String rows = row(1, "甲") + " ".repeat(padding) + "<!-- " + "-".repeat(padding % 7) + " -->" + row(2, "乙")
+					+ row(3, "x".repeat(padding % 50));
+			String xml = document("", rows, "<mergeCells><mergeCell ref=\"A1:A2\"/></mergeCells>");
+
+			SheetBlocks blocks = new SheetBlocks(input(xml), 8);
+			ByteArrayOutputStream joined = new ByteArrayOutputStream();
+			int count = 0;
+			for (byte[] block = blocks.next(); block != null; block = blocks.next()) {
+				joined.write(block);
+				count++;
+			}
+
+			assertThat(joined.toString(StandardCharsets.UTF_8)).as("padding %d", padding).isEqualTo(rows);
+			assertThat(count).as("padding %d", padding).isEqualTo(3);
+			assertThat(blocks.hasMergedCells()).as("padding %d", padding).isTrue();
+		}
+	}
+
 	private static String randomRow(Random random, int number) {
 		if (random.nextInt(8) == 0) {
 			return "<row r=\"" + number + "\" spans=\"1:2\"/>";
