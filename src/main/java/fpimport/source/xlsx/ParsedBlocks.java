@@ -68,7 +68,11 @@ final class ParsedBlocks implements AutoCloseable {
 			return this.blocks.take().get();
 		}
 		catch (ExecutionException ex) {
-			// a parse hands its failure over in its block; anything else is a bug
+			// a parse hands its failure over in its block: what else ends one (memory
+			// running out) is not the file's fault
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
 			throw new IllegalStateException(ex.getCause());
 		}
 	}
