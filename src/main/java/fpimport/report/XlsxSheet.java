@@ -218,41 +218,158 @@ final class XlsxSheet implements ReportSheet {
 		if (number == 1) {
 			this.headerWidth = cells.size();
 		}
-		StringBuilder xml = this.row;
-		xml.setLength(0);
+		// the row's XML goes straight into the buffer as UTF-8, with room for the most
+		// a character takes there (&#13; is five bytes)
+		int room = 64;
+		for (String text : cells) {
+			room += 64 + ((text == null) ? 0 : 5 * Math.min(text.length(), MAX_CELL_LENGTH + 64));
+		}
+		if (this.bytes.length - this.filled < room) {
+			flush();
+			if (this.bytes.length < room) {
+				this.bytes = new byte[room];
+			}
+		}
 		// cells carry no reference: each is the column after the one before it (the
 		// format allows it), which keeps a million rows' XML a third smaller
-		xml.append("<row r=\"").append(number).append("\">");
+		ascii(ROW_START);
+		digits(number);
+		ascii(TAG_END);
 		for (int i = 0; i < cells.size(); i++) {
 			String text = cells.get(i);
 			long day = (this.forPeople && number > 1 && i != this.linkColumn) ? typed(text) : NOT_TYPED;
-			xml.append("<c");
+			ascii(CELL_START);
 			if (highlight && (day == NOT_TYPED || day == NUMBER)) {
-				xml.append(" s=\"1\"");
+				ascii(ROSE);
 			}
 			if (text == null || text.isEmpty()) {
-				xml.append("/>");
+				ascii(EMPTY_END);
 			}
 			else if (day == NUMBER) {
-				xml.append("><v>").append(text).append("</v></c>");
+				// a plain number is ASCII
+				ascii(VALUE_START);
+				ascii(text);
+				ascii(VALUE_END);
 			}
 			else if (day != NOT_TYPED) {
 				// a date: its serial day, shown as yyyy-mm-dd
-				xml.append(highlight ? " s=\"3\"" : " s=\"2\"").append("><v>").append(day).append("</v></c>");
+				ascii(highlight ? ROSE_DATE : DATE);
+				ascii(VALUE_START);
+				digits(day);
+				ascii(VALUE_END);
 			}
 			else {
 				String fitted = fit(text);
-				xml.append(preserves(fitted) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-						: " t=\"inlineStr\"><is><t>");
-				escape(xml, fitted, false);
-				xml.append("</t></is></c>");
+				ascii(preserves(fitted) ? INLINE_PRESERVED : INLINE);
+				this.filled = escapedUtf8(fitted, this.bytes, this.filled);
+				ascii(INLINE_END);
 			}
 			if (i == this.linkColumn && link != null && this.links.size() < MAX_LINKS) {
 				this.links.add(new String[] { column(i) + number, link });
 			}
 		}
-		xml.append("</row>");
-		write(xml);
+		ascii(ROW_END);
+	}
+
+	private static final String ROW_START = "<row r=\"";
+
+	private static final String TAG_END = "\">";
+
+	private static final String CELL_START = "<c";
+
+	private static final String ROSE = " s=\"1\"";
+
+	private static final String EMPTY_END = "/>";
+
+	private static final String VALUE_START = "><v>";
+
+	private static final String VALUE_END = "</v></c>";
+
+	private static final String DATE = " s=\"2\"";
+
+	private static final String ROSE_DATE = " s=\"3\"";
+
+	private static final String INLINE = " t=\"inlineStr\"><is><t>";
+
+	private static final String INLINE_PRESERVED = " t=\"inlineStr\"><is><t xml:space=\"preserve\">";
+
+	private static final String INLINE_END = "</t></is></c>";
+
+	private static final String ROW_END = "</row>";
+
+	/** Appends ASCII text to the buffer, which has room for it. */
+	private void ascii(String text) {
+		for (int i = 0, length = text.length(); i < length; i++) {
+			this.bytes[this.filled++] = (byte) text.charAt(i);
+		}
+	}
+
+	/** Appends a whole number's digits to the buffer, which has room for them. */
+	private void digits(long value) {
+		if (value < 0) {
+			this.bytes[this.filled++] = '-';
+			value = -value;
+		}
+		long scale = 1;
+		while (scale <= value / 10) {
+			scale *= 10;
+		}
+		for (; scale > 0; scale /= 10) {
+			this.bytes[this.filled++] = (byte) ('0' + (value / scale) % 10);
+		}
+	}
+
+	/**
+	 * Encodes text escaped for XML 1.0 content, as {@link #escape} does it (not in an
+	 * attribute), as UTF-8 into {@code bytes} from {@code at}, which must have room for
+	 * five bytes a character.
+	 * @return the position after the last byte written
+	 */
+	static int escapedUtf8(String text, byte[] bytes, int at) {
+		int next = at;
+		for (int i = 0, length = text.length(); i < length; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				switch (c) {
+					case '&' -> next = put(bytes, next, "&amp;");
+					case '<' -> next = put(bytes, next, "&lt;");
+					case '>' -> next = put(bytes, next, "&gt;");
+					case '\r' -> next = put(bytes, next, "&#13;");
+					default -> bytes[next++] = (byte) ((c < 0x20 && c != '\t' && c != '\n') ? '?' : c);
+				}
+			}
+			else if (c < 0x800) {
+				bytes[next++] = (byte) (0xC0 | (c >> 6));
+				bytes[next++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (!Character.isSurrogate(c)) {
+				if (c == 0xFFFE || c == 0xFFFF) {
+					bytes[next++] = '?';
+					continue;
+				}
+				bytes[next++] = (byte) (0xE0 | (c >> 12));
+				bytes[next++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				bytes[next++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				int point = Character.toCodePoint(c, text.charAt(++i));
+				bytes[next++] = (byte) (0xF0 | (point >> 18));
+				bytes[next++] = (byte) (0x80 | ((point >> 12) & 0x3F));
+				bytes[next++] = (byte) (0x80 | ((point >> 6) & 0x3F));
+				bytes[next++] = (byte) (0x80 | (point & 0x3F));
+			}
+			else {
+				bytes[next++] = '?';
+			}
+		}
+		return next;
+	}
+
+	private static int put(byte[] bytes, int at, String ascii) {
+		for (int i = 0; i < ascii.length(); i++) {
+			bytes[at + i] = (byte) ascii.charAt(i);
+		}
+		return at + ascii.length();
 	}
 
 	/**

@@ -122,6 +122,30 @@ class ReportLayoutTest {
 	}
 
 	@Test
+	void aCellsTextIsWrittenEscapedAsUtf8AsEscapeAndJavaWouldTogether() {
+		// markup, control characters, every width of character, pairs of surrogates and
+		// lone ones, and the two characters XML cannot carry, at any place
+		char[] alphabet = { 'a', '&', '<', '>', '"', '\'', '\r', '\n', '\t', '\u0001', '\u007F', 'é', '×', '需', '，',
+				'\uFFFD', '\uFFFE', '\uFFFF', '\uD83D', '\uDE00', '\uD800', '\uDFFF' };
+		Random random = new Random(5);
+		for (int n = 0; n < 20_000; n++) {
+			char[] chars = new char[random.nextInt(40)];
+			for (int i = 0; i < chars.length; i++) {
+				chars[i] = alphabet[random.nextInt(alphabet.length)];
+			}
+			String text = new String(chars);
+			byte[] bytes = new byte[2 + 5 * chars.length];
+			bytes[0] = 'x';
+			bytes[1] = 'y';
+			int end = XlsxSheet.escapedUtf8(text, bytes, 2);
+			StringBuilder escaped = new StringBuilder("xy");
+			XlsxSheet.escape(escaped, text, false);
+			assertThat(Arrays.copyOf(bytes, end)).as(text)
+				.isEqualTo(escaped.toString().getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	@Test
 	void whiteSpaceSurvivesWhereverItIs() throws Exception {
 		Path file = this.directory.resolve("w.xlsx");
 		List<String> cells = List.of(" lead", "trail ", "two\nlines", "a\ttab", "  ", "in side", "\r\nwindows");
