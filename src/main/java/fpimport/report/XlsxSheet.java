@@ -136,10 +136,10 @@ final class XlsxSheet implements ReportSheet {
 	}
 
 	/**
-	 * Writes text as UTF-8, a row's XML at once, into the buffer: a writer's encoder,
-	 * which takes Chinese text character by character, cost a report of a million rows
-	 * several times more, and {@code String.getBytes} allocated three bytes a character
-	 * for every row, then copied them.
+	 * Writes text as UTF-8 into the buffer: the package's parts and what follows the rows
+	 * ({@link #row} encodes a row's XML itself). A writer's encoder, which takes Chinese
+	 * text character by character, cost a report of a million rows several times more,
+	 * and {@code String.getBytes} allocated three bytes a character, then copied them.
 	 */
 	private void write(CharSequence text) throws IOException {
 		int length = text.length();
