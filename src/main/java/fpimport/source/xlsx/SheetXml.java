@@ -35,7 +35,8 @@ final class SheetXml {
 	 * @param reference its {@code r} attribute, or null
 	 * @param named the row its cells' references name, or 0 when they name none
 	 * @param firstReference the first cell reference, or null
-	 * @param cells its cells' text by 0-based column, null for an empty cell
+	 * @param cells its cells' text by 0-based column, null for an empty cell (a list of
+	 * the row's own: the reader empties what a merged range covers in it)
 	 * @param shown what Excel shows for cells whose number format changes it, by column
 	 * @param errorColumn the first column holding a formula error, or -1
 	 */

@@ -234,12 +234,8 @@ public final class XlsxSource implements RowSource {
 		if (next.named() != 0 && next.named() != this.rowNumber) {
 			throw damaged("cell reference '" + next.firstReference() + "'");
 		}
-		if (this.merges != MergedCells.NONE) {
-			List<String> cells = new ArrayList<>(next.cells());
-			this.merges.clear(this.rowNumber, cells);
-			next = new SheetXml.Row(next.reference(), next.named(), next.firstReference(), cells, next.shown(),
-					next.errorColumn());
-		}
+		// the row's cells are its own: a merged range's covered cells are emptied in them
+		this.merges.clear(this.rowNumber, next.cells());
 		this.row = next;
 		return true;
 	}
