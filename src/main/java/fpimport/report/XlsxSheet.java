@@ -40,17 +40,12 @@ final class XlsxSheet implements ReportSheet {
 	private final ZipOutputStream zip;
 
 	/**
-	 * The zipped part being written goes through this buffer, as UTF-8 ({@link #write}),
-	 * {@code filled} bytes of it so far.
+	 * The zipped part being written goes through this buffer, as UTF-8 ({@link #row},
+	 * {@link #write}), {@code filled} bytes of it so far.
 	 */
 	private byte[] bytes = new byte[64 * 1024];
 
 	private int filled;
-
-	/** A row's XML as characters, on its way into {@link #bytes}. */
-	private char[] chars = new char[4 * 1024];
-
-	private final StringBuilder row = new StringBuilder(1024);
 
 	private final int linkColumn;
 
@@ -136,66 +131,19 @@ final class XlsxSheet implements ReportSheet {
 	}
 
 	/**
-	 * Writes text as UTF-8 into the buffer: the package's parts and what follows the rows
-	 * ({@link #row} encodes a row's XML itself). A writer's encoder, which takes Chinese
-	 * text character by character, cost a report of a million rows several times more,
-	 * and {@code String.getBytes} allocated three bytes a character, then copied them.
+	 * Writes text as UTF-8 into the buffer: the package's parts and what follows the
+	 * rows, written once a file ({@link #row} encodes each row's XML itself).
 	 */
 	private void write(CharSequence text) throws IOException {
-		int length = text.length();
-		if (this.chars.length < length) {
-			this.chars = new char[Math.max(length, 2 * this.chars.length)];
-		}
-		if (text instanceof StringBuilder builder) {
-			builder.getChars(0, length, this.chars, 0);
-		}
-		else {
-			text.toString().getChars(0, length, this.chars, 0);
-		}
-		// at most three bytes a character (a pair of surrogates takes four for two)
-		if (this.bytes.length - this.filled < 3 * length) {
+		byte[] encoded = text.toString().getBytes(StandardCharsets.UTF_8);
+		if (this.bytes.length - this.filled < encoded.length) {
 			flush();
-			if (this.bytes.length < 3 * length) {
-				this.bytes = new byte[3 * length];
+			if (this.bytes.length < encoded.length) {
+				this.bytes = new byte[encoded.length];
 			}
 		}
-		this.filled = utf8(this.chars, length, this.bytes, this.filled);
-	}
-
-	/**
-	 * Encodes characters as UTF-8 into {@code bytes} from {@code at}, as
-	 * {@code String.getBytes(UTF_8)} does (a lone surrogate becomes {@code ?}), which
-	 * must have room for three bytes a character.
-	 * @return the position after the last byte written
-	 */
-	static int utf8(char[] chars, int length, byte[] bytes, int at) {
-		int next = at;
-		for (int i = 0; i < length; i++) {
-			char c = chars[i];
-			if (c < 0x80) {
-				bytes[next++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				bytes[next++] = (byte) (0xC0 | (c >> 6));
-				bytes[next++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (!Character.isSurrogate(c)) {
-				bytes[next++] = (byte) (0xE0 | (c >> 12));
-				bytes[next++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				bytes[next++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
-				int point = Character.toCodePoint(c, chars[++i]);
-				bytes[next++] = (byte) (0xF0 | (point >> 18));
-				bytes[next++] = (byte) (0x80 | ((point >> 12) & 0x3F));
-				bytes[next++] = (byte) (0x80 | ((point >> 6) & 0x3F));
-				bytes[next++] = (byte) (0x80 | (point & 0x3F));
-			}
-			else {
-				bytes[next++] = '?';
-			}
-		}
-		return next;
+		System.arraycopy(encoded, 0, this.bytes, this.filled, encoded.length);
+		this.filled += encoded.length;
 	}
 
 	/** Hands the buffer's bytes to the zip. */
@@ -556,9 +504,7 @@ final class XlsxSheet implements ReportSheet {
 	@Override
 	public void close() throws IOException {
 		try {
-			StringBuilder xml = this.row;
-			xml.setLength(0);
-			xml.append("</sheetData>");
+			StringBuilder xml = new StringBuilder("</sheetData>");
 			if (this.forPeople && this.rowIndex > 0 && this.headerWidth > 0) {
 				// a filter on the header, over every row
 				xml.append("<autoFilter ref=\"A1:")

@@ -103,25 +103,6 @@ class ReportLayoutTest {
 	}
 
 	@Test
-	void textIsEncodedAsJavaEncodesUtf8() {
-		// every width of character, pairs of surrogates and lone ones, at any place
-		char[] alphabet = { 'a', '<', '\n', 'é', '×', '需', '，', '\uFFFD', '\uD83D', '\uDE00', '\uD800', '\uDFFF' };
-		Random random = new Random(3);
-		for (int n = 0; n < 20_000; n++) {
-			char[] chars = new char[random.nextInt(40)];
-			for (int i = 0; i < chars.length; i++) {
-				chars[i] = alphabet[random.nextInt(alphabet.length)];
-			}
-			byte[] bytes = new byte[2 + 3 * chars.length];
-			bytes[0] = 'x';
-			bytes[1] = 'y';
-			int end = XlsxSheet.utf8(chars, chars.length, bytes, 2);
-			byte[] expected = ("xy" + new String(chars)).getBytes(StandardCharsets.UTF_8);
-			assertThat(Arrays.copyOf(bytes, end)).as(new String(chars)).isEqualTo(expected);
-		}
-	}
-
-	@Test
 	void aCellsTextIsWrittenEscapedAsUtf8AsEscapeAndJavaWouldTogether() {
 		// markup, control characters, every width of character, pairs of surrogates and
 		// lone ones, and the two characters XML cannot carry, at any place
