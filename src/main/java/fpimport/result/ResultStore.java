@@ -715,13 +715,12 @@ public final class ResultStore {
 			}
 		};
 		// by the row keys alone, the project and type checked here: with them in the
-		// query, the databases chose the primary key and scanned every entry of the
-		// project for each chunk (a list of keys uses only an index that it leads)
+		// query, H2 chose the primary key and scanned every entry of the project for each
+		// chunk (a list of keys uses only an index that it leads)
 		if (isH2()) {
 			// one statement whatever the keys, parsed once: H2 checks each row an index
-			// finds against an IN list of parameters again, value by value (a chunk's
-			// keys
-			// times its rows), and an IN list of literals is a new statement each chunk
+			// finds against an IN list of parameters again, one value at a time, and an
+			// IN list of literals is a new statement for every chunk
 			this.jdbc.query("SELECT L.PROJECT_KEY, L.TYPE_KEY, L.ROW_KEY, L.WORK_ITEM_ID, L.RUN_ID"
 					+ " FROM UNNEST(CAST(? AS VARCHAR ARRAY)) K(ROW_KEY) JOIN FPI_LEDGER L ON L.ROW_KEY = K.ROW_KEY",
 					entry, (Object) rowKeys.toArray(new String[0]));

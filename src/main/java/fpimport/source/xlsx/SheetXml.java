@@ -156,8 +156,9 @@ final class SheetXml {
 					}
 					if (cellReference != null) {
 						int previous = column;
-						column = columnOf(cellReference);
-						long row = rowOf(cellReference);
+						int letters = letters(cellReference);
+						column = (letters >= 1 && letters <= 3) ? XlsxSource.columnOf(cellReference) : -1;
+						long row = rowOf(cellReference, letters);
 						if (firstReference == null) {
 							firstReference = cellReference;
 							named = row;
@@ -361,28 +362,21 @@ final class SheetXml {
 		return new Damaged(what, this.reference, false);
 	}
 
-	/**
-	 * The 0-based column of a cell reference such as {@code AB12}: one to three letters,
-	 * else -1.
-	 */
-	private static int columnOf(String reference) {
+	/** How many letters a cell reference such as {@code AB12} starts with. */
+	private static int letters(String reference) {
 		int letters = 0;
 		while (letters < reference.length() && Character.isLetter(reference.charAt(letters))) {
 			letters++;
 		}
-		return (letters >= 1 && letters <= 3) ? XlsxSource.columnOf(reference) : -1;
+		return letters;
 	}
 
 	/**
 	 * The row a cell reference names: the one to seven digits after its letters, read in
 	 * place (every cell has a reference), else -1.
 	 */
-	private static long rowOf(String reference) {
+	private static long rowOf(String reference, int letters) {
 		int length = reference.length();
-		int letters = 0;
-		while (letters < length && Character.isLetter(reference.charAt(letters))) {
-			letters++;
-		}
 		int digits = length - letters;
 		if (digits < 1 || digits > 7) {
 			return -1;
