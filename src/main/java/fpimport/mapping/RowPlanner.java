@@ -154,7 +154,7 @@ public final class RowPlanner {
 						DayMonthOrder order = field.translator().dayMonthOrder();
 						for (int i = 0; i < field.columns().size() && !order.decided(); i++) {
 							for (String cell : field.columns().get(i).values(row)) {
-								if (order.observe(cell, "row " + row.rowNumber())) {
+								if (order.observe(cell, row.rowNumber())) {
 									break;
 								}
 							}

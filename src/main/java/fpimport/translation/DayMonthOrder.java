@@ -34,10 +34,10 @@ public final class DayMonthOrder {
 	 * Looks at one cell of the column; its first date that proves the order decides it,
 	 * unless a cell before did.
 	 * @param cell the cell text
-	 * @param where the cell's place for the note, such as {@code row 14}
+	 * @param rowNumber the cell's row, for the note ({@code row 14})
 	 * @return whether the order is decided now
 	 */
-	public boolean observe(String cell, String where) {
+	public boolean observe(String cell, long rowNumber) {
 		if (this.dayFirst != null) {
 			return true;
 		}
@@ -50,7 +50,7 @@ public final class DayMonthOrder {
 			int first = Integer.parseInt(date.group(1));
 			int second = Integer.parseInt(date.group(3));
 			if (first > 12 || second > 12) {
-				this.proof = where + " '" + date.group() + "'";
+				this.proof = "row " + rowNumber + " '" + date.group() + "'";
 				this.dayFirst = first > 12;
 				return true;
 			}

@@ -54,12 +54,12 @@ class DayMonthOrderTest {
 	@Test
 	void aCellWithADayAbove12DecidesAndIsNamedAsTheProof() {
 		DayMonthOrder order = new DayMonthOrder("计划日期");
-		assertThat(order.observe("2024-03-13", "row 2")).isFalse();
-		assertThat(order.observe("03/04/2024", "row 3")).isFalse();
+		assertThat(order.observe("2024-03-13", 2)).isFalse();
+		assertThat(order.observe("03/04/2024", 3)).isFalse();
 		assertThat(order.note()).isNull();
-		assertThat(order.observe("from 13/04/2024", "row 4")).isTrue();
+		assertThat(order.observe("from 13/04/2024", 4)).isTrue();
 		assertThat(order.note()).isEqualTo("dates read as day/month, proved by row 4 '13/04/2024'");
-		assertThat(order.observe("04/13/2024", "row 5")).as("decided once").isTrue();
+		assertThat(order.observe("04/13/2024", 5)).as("decided once").isTrue();
 		assertThat(order.note()).contains("day/month");
 	}
 

@@ -69,13 +69,13 @@ class JiraDatesTest {
 		DayMonthOrder order = date.dayMonthOrder();
 		assertThat(order.decided()).isFalse();
 		assertThat(order.note()).isNull();
-		assertThat(order.observe("03/04/2024", "row 2")).isFalse();
-		assertThat(order.observe("2024-04-13", "row 3")).isFalse();
+		assertThat(order.observe("03/04/2024", 2)).isFalse();
+		assertThat(order.observe("2024-04-13", 3)).isFalse();
 		assertThat(date.translate("03/04/2024").problems()).singleElement().asString().startsWith("ambiguous date");
-		assertThat(order.observe("from 13/04/2024 9:00", "row 14")).isTrue();
+		assertThat(order.observe("from 13/04/2024 9:00", 14)).isTrue();
 		assertThat(order.decided()).isTrue();
 		// a later proof of the other order changes nothing
-		assertThat(order.observe("04/13/2024", "row 15")).isTrue();
+		assertThat(order.observe("04/13/2024", 15)).isTrue();
 		assertThat(order.note()).isEqualTo("dates read as day/month, proved by row 14 '13/04/2024'");
 		assertThat(date.translate("03/04/2024")).isEqualTo(at(shanghai(2024, 4, 3, 0, 0, 0)));
 		assertThat(date.translate("7-9-2026 10:00")).isEqualTo(at(shanghai(2026, 9, 7, 10, 0, 0)));
@@ -88,7 +88,7 @@ class JiraDatesTest {
 	void aColumnThatProvesMonthFirstReadsEveryNumericDateSo() {
 		FieldValueTranslator date = translator(CREATED);
 		DayMonthOrder order = date.dayMonthOrder();
-		assertThat(order.observe("12/31/2024 14:42", "row 9")).isTrue();
+		assertThat(order.observe("12/31/2024 14:42", 9)).isTrue();
 		assertThat(order.note()).isEqualTo("dates read as month/day, proved by row 9 '12/31/2024'");
 		assertThat(date.translate("03/04/2024")).isEqualTo(at(shanghai(2024, 3, 4, 0, 0, 0)));
 		assertThat(date.translate("12-12-2024 14:42")).isEqualTo(at(shanghai(2024, 12, 12, 14, 42, 0)));
@@ -98,8 +98,8 @@ class JiraDatesTest {
 	void aScheduleColumnIsProvedByEitherEnd() {
 		FieldValueTranslator schedule = translator(field("schedule", "排期", "schedule"));
 		DayMonthOrder order = schedule.dayMonthOrder();
-		assertThat(order.observe("01/02/2024 ~ 03/04/2024", "row 2")).isFalse();
-		assertThat(order.observe("01/02/2024 ~ 23/04/2024", "row 3")).isTrue();
+		assertThat(order.observe("01/02/2024 ~ 03/04/2024", 2)).isFalse();
+		assertThat(order.observe("01/02/2024 ~ 23/04/2024", 3)).isTrue();
 		assertThat(schedule.translate("01/02/2024 ~ 03/04/2024")).isEqualTo(Translation
 			.of(Map.of("start_time", shanghai(2024, 2, 1, 0, 0, 0), "end_time", shanghai(2024, 4, 3, 0, 0, 0))));
 	}
