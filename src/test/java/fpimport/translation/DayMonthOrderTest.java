@@ -56,6 +56,10 @@ class DayMonthOrderTest {
 		DayMonthOrder order = new DayMonthOrder("计划日期");
 		assertThat(order.observe("2024-03-13", 2)).isFalse();
 		assertThat(order.observe("03/04/2024", 3)).isFalse();
+		// 12 is a month as well as a day: it proves nothing, on either side
+		assertThat(order.observe("12/05/2024", 3)).isFalse();
+		assertThat(order.observe("05/12/2024", 3)).isFalse();
+		assertThat(order.decided()).isFalse();
 		assertThat(order.note()).isNull();
 		assertThat(order.observe("from 13/04/2024", 4)).isTrue();
 		assertThat(order.note()).isEqualTo("dates read as day/month, proved by row 4 '13/04/2024'");
