@@ -54,6 +54,7 @@ final class ImportJob {
 		int chunkSize = context.run.dryRun() ? Math.max(context.settings.chunkSize(), DRY_RUN_CHUNK_SIZE)
 				: context.settings.chunkSize();
 		FeedReader reader = new FeedReader(() -> waved(context, feeds));
+		WorkItemWriter writer = new WorkItemWriter(context);
 		// a dry run sends nothing: resumed, it validates every row again, from the first,
 		// and writes its whole report in that pass (DryRunRows)
 		reader.setSaveState(!context.run.dryRun());
@@ -63,7 +64,7 @@ final class ImportJob {
 			// rows are planned on every core while the next are read; read and written
 			// in order
 			.taskExecutor(PlanningProcessor.PLANNERS)
-			.writer(new WorkItemWriter(context))
+			.writer(writer)
 			.listener(new org.springframework.batch.core.listener.StepExecutionListener() {
 				@Override
 				public void beforeStep(org.springframework.batch.core.step.StepExecution stepExecution) {
@@ -75,6 +76,7 @@ final class ImportJob {
 						// read again
 						Object read = stepExecution.getExecutionContext().get(READ_COUNT);
 						context.streamedReport.start(read == null || ((Number) read).longValue() == 0);
+						writer.startStep();
 					}
 				}
 			})

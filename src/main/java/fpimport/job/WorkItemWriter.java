@@ -50,11 +50,27 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 
 	private final RowSteps steps;
 
+	/**
+	 * Whether the run had no row stored when this execution of the rows step started: its
+	 * chunks then find none of their rows stored before them, and do not ask.
+	 */
+	private boolean nothingStored;
+
 	private ExecutorService calls;
 
 	WorkItemWriter(RunContext context) {
 		this.context = context;
 		this.steps = new RowSteps(context);
+	}
+
+	/**
+	 * Starts an execution of the rows step (an import's, not a dry run's): whether the
+	 * run has stored any row yet, before the first chunk. A run that has none, as every
+	 * run has when its rows step starts for the first time, stores each row once, in its
+	 * chunk: no chunk of this execution can find a row stored before it.
+	 */
+	void startStep() {
+		this.nothingStored = this.context.store.counts(this.context.runId()).total() == 0;
 	}
 
 	@Override
@@ -80,8 +96,9 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	public void write(Chunk<? extends PlannedRow> chunk) throws InterruptedException {
 		open(null);
 		// a dry run validates every row again when resumed (DryRunRows)
-		Map<Long, RowRecord> stored = (this.context.dryRunRows != null) ? Map.of() : this.context.store
-			.rows(this.context.runId(), chunk.getItems().stream().map(PlannedRow::rowNumber).toList());
+		Map<Long, RowRecord> stored = (this.context.dryRunRows != null || this.nothingStored) ? Map.of()
+				: this.context.store.rows(this.context.runId(),
+						chunk.getItems().stream().map(PlannedRow::rowNumber).toList());
 		List<PlannedRow> pending = new ArrayList<>();
 		for (PlannedRow row : chunk) {
 			RowRecord before = stored.get(row.rowNumber());
