@@ -116,10 +116,12 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 			waves.computeIfAbsent(graph.wave(row.rowNumber()), (wave) -> new ArrayList<>()).add(row);
 		}
 		List<RowRecord> noCall = new ArrayList<>();
+		boolean firstPass = true;
 		for (List<PlannedRow> wave : waves.values()) {
 			List<PlannedRow> rows = wave;
 			while (!rows.isEmpty()) {
-				rows = writeOnce(rows, stored, noCall);
+				rows = writeOnce(rows, stored, noCall, firstPass && waves.size() == 1);
+				firstPass = false;
 			}
 		}
 		if (this.context.dryRunRows != null) {
@@ -147,9 +149,10 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 	/**
 	 * Writes the rows whose keys are distinct and returns those that repeat a key, to go
 	 * next; the outcomes of the rows that need no call go into {@code noCall} too.
+	 * @param firstOfOne whether this is the chunk's first pass and no other wave follows
 	 */
-	private List<PlannedRow> writeOnce(List<PlannedRow> rows, Map<Long, RowRecord> stored, List<RowRecord> noCall)
-			throws InterruptedException {
+	private List<PlannedRow> writeOnce(List<PlannedRow> rows, Map<Long, RowRecord> stored, List<RowRecord> noCall,
+			boolean firstOfOne) throws InterruptedException {
 		RunContext.Prepared prepared = this.context.prepared();
 		Map<String, PlannedRow> byKey = new HashMap<>();
 		List<PlannedRow> later = new ArrayList<>();
@@ -179,12 +182,17 @@ final class WorkItemWriter implements ItemWriter<PlannedRow>, ItemStream {
 				noCall.addAll(records.subList(before, records.size()));
 			}
 		}
-		// outcomes that need no call and the intents of the calls, committed together
-		// before any call
 		if (this.context.dryRunRows != null) {
 			this.context.dryRunRows.save(records);
 		}
+		else if (calls.isEmpty() && firstOfOne && later.isEmpty()) {
+			// the chunk's only pass, and no row needs a call: its outcomes are committed
+			// with the chunk, and with how far the run has read, or not at all
+			this.context.store.saveRowsInCallersTransaction(records);
+		}
 		else {
+			// outcomes that need no call and the intents of the calls, committed together
+			// before any call; a pass after it in this chunk commits its own
 			this.context.store.saveRows(records);
 		}
 		this.context.progress.advanced((int) records.stream().filter((r) -> r.status() != RowStatus.IN_FLIGHT).count());

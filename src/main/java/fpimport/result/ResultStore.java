@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;
@@ -51,6 +52,8 @@ public final class ResultStore {
 
 	private static final TypeReference<Map<String, List<Object>>> FILTER = new TypeReference<>() {
 	};
+
+	private final DataSource dataSource;
 
 	private final JdbcTemplate jdbc;
 
@@ -81,6 +84,7 @@ public final class ResultStore {
 
 	public ResultStore(DataSource dataSource) {
 		this.steps = new StepStore(dataSource);
+		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(500);
 		this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -364,10 +368,30 @@ public final class ResultStore {
 			return;
 		}
 		inOwnTransaction(() -> {
-			Set<RowId> stored = storedRows(rows);
-			writeRows(keepSkipped(rows, stored), stored);
+			writeRowsNow(rows);
 			return null;
 		});
+	}
+
+	/**
+	 * Writes rows as {@link #saveRows} does, in the caller's transaction: committed with
+	 * the caller's own work, or not at all. Without a transaction open on this store's
+	 * database, in one of their own.
+	 */
+	public void saveRowsInCallersTransaction(List<RowRecord> rows) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.hasResource(this.dataSource)) {
+			saveRows(rows);
+			return;
+		}
+		if (!rows.isEmpty()) {
+			writeRowsNow(rows);
+		}
+	}
+
+	private void writeRowsNow(List<RowRecord> rows) {
+		Set<RowId> stored = storedRows(rows);
+		writeRows(keepSkipped(rows, stored), stored);
 	}
 
 	/**

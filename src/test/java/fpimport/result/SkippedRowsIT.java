@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +102,33 @@ class SkippedRowsIT {
 		assertThat(stored.cells()).containsEntry("标题", "row 3");
 		assertThat(stored.workItemId()).isEqualTo(66L);
 		assertThat(this.database.store().counts(retry).skipped()).isEqualTo(1);
+	}
+
+	@Test
+	void rowsSavedInTheCallersTransactionAreCommittedOrRolledBackWithIt() {
+		ResultStore store = this.database.store();
+		TransactionTemplate chunk = new TransactionTemplate(
+				new DataSourceTransactionManager(this.database.dataSource()));
+		// the caller's transaction rolls back: neither the skipped row nor the invalid
+		// one
+		// stays
+		chunk.executeWithoutResult((status) -> {
+			store
+				.saveRowsInCallersTransaction(List.of(row(2, RowStatus.SKIPPED, 55L), row(3, RowStatus.INVALID, null)));
+			assertThat(store.counts(this.runId).total()).isEqualTo(2);
+			status.setRollbackOnly();
+		});
+		assertThat(store.counts(this.runId).total()).isZero();
+
+		chunk.executeWithoutResult((status) -> store
+			.saveRowsInCallersTransaction(List.of(row(2, RowStatus.SKIPPED, 55L), row(3, RowStatus.INVALID, null))));
+		// without a transaction open, in one of their own
+		store.saveRowsInCallersTransaction(List.of(row(4, RowStatus.SKIPPED, 56L)));
+
+		RunCounts counts = store.counts(this.runId);
+		assertThat(counts.skipped()).isEqualTo(2);
+		assertThat(counts.invalid()).isEqualTo(1);
+		assertThat(store.rows(this.runId, List.of(2L, 4L)).get(4L).workItemId()).isEqualTo(56L);
 	}
 
 	private RowRecord row(long rowNumber, RowStatus status, Long itemId) {
