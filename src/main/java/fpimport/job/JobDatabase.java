@@ -21,9 +21,9 @@ public final class JobDatabase {
 	/**
 	 * H2's page cache, in KB, unless the URL sets it. H2's own default is a sixteenth of
 	 * the heap (16 MB at 256 MB), counted by its estimate of a page's size; the pages it
-	 * holds take several times that on the heap, long enough to reach the old generation,
-	 * and a million ledger lookups made the garbage collector work three times as hard
-	 * for no fewer page reads (docs/benchmarks.md, tenth pass).
+	 * holds take several times that on the heap, long enough to reach the old generation:
+	 * with it, a million ledger lookups kept the garbage collector busy three times as
+	 * long, and the lookups were no faster (docs/benchmarks.md, tenth pass).
 	 */
 	static final int H2_CACHE_KB = 4096;
 
