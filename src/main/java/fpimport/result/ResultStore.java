@@ -382,9 +382,8 @@ public final class ResultStore {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| !TransactionSynchronizationManager.hasResource(this.dataSource)) {
 			saveRows(rows);
-			return;
 		}
-		if (!rows.isEmpty()) {
+		else if (!rows.isEmpty()) {
 			writeRowsNow(rows);
 		}
 	}

@@ -109,9 +109,7 @@ class SkippedRowsIT {
 		ResultStore store = this.database.store();
 		TransactionTemplate chunk = new TransactionTemplate(
 				new DataSourceTransactionManager(this.database.dataSource()));
-		// the caller's transaction rolls back: neither the skipped row nor the invalid
-		// one
-		// stays
+		// the caller's transaction rolls back: neither row stays
 		chunk.executeWithoutResult((status) -> {
 			store
 				.saveRowsInCallersTransaction(List.of(row(2, RowStatus.SKIPPED, 55L), row(3, RowStatus.INVALID, null)));
